@@ -1,0 +1,459 @@
+"""Turning what a user wrote (a TOML or JSON file, later a table row) into an ``Applicant``.
+
+Every problem is collected with its field path, so that one run reports all of them.  An
+unknown field is a problem, not something to skip: a misspelt ``perods`` must not silently
+score zero months.  See docs/input-format.md for the schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from pointscalc import idnumber, places
+from pointscalc.errors import InputError, Problem
+from pointscalc.model import (
+    Applicant,
+    Choice,
+    Degree,
+    Diploma,
+    Education,
+    FamilyMember,
+    InsuranceScheme,
+    Origin,
+    Period,
+    PeriodKind,
+    Qualification,
+    Record,
+    RecordKind,
+    Relation,
+    Sex,
+    Tenure,
+    Title,
+    freeze,
+)
+from pointscalc.months import Month, month_of
+from pointscalc.scheme import Fact
+
+
+class _Invalid(Exception):
+    """A single field's problem, turned into a ``Problem`` by the caller that knows the path."""
+
+
+def _choice(cls: type[Choice]) -> Callable[[Any], str]:
+    def parse(value: Any) -> str:
+        try:
+            return cls.parse(value).code
+        except ValueError as e:
+            raise _Invalid(str(e)) from None
+
+    return parse
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("true", "yes", "1", "是"):
+        return True
+    if text in ("false", "no", "0", "否"):
+        return False
+    raise _Invalid(f"expected true or false, got {value!r}")
+
+
+def _decimal(value: Any) -> Decimal:
+    if isinstance(value, float):
+        value = repr(value)
+    try:
+        d = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise _Invalid(f"expected a number, got {value!r}") from None
+    if not d.is_finite():
+        raise _Invalid(f"expected a finite number, got {value!r}")
+    return d
+
+
+def _int(value: Any) -> int:
+    if isinstance(value, bool):
+        raise _Invalid(f"expected a whole number, got {value!r}")
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        raise _Invalid(f"expected a whole number, got {value!r}") from None
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise _Invalid(f"expected a non-empty text, got {value!r}")
+    return value.strip()
+
+
+_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+def parse_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    m = _DATE.match(str(value).strip())
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            pass
+    raise _Invalid(f"expected a date YYYY-MM-DD, got {value!r}")
+
+
+def parse_month(value: Any) -> Month:
+    if isinstance(value, dt.date):
+        return month_of(value.year, value.month)
+    m = _MONTH.match(str(value).strip())
+    if m and 1 <= int(m[2]) <= 12 and int(m[1]) >= 1900:
+        return month_of(int(m[1]), int(m[2]))
+    raise _Invalid(f"expected a month YYYY-MM, got {value!r}")
+
+
+def _birth(value: Any) -> tuple[dt.date, bool]:
+    """A birth date, or a birth month (the day then taken as the 1st)."""
+    if isinstance(value, dt.date):
+        return parse_date(value), True
+    text = str(value).strip()
+    if _MONTH.match(text):
+        m = parse_month(text)
+        return dt.date(m // 12, m % 12 + 1, 1), False
+    try:
+        return parse_date(text), True
+    except _Invalid:
+        raise _Invalid(f"expected a birth date YYYY-MM-DD or month YYYY-MM, got {value!r}") from None
+
+
+# Attributes each period kind may carry: name -> (parser, required).
+PERIOD_ATTRIBUTES: dict[PeriodKind, dict[str, tuple[Callable[[Any], Any], bool]]] = {
+    PeriodKind.SOCIAL_INSURANCE: {"scheme": (_choice(InsuranceScheme), True)},
+    PeriodKind.MEDICAL_INSURANCE: {"scheme": (_choice(InsuranceScheme), False)},
+    PeriodKind.RESIDENCE_PERMIT: {},
+    PeriodKind.RESIDENCE: {"tenure": (_choice(Tenure), True), "area": (_decimal, False)},
+    PeriodKind.EMPLOYMENT: {"sector": (_text, False)},
+    PeriodKind.HOUSING_FUND: {},
+    PeriodKind.STUDY: {"diploma": (_choice(Diploma), False)},
+}
+
+
+def _one_of(*codes: str) -> Callable[[Any], str]:
+    def parse(value: Any) -> str:
+        text = str(value).strip()
+        if text not in codes:
+            raise _Invalid(f"expected one of {', '.join(codes)}, got {value!r}")
+        return text
+
+    return parse
+
+
+def _city(value: Any) -> str:
+    try:
+        return places.city(_text(value))
+    except ValueError as e:
+        raise _Invalid(str(e)) from None
+
+
+RECORD_ATTRIBUTES: dict[RecordKind, dict[str, tuple[Callable[[Any], Any], bool]]] = {
+    RecordKind.HONOUR: {
+        "level": (_one_of("national", "provincial", "municipal", "district"), True),
+        "title": (_one_of("labour_model", "moral_model", "brave_citizen", "other"), False),
+    },
+    RecordKind.TAX: {"qualifying": (_bool, True), "amount": (_decimal, False)},
+    RecordKind.INNOVATION: {
+        "category": (
+            _one_of(
+                "national_award",
+                "municipal_award",
+                "hitech_enterprise",
+                "incubator_startup",
+                "tech_service",
+                "patent_invention",
+                "patent_utility",
+            ),
+            True,
+        ),
+        "years": (_int, False),
+    },
+    RecordKind.VIOLATION: {
+        "type": (_one_of("criminal", "detention", "tax", "credit", "other"), True),
+        "city": (_city, False),
+    },
+}
+
+_FACT_TYPES: dict[type, Callable[[Any], Any]] = {
+    bool: _bool,
+    int: _int,
+    Decimal: _decimal,
+    str: _text,
+}
+
+TOP_LEVEL = (
+    "id", "name", "birth", "sex", "education", "qualification", "title",
+    "origin", "family", "records", "periods", "extra",
+)  # fmt: skip
+
+
+class _Reader:
+    def __init__(self, file: str, facts: Sequence[Fact], row: int | None):
+        self.file = file
+        self.row = row
+        self.problems: list[Problem] = []
+        self.extra_facts = {f.name: f for f in facts if f.period_kind is None}
+        self.period_facts: dict[PeriodKind, dict[str, Fact]] = {}
+        for f in facts:
+            if f.period_kind is not None:
+                self.period_facts.setdefault(f.period_kind, {})[f.name] = f
+
+    def problem(self, field: str, message: str) -> None:
+        self.problems.append(Problem(self.file, field, message, self.row))
+
+    def get(self, data: Mapping[str, Any], key: str, path: str, parse: Callable[[Any], Any],
+            required: bool = False, default: Any = None) -> Any:
+        field = f"{path}{key}"
+        if key not in data or data[key] is None or data[key] == "":
+            if required:
+                self.problem(field, "is required")
+            return default
+        try:
+            return parse(data[key])
+        except _Invalid as e:
+            self.problem(field, str(e))
+            return default
+
+    def unknown(self, data: Mapping[str, Any], allowed: Iterable[str], path: str, what: str) -> None:
+        allowed = set(allowed)
+        for key in data:
+            if key not in allowed:
+                self.problem(f"{path}{key}", f"unknown field for {what}; expected one of {', '.join(sorted(allowed))}")
+
+    def table(self, data: Any, field: str) -> Mapping[str, Any] | None:
+        if data is None:
+            return None
+        if not isinstance(data, Mapping):
+            self.problem(field, "expected a table of fields")
+            return None
+        return data
+
+    def array(self, data: Any, field: str) -> list[Any]:
+        if data is None:
+            return []
+        if not isinstance(data, list):
+            self.problem(field, "expected a list")
+            return []
+        return data
+
+    def applicant(self, data: Mapping[str, Any]) -> Applicant | None:
+        self.unknown(data, TOP_LEVEL, "", "an applicant")
+        number = self.get(data, "id", "", self._id)
+        birth_value = self.get(data, "birth", "", _birth, required=number is None)
+        sex = self.get(data, "sex", "", _choice(Sex))
+        if number is not None:
+            id_birth = idnumber.birth_date(number)
+            if birth_value is None:
+                birth_value = (id_birth, True)
+            else:
+                born, day_known = birth_value
+                same = born == id_birth if day_known else (born.year, born.month) == (id_birth.year, id_birth.month)
+                if not same:
+                    self.problem("birth", "does not match the birth date in the ID number")
+            id_sex = idnumber.sex(number)
+            if sex is None:
+                sex = id_sex
+            elif sex != id_sex:
+                self.problem("sex", "does not match the sex encoded in the ID number")
+        education = self._education(self.table(data.get("education"), "education") or {})
+        origin = self._origin(self.table(data.get("origin"), "origin") or {})
+        family = self._each(data, "family", self._member)
+        records = self._each(data, "records", self._record)
+        periods = self._each(data, "periods", self._period)
+        extra = self._extra(self.table(data.get("extra"), "extra") or {})
+        name = self.get(data, "name", "", _text)
+        qualification = self.get(data, "qualification", "", _choice(Qualification), default="none")
+        title = self.get(data, "title", "", _choice(Title), default="none")
+        if self.problems or birth_value is None:
+            return None
+        return Applicant(
+            birth=birth_value[0],
+            birth_day_known=birth_value[1],
+            id=number,
+            name=name,
+            sex=Sex(sex) if sex else None,
+            education=education,
+            qualification=Qualification(qualification),
+            title=Title(title),
+            origin=origin,
+            family=family,
+            records=records,
+            periods=periods,
+            extra=extra,
+        )
+
+    def _each(self, data: Mapping[str, Any], key: str, read: Callable[[Any, str], Any]) -> tuple[Any, ...]:
+        read_all = (read(x, f"{key}[{i}]") for i, x in enumerate(self.array(data.get(key), key)))
+        return tuple(x for x in read_all if x is not None)
+
+    @staticmethod
+    def _id(value: Any) -> str:
+        try:
+            return idnumber.validate(str(value))
+        except idnumber.InvalidId as e:
+            raise _Invalid(str(e)) from None
+
+    def _education(self, data: Mapping[str, Any]) -> Education:
+        self.unknown(data, ("diploma", "degree"), "education.", "education")
+        return Education(
+            Diploma(self.get(data, "diploma", "education.", _choice(Diploma), default="none")),
+            Degree(self.get(data, "degree", "education.", _choice(Degree), default="none")),
+        )
+
+    def _origin(self, data: Mapping[str, Any]) -> Origin:
+        self.unknown(data, ("city", "province", "rural"), "origin.", "origin")
+        return Origin(
+            self.get(data, "city", "origin.", _city),
+            self.get(data, "province", "origin.", _text),
+            self.get(data, "rural", "origin.", _bool),
+        )
+
+    def _member(self, data: Any, path: str) -> FamilyMember | None:
+        data = self.table(data, path)
+        if data is None:
+            return None
+        p = path + "."
+        self.unknown(data, ("relation", "birth", "married", "moves"), p, "a family member")
+        relation = self.get(data, "relation", p, _choice(Relation), required=True)
+        birth = self.get(data, "birth", p, _birth)
+        married = self.get(data, "married", p, _bool)
+        moves = self.get(data, "moves", p, _bool, default=True)
+        if relation is None:
+            return None
+        return FamilyMember(Relation(relation), birth[0] if birth else None, married, moves)
+
+    def _record(self, data: Any, path: str) -> Record | None:
+        data = self.table(data, path)
+        if data is None:
+            return None
+        p = path + "."
+        kind_code = self.get(data, "kind", p, _choice(RecordKind), required=True)
+        when = self.get(data, "date", p, parse_date, required=True)
+        if kind_code is None:
+            return None
+        kind = RecordKind(kind_code)
+        schema = RECORD_ATTRIBUTES[kind]
+        self.unknown(data, ("kind", "date", *schema), p, f"a {kind.code} record")
+        attributes = {
+            name: value
+            for name, (parse, required) in schema.items()
+            if (value := self.get(data, name, p, parse, required=required)) is not None
+        }
+        if when is None:
+            return None
+        return Record(kind, when, freeze(attributes))
+
+    def _period(self, data: Any, path: str) -> Period | None:
+        data = self.table(data, path)
+        if data is None:
+            return None
+        p = path + "."
+        kind_code = self.get(data, "kind", p, _choice(PeriodKind), required=True)
+        city = self.get(data, "city", p, _city, required=True)
+        start = self.get(data, "start", p, parse_month, required=True)
+        end = self.get(data, "end", p, parse_month)
+        district = None
+        if city is not None and data.get("district"):
+            try:
+                district = places.district(city, _text(data["district"]))
+            except (ValueError, _Invalid) as e:
+                self.problem(p + "district", str(e))
+        if start is not None and end is not None and end < start:
+            self.problem(p + "end", "is before start: a period ends in or after the month it starts")
+        if kind_code is None:
+            return None
+        kind = PeriodKind(kind_code)
+        schema = dict(PERIOD_ATTRIBUTES[kind])
+        for fact in self.period_facts.get(kind, {}).values():
+            schema[fact.name] = (self._fact_parser(fact), fact.required)
+        self.unknown(data, ("kind", "city", "district", "start", "end", *schema), p, f"a {kind.code} period")
+        attributes = {
+            name: value
+            for name, (parse, required) in schema.items()
+            if (value := self.get(data, name, p, parse, required=required)) is not None
+        }
+        if city is None or start is None:
+            return None
+        return Period(kind, city, start, end, district, freeze(attributes))
+
+    def _fact_parser(self, fact: Fact) -> Callable[[Any], Any]:
+        base = _FACT_TYPES.get(fact.type, _text)
+        if not fact.choices:
+            return base
+
+        def parse(value: Any) -> Any:
+            v = base(value)
+            if v not in fact.choices:
+                raise _Invalid(f"expected one of {', '.join(fact.choices)}, got {value!r}")
+            return v
+
+        return parse
+
+    def _extra(self, data: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
+        if data and not self.extra_facts:
+            for key in data:
+                self.problem(f"extra.{key}", "unknown fact: this scheme reads no extra facts")
+            return ()
+        self.unknown(data, self.extra_facts, "extra.", "this scheme's extra facts")
+        values = {}
+        for name, fact in self.extra_facts.items():
+            value = self.get(data, name, "extra.", self._fact_parser(fact), required=fact.required)
+            if value is not None:
+                values[name] = value
+        return freeze(values)
+
+
+def applicant_from_mapping(data: Any, *, file: str, facts: Sequence[Fact] = (),
+                           row: int | None = None) -> Applicant:
+    """Build an applicant or raise ``InputError`` with every problem found."""
+    reader = _Reader(file, facts, row)
+    if not isinstance(data, Mapping):
+        raise InputError([Problem(file, "", "expected a table of applicant fields", row)])
+    applicant = reader.applicant(data)
+    if reader.problems or applicant is None:
+        raise InputError(reader.problems or [Problem(file, "", "no applicant could be read", row)])
+    return applicant
+
+
+def load_applicant(path: str | Path, facts: Sequence[Fact] = ()) -> Applicant:
+    """Read one applicant from a ``.toml`` or ``.json`` file."""
+    p = Path(path)
+    name = str(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as e:
+        raise InputError([Problem(name, "", f"cannot be read: {e.strerror}")]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError([Problem(name, "", "is not UTF-8 text")]) from None
+    suffix = p.suffix.lower()
+    try:
+        if suffix == ".toml":
+            data: Any = tomllib.loads(text)
+        elif suffix == ".json":
+            data = json.loads(text, parse_float=Decimal)
+        else:
+            raise InputError([Problem(name, "", "expected a .toml or .json file")])
+    except tomllib.TOMLDecodeError as e:
+        raise InputError([Problem(name, "", f"is not valid TOML: {e}")]) from None
+    except json.JSONDecodeError as e:
+        raise InputError([Problem(name, "", f"is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}")]) from None
+    return applicant_from_mapping(data, file=name, facts=facts)

@@ -1,0 +1,216 @@
+"""What a person reads: an assessment or a scheme, as a table or as JSON.
+
+Points leave here as decimal strings, never floats.  Nothing here prints a name or an ID
+number: an applicant's own result does not need them, and logs must never hold them.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from tabulate import tabulate
+
+from pointscalc.scheme import Scheme, Version
+from pointscalc.scoring import Assessment, ConditionResult
+
+_WORDS = {
+    "en": {
+        "as_of": "as of", "version": "version", "eligible": "Eligible for points settlement",
+        "yes": "yes", "no": "no", "conditions": "Conditions", "item": "item", "points": "points",
+        "facts": "facts used", "clause": "clause", "provenance": "provenance", "total": "Total",
+        "base": "Base score (基础分)", "channels": "Direct settlement channels",
+        "settles": "settles", "not_met": "not met", "missing": "missing",
+        "threshold": "Threshold", "reaches": "reached", "below": "not reached",
+        "not_scored": "Not scored.",
+    },
+    "zh": {
+        "as_of": "截至", "version": "版本", "eligible": "符合积分落户申请条件",
+        "yes": "是", "no": "否", "conditions": "申请条件", "item": "指标", "points": "分值",
+        "facts": "计分依据", "clause": "条款", "provenance": "来源可信度", "total": "总积分",
+        "base": "基础分", "channels": "直接落户通道", "settles": "可落户", "not_met": "不满足",
+        "missing": "尚缺", "threshold": "分值线", "reaches": "已达到", "below": "未达到",
+        "not_scored": "未计分。",
+    },
+}
+
+
+def _dec(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _condition_json(c: ConditionResult, lang: str) -> dict[str, Any]:
+    return {
+        "key": c.key,
+        "label": c.label(lang),
+        "passed": c.passed,
+        "detail": c.detail(lang),
+        "citation": str(c.citation),
+        "provenance": str(c.provenance),
+        "shortfall": c.shortfall(lang) if c.shortfall else None,
+    }
+
+
+def assessment_json(a: Assessment, lang: str = "en") -> dict[str, Any]:
+    return {
+        "scheme": a.scheme,
+        "version": a.version,
+        "as_of": a.as_of.isoformat(),
+        "eligible": a.eligible,
+        "failed": [_condition_json(c, lang) for c in a.failed],
+        "conditions": [_condition_json(c, lang) for c in a.conditions],
+        "channels": [
+            {
+                "key": ch.key,
+                "label": ch.label(lang),
+                "settles": ch.passed,
+                "citation": str(ch.citation),
+                "conditions": [_condition_json(c, lang) for c in ch.conditions],
+            }
+            for ch in a.channels
+        ],
+        "items": [
+            {
+                "key": ln.key,
+                "label": ln.label(lang),
+                "points": str(ln.points),
+                "detail": ln.detail(lang),
+                "citation": str(ln.citation),
+                "provenance": str(ln.provenance),
+                "base": ln.base,
+            }
+            for ln in a.lines
+        ],
+        "total": _dec(a.total),
+        "base": _dec(a.base),
+        "threshold": None
+        if a.threshold is None
+        else {
+            "label": a.threshold_label(lang) if a.threshold_label else None,
+            "points": str(a.threshold),
+            "reached": a.meets_threshold,
+        },
+    }
+
+
+def assessment_text(a: Assessment, scheme: Scheme, lang: str = "en") -> str:
+    w = _WORDS[lang]
+    out = [f"{scheme.name(lang)} ({a.scheme}) · {w['version']} {a.version} · {w['as_of']} {a.as_of}", ""]
+    if a.conditions:
+        out.append(f"{w['eligible']}: {w['yes'] if a.eligible else w['no']}")
+        out.append(_conditions_table(a.conditions, lang))
+        out.append("")
+    for ch in a.channels:
+        status = w["settles"] if ch.passed else w["not_met"]
+        out.append(f"{w['channels']}: {ch.label(lang)} — {status} ({ch.citation})")
+        out.append(_conditions_table(ch.conditions, lang))
+        out.append("")
+    if a.lines:
+        rows = [
+            [ln.label(lang), ln.points, ln.detail(lang), str(ln.citation), str(ln.provenance)]
+            for ln in a.lines
+        ]
+        out.append(
+            tabulate(
+                rows,
+                headers=[w["item"], w["points"], w["facts"], w["clause"], w["provenance"]],
+                disable_numparse=True,
+                colalign=("left", "right", "left", "left", "left"),
+                maxcolwidths=[24, None, 48, 30, None],
+            )
+        )
+        out.append("")
+        out.append(f"{w['total']}: {a.total}")
+        if a.base is not None:
+            out.append(f"{w['base']}: {a.base}")
+    elif scheme.versions and any(v.items for v in scheme.versions) and a.total is None:
+        out.append(w["not_scored"])
+    if a.threshold is not None and a.threshold_label is not None:
+        reached = w["reaches"] if a.meets_threshold else w["below"]
+        out.append(f"{w['threshold']}: {a.threshold_label(lang)} {a.threshold} — {reached}")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _conditions_table(conditions: tuple[ConditionResult, ...], lang: str) -> str:
+    w = _WORDS[lang]
+    rows = []
+    for c in conditions:
+        detail = c.detail(lang)
+        if c.shortfall is not None:
+            detail += f"; {w['missing']}: {c.shortfall(lang)}"
+        rows.append(["✓" if c.passed else "✗", c.label(lang), detail, str(c.citation)])
+    return tabulate(rows, tablefmt="plain", disable_numparse=True)
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def schemes_table(schemes: list[Scheme]) -> str:
+    rows = []
+    for s in schemes:
+        for v in s.versions:
+            rows.append([s.key, s.city, s.name.zh, v.label, v.validity(), "; ".join(v.documents)])
+    return tabulate(
+        rows, headers=["scheme", "city", "name", "version", "valid", "sources"], disable_numparse=True
+    ) + "\n"
+
+
+def version_text(scheme: Scheme, v: Version, lang: str = "en") -> str:
+    """The points table back, with the clause and provenance of every line (``show``)."""
+    out = [f"{scheme.name(lang)} ({scheme.key}) · version {v.label} · valid {v.validity()}", ""]
+    for d in v.documents:
+        doc = scheme.document(d)
+        out.append(f"  {doc.number}: {doc.title}")
+    out.append("")
+    if v.preconditions:
+        out.append("Conditions:")
+        out.append(tabulate(
+            [[c.label(lang), str(c.citation), str(c.provenance)] for c in v.preconditions],
+            headers=["condition", "clause", "provenance"], disable_numparse=True,
+        ))
+        out.append("")
+    for ch in v.channels:
+        out.append(f"Channel: {ch.label(lang)} ({ch.citation})")
+        out.append(tabulate(
+            [[c.label(lang), str(c.citation), str(c.provenance)] for c in ch.conditions],
+            headers=["condition", "clause", "provenance"], disable_numparse=True,
+        ))
+        out.append("")
+    if v.items:
+        base = v.base_items or frozenset()
+        out.append(tabulate(
+            [[it.label(lang) + (" *" if it.key in base else ""), it.describe(), str(it.citation),
+              str(it.provenance)] for it in v.items],
+            headers=["item", "rule", "clause", "provenance"], disable_numparse=True,
+            maxcolwidths=[None, 60, 40, None],
+        ))
+        if base:
+            out.append("* part of the base score (基础分)")
+        out.append("")
+    out.append(f"Rounding: {v.rounding.describe()} [{v.rounding.provenance}]")
+    if v.ranking is not None:
+        keys = ", ".join(f"{k.name} {'desc' if k.descending else 'asc'}" for k in v.ranking.keys)
+        out.append(f"Ranking: {keys}; ties at the cutoff: {v.ranking.ties.value} ({v.ranking.citation})")
+    if v.threshold is not None:
+        t = v.threshold
+        pts = t.points if isinstance(t.points, Decimal) else ", ".join(f"{k} {p}" for k, p in t.points)
+        out.append(f"Threshold: {t.label(lang)}: {pts} [{t.provenance}] ({t.citation})")
+    if v.params:
+        out.append("")
+        out.append("Parameters:")
+        out.append(tabulate(
+            [[p.name, str(p.value), str(p.provenance), p.note] for p in v.params],
+            headers=["name", "value", "provenance", "note"], disable_numparse=True,
+            maxcolwidths=[None, None, None, 70],
+        ))
+    if v.facts:
+        out.append("")
+        out.append("Extra facts read:")
+        for f in v.facts:
+            where = f"periods of kind {f.period_kind.code}" if f.period_kind is not None else "extra"
+            out.append(f"  {f.name} ({where}{', required' if f.required else ''}): {f.description}")
+    for note in v.notes:
+        out.append(f"Note: {note}")
+    return "\n".join(out).rstrip() + "\n"

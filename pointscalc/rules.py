@@ -1,0 +1,658 @@
+"""The vocabulary schemes are written in: measures, predicates, conditions, items, channels.
+
+Each is a frozen value a scheme declares next to its clause, and each knows how to
+evaluate itself for one applicant through a ``Context`` (see ``pointscalc.scoring``).
+Points are computed as exact fractions; the scheme's rounding rule is applied once, to
+each line, by the scorer.
+"""
+
+from __future__ import annotations
+
+import abc
+import datetime as dt
+import enum
+from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from pointscalc.model import (
+    Choice,
+    Diploma,
+    PeriodKind,
+    RecordKind,
+    Relation,
+)
+from pointscalc.months import Months, full_years, month_label, month_of_date
+from pointscalc.scheme import OFFICIAL, Citation, Provenance, Text
+
+if TYPE_CHECKING:
+    from pointscalc.model import Period, Record
+    from pointscalc.scoring import Context
+
+
+class _Highest(enum.Enum):
+    DIPLOMA = "highest diploma"
+
+
+HIGHEST_DIPLOMA = _Highest.DIPLOMA
+"""In a ``where`` filter on study periods: the applicant's own highest diploma."""
+
+ANYWHERE = frozenset({"*"})
+"""For ``MonthsOf.cities``: periods in any city count (study abroad, say)."""
+
+
+def _fmt(value: Fraction | Decimal | int) -> str:
+    if isinstance(value, Fraction) and value.denominator != 1:
+        return f"{value.numerator}/{value.denominator}"
+    return str(Decimal(value) if isinstance(value, Fraction) else value)
+
+
+# --- Measures: which months count -----------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class MonthsOf:
+    """The months of some kind of period, in some place, that an item or condition reads.
+
+    ``cities=None`` means the scheme's home city; partner cities come from recognition
+    agreements, not from here.
+    """
+
+    kinds: frozenset[PeriodKind]
+    where: tuple[tuple[str, Any], ...] = ()
+    """Attribute filters: ``(("scheme", "urban_employee"),)``; a value may be a set."""
+    cities: frozenset[str] | None = None
+    districts: frozenset[str] | None = None
+    """Only periods in these districts of the city (Suzhou's 市区, Beijing's outer districts)."""
+    since: dt.date | None = None
+    """Months before this date do not count (自本办法施行之日起)."""
+    continuous: bool = False
+    """Only the unbroken run that reaches ``as_of`` counts (连续)."""
+    max_gap: int = 0
+    """For a continuous run: a break of up to this many months does not end it."""
+    lag: int = 1
+    """For a continuous run: how many months before ``as_of`` the run may stop and still
+    reach it, since the current month's contribution is often not yet posted."""
+
+    def selects(self, period: Period, ctx: Context) -> bool:
+        if period.kind not in self.kinds:
+            return False
+        if self.cities is not ANYWHERE:
+            if period.city not in (self.cities or {ctx.scheme.city}):
+                return False
+            if self.districts is not None and period.district not in self.districts:
+                return False
+        for name, wanted in self.where:
+            value = period.attr(name)
+            if wanted is HIGHEST_DIPLOMA:
+                if value is not None and value != ctx.applicant.education.diploma.code:
+                    return False
+            elif isinstance(wanted, (set, frozenset, tuple)):
+                if value not in wanted:
+                    return False
+            elif value != wanted:
+                return False
+        return True
+
+    def evaluate(self, ctx: Context) -> Months:
+        months = Months(
+            r for p in ctx.applicant.periods if self.selects(p, ctx) for r in p.months
+        ).until(ctx.as_of)
+        if self.since is not None:
+            months = months.clip(start=month_of_date(self.since))
+        if self.continuous:
+            months = months.run_ending_at(ctx.month, self.max_gap, self.lag)
+        return months
+
+    def describe(self) -> str:
+        kinds = "/".join(sorted(k.code for k in self.kinds))
+        bits = [kinds]
+        bits += [f"{k}={getattr(v, 'value', v)}" for k, v in self.where]
+        if self.cities is ANYWHERE:
+            bits.append("anywhere")
+        elif self.cities:
+            bits.append("in " + "/".join(sorted(self.cities)))
+        if self.districts:
+            bits.append("districts " + "/".join(sorted(self.districts)))
+        if self.since:
+            bits.append(f"since {self.since}")
+        if self.continuous:
+            bits.append("continuous" + (f" (gaps ≤ {self.max_gap} months)" if self.max_gap else ""))
+        return ", ".join(bits)
+
+
+def months_of(*kinds: PeriodKind, **kwargs: Any) -> MonthsOf:
+    where = kwargs.pop("where", {})
+    return MonthsOf(kinds=frozenset(kinds), where=tuple(sorted(where.items())), **kwargs)
+
+
+# --- Predicates: yes-or-no questions about an applicant --------------------------------
+
+
+@attrs.frozen
+class Outcome:
+    ok: bool
+    detail: Text
+    shortfall: Text | None = None
+    """What is missing, where it can be said ("2 more months of ...")."""
+
+
+@attrs.frozen(kw_only=True)
+class HoldsAt:
+    """A period of this measure covers the month of ``as_of`` (持有居住证)."""
+
+    measure: MonthsOf
+
+    def test(self, ctx: Context) -> Outcome:
+        months = ctx.months(self.measure)
+        ok = bool(months) and months.last() == ctx.month
+        return Outcome(
+            ok,
+            Text(f"held in {month_label(ctx.month)}", f"{month_label(ctx.month)}有效")
+            if ok
+            else Text(f"not held in {month_label(ctx.month)}", f"{month_label(ctx.month)}未持有"),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class MonthsAtLeast:
+    """At least ``months`` months of the measure.  Chinese 以上 includes the number itself."""
+
+    measure: MonthsOf
+    months: int
+
+    def test(self, ctx: Context) -> Outcome:
+        have = ctx.months(self.measure).count
+        missing = self.months - have
+        return Outcome(
+            missing <= 0,
+            Text(f"{have} of {self.months} months", f"{have}/{self.months}个月"),
+            None
+            if missing <= 0
+            else Text(f"{missing} more months of {self.measure.describe()}", f"还差{missing}个月"),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class HasRecord:
+    """A record of this kind, matching ``where``, dated in ``[since, as_of]``."""
+
+    kind: RecordKind
+    where: tuple[tuple[str, Any], ...] = ()
+    since: dt.date | None = None
+    within_years: int | None = None
+
+    def matching(self, ctx: Context) -> list[Record]:
+        start = self.since
+        if self.within_years is not None:
+            window = ctx.as_of.replace(year=ctx.as_of.year - self.within_years)
+            start = max(start, window) if start else window
+        return [
+            r
+            for r in ctx.applicant.records
+            if r.kind is self.kind
+            and r.date <= ctx.as_of
+            and (start is None or r.date >= start)
+            and all(_attr_matches(r.attr(k), v) for k, v in self.where)
+        ]
+
+    def test(self, ctx: Context) -> Outcome:
+        found = self.matching(ctx)
+        return Outcome(
+            bool(found),
+            Text(f"{len(found)} matching {self.kind.code} record(s)", f"{len(found)}条符合的{self.kind.zh}记录"),
+        )
+
+
+def record(kind: RecordKind, **kwargs: Any) -> HasRecord:
+    where = {k: v for k, v in kwargs.items() if k not in ("since", "within_years")}
+    rest = {k: v for k, v in kwargs.items() if k in ("since", "within_years")}
+    return HasRecord(kind=kind, where=tuple(sorted(where.items())), **rest)
+
+
+def _attr_matches(value: Any, wanted: Any) -> bool:
+    if isinstance(wanted, (set, frozenset, tuple)):
+        return value in wanted
+    return bool(value == wanted)
+
+
+@attrs.frozen(kw_only=True)
+class EachOfLastYears:
+    """A matching record in each of the last ``years`` calendar years before ``as_of``
+    (近3年连续纳税)."""
+
+    select: HasRecord
+    years: int
+
+    def test(self, ctx: Context) -> Outcome:
+        wanted = set(range(ctx.as_of.year - self.years, ctx.as_of.year))
+        have = {r.date.year for r in self.select.matching(ctx)} & wanted
+        return Outcome(
+            have == wanted,
+            Text(f"{len(have)} of the last {self.years} years", f"近{self.years}年中{len(have)}年"),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Not:
+    predicate: Any
+
+    def test(self, ctx: Context) -> Outcome:
+        inner = self.predicate.test(ctx)
+        return Outcome(not inner.ok, inner.detail)
+
+
+@attrs.frozen(kw_only=True)
+class FactIs:
+    """An extra fact the scheme declares has one of these values."""
+
+    name: str
+    values: frozenset[Any]
+
+    def test(self, ctx: Context) -> Outcome:
+        value = ctx.applicant.fact(self.name)
+        return Outcome(value in self.values, Text(f"{self.name} = {value}", f"{self.name} = {value}"))
+
+
+@attrs.frozen(kw_only=True)
+class Check:
+    """An escape hatch: a function of the context returning an ``Outcome``."""
+
+    fn: Callable[[Context], Outcome]
+
+    def test(self, ctx: Context) -> Outcome:
+        return self.fn(ctx)
+
+
+Predicate = HoldsAt | MonthsAtLeast | HasRecord | EachOfLastYears | Not | FactIs | Check
+
+
+# --- Conditions and channels -----------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Condition:
+    """A precondition an applicant must meet, with the clause that imposes it."""
+
+    key: str
+    label: Text
+    test: Predicate
+    citation: Citation
+    provenance: Provenance = OFFICIAL
+    requires_months: int | None = None
+    """The number of insurance months it asks for, where it asks for some: read by
+    ``lint`` to check the higher-level policy's limits."""
+
+    def check(self, ctx: Context) -> Outcome:
+        return self.test.test(ctx)
+
+
+@attrs.frozen(kw_only=True)
+class Channel:
+    """A direct settlement path: meet every condition and settle, no points needed."""
+
+    key: str
+    label: Text
+    conditions: tuple[Condition, ...]
+    citation: Citation
+    followers: tuple[Relation, ...] = ()
+    """Family members who may follow under this path."""
+    provenance: Provenance = OFFICIAL
+
+
+# --- Items: what earns points -----------------------------------------------------------
+
+
+class Accrue(enum.Enum):
+    MONTHLY = "per month"
+    YEARLY_PRO_RATA = "per year, accrued monthly"
+    FULL_YEARS = "per full year (每满1年)"
+
+
+@attrs.frozen(kw_only=True)
+class Item(abc.ABC):
+    key: str
+    label: Text
+    citation: Citation
+    provenance: Provenance
+    note: str = ""
+
+    @abc.abstractmethod
+    def evaluate(self, ctx: Context) -> tuple[Fraction, Text]:
+        """The unrounded points and the facts they come from."""
+
+    def describe(self) -> str:
+        return ""
+
+
+@attrs.frozen(kw_only=True)
+class Accrual(Item):
+    """Points for months: per month, per year accrued monthly, or per full year; capped.
+
+    With ``rates`` keyed by the values of attribute ``by`` (a home owned or rented), each
+    month earns the best rate that applies to it, and ``not_more_than`` caps the number of
+    months counted by another measure (Beijing: residence years ≤ insurance years), the
+    best-paid months kept first.
+    """
+
+    measure: MonthsOf
+    rate: Decimal | None = None
+    rates: tuple[tuple[str, Decimal], ...] = ()
+    by: str | None = None
+    accrue: Accrue = Accrue.MONTHLY
+    cap: Decimal | None = None
+    not_more_than: MonthsOf | None = None
+
+    def groups(self, ctx: Context, minus: Months = Months()) -> list[tuple[str | None, Decimal, int]]:
+        """Months counted at each rate, best rate first, after the ``not_more_than`` limit."""
+        months = ctx.months(self.measure) - minus
+        if self.by is None:
+            assert self.rate is not None
+            counted = [(None, self.rate, months)]
+        else:
+            counted = []
+            taken = Months()
+            for value, rate in sorted(self.rates, key=lambda vr: -vr[1]):
+                own = Months(
+                    r
+                    for p in ctx.applicant.periods
+                    if self.measure.selects(p, ctx) and p.attr(self.by) == value
+                    for r in p.months
+                )
+                share = (months & own) - taken
+                taken = taken | share
+                counted.append((value, rate, share))
+        limit = ctx.months(self.not_more_than).count if self.not_more_than else None
+        out = []
+        for value, rate, share in counted:
+            n = share.count if limit is None else min(share.count, limit)
+            if limit is not None:
+                limit -= n
+            out.append((value, rate, n))
+        return out
+
+    def points_of(self, groups: list[tuple[str | None, Decimal, int]]) -> Fraction:
+        total = Fraction(0)
+        for _value, rate, n in groups:
+            if self.accrue is Accrue.MONTHLY:
+                total += Fraction(rate) * n
+            elif self.accrue is Accrue.YEARLY_PRO_RATA:
+                total += Fraction(rate) * n / 12
+            else:
+                total += Fraction(rate) * full_years(n)
+        if self.cap is not None:
+            total = min(total, Fraction(self.cap))
+        return total
+
+    def evaluate(self, ctx: Context, minus: Months = Months()) -> tuple[Fraction, Text]:
+        groups = self.groups(ctx, minus)
+        points = self.points_of(groups)
+        en, zh = [], []
+        for value, rate, n in groups:
+            if self.by is not None and n == 0:
+                continue
+            tag = f" {value}" if value else ""
+            if self.accrue is Accrue.MONTHLY:
+                en.append(f"{n} months{tag} × {rate}")
+                zh.append(f"{n}个月{tag} × {rate}")
+            elif self.accrue is Accrue.YEARLY_PRO_RATA:
+                en.append(f"{n} months{tag} × {rate}/12")
+                zh.append(f"{n}个月{tag} × {rate}/12")
+            else:
+                en.append(f"{full_years(n)} full years ({n} months){tag} × {rate}")
+                zh.append(f"满{full_years(n)}年（{n}个月）{tag} × {rate}")
+        if not en:
+            en, zh = ["0 months"], ["0个月"]
+        if self.not_more_than is not None:
+            limit = ctx.months(self.not_more_than).count
+            if sum(n for _, _, n in groups) < (ctx.months(self.measure) - minus).count:
+                en.append(f"(limited to {limit} months by {self.not_more_than.describe()})")
+                zh.append(f"（以{limit}个月为限）")
+        if self.cap is not None and points == Fraction(self.cap):
+            en.append(f"capped at {self.cap}")
+            zh.append(f"封顶{self.cap}")
+        return points, Text(" + ".join(en), " + ".join(zh))
+
+    def describe(self) -> str:
+        if self.by is None:
+            rate = f"{self.rate} {self.accrue.value}"
+        else:
+            rate = "; ".join(f"{v} {r}" for v, r in self.rates) + f" {self.accrue.value}"
+        cap = f", cap {self.cap}" if self.cap is not None else ""
+        limit = ", months ≤ insured months" if self.not_more_than else ""
+        return f"{rate}{cap}{limit}; counts {self.measure.describe()}"
+
+
+@attrs.frozen
+class Min:
+    """A requirement of minimum levels: ``Min(diploma=Diploma.BACHELOR, degree=Degree.BACHELOR)``."""
+
+    levels: tuple[tuple[str, Choice], ...]
+
+    def __init__(self, **levels: Choice) -> None:
+        self.__attrs_init__(tuple(sorted(levels.items())))
+
+    def met_by(self, ctx: Context) -> bool:
+        a = ctx.applicant
+        facts = {
+            "diploma": a.education.diploma,
+            "degree": a.education.degree,
+            "qualification": a.qualification,
+            "title": a.title,
+        }
+        return all(facts[name] >= level for name, level in self.levels)
+
+    def describe(self) -> str:
+        return " + ".join(level.zh for _, level in self.levels)
+
+
+@attrs.frozen
+class Row:
+    """One line of a level table: the points and the alternative ways to reach them."""
+
+    label: str
+    points: Decimal
+    any_of: tuple[Min, ...]
+
+
+def row(label: str, points: str | Decimal, *any_of: Min) -> Row:
+    return Row(label, Decimal(points), any_of)
+
+
+@attrs.frozen(kw_only=True)
+class LevelTable(Item):
+    """Highest level only (以最高为准, 不累计)."""
+
+    rows: tuple[Row, ...]
+
+    def evaluate(self, ctx: Context) -> tuple[Fraction, Text]:
+        best: tuple[Row, Min] | None = None
+        for r in self.rows:
+            met = next((req for req in r.any_of if req.met_by(ctx)), None)
+            if met is not None and (best is None or r.points > best[0].points):
+                best = (r, met)
+        if best is None:
+            return Fraction(0), Text("no qualifying level", "无")
+        r, met = best
+        return Fraction(r.points), Text(f"{met.describe()} ({r.label})", f"{met.describe()}（{r.label}）")
+
+    def describe(self) -> str:
+        return "; ".join(f"{r.label} {r.points}" for r in self.rows) + " (highest only)"
+
+
+@attrs.frozen
+class Band:
+    low: int | None
+    high: int | None
+    """Inclusive, in completed years (周岁)."""
+    points: Decimal
+
+
+def band(low: int | None, high: int | None, points: str) -> Band:
+    return Band(low, high, Decimal(points))
+
+
+@attrs.frozen(kw_only=True)
+class AgeBands(Item):
+    bands: tuple[Band, ...]
+    reference: Callable[[dt.date], dt.date] | None = None
+    """The day on which age is taken, given ``as_of``; ``None`` takes ``as_of`` itself."""
+
+    def evaluate(self, ctx: Context) -> tuple[Fraction, Text]:
+        day = self.reference(ctx.as_of) if self.reference else ctx.as_of
+        age = ctx.applicant.age_on(day)
+        for b in self.bands:
+            if (b.low is None or age >= b.low) and (b.high is None or age <= b.high):
+                return Fraction(b.points), Text(f"age {age} on {day}", f"{day}时{age}周岁")
+        return Fraction(0), Text(f"age {age} on {day}: no band", f"{day}时{age}周岁，不计分")
+
+    def describe(self) -> str:
+        def span(b: Band) -> str:
+            if b.low is None:
+                return f"≤{b.high}"
+            if b.high is None:
+                return f"≥{b.low}"
+            return f"{b.low}–{b.high}" if b.low != b.high else f"{b.low}"
+
+        return "; ".join(f"{span(b)}: {b.points}" for b in self.bands)
+
+
+@attrs.frozen(kw_only=True)
+class Flag(Item):
+    """A fixed bonus (or deduction) when a predicate holds."""
+
+    when: Predicate
+    points: Decimal
+
+    def evaluate(self, ctx: Context) -> tuple[Fraction, Text]:
+        outcome = self.when.test(ctx)
+        return (Fraction(self.points) if outcome.ok else Fraction(0)), outcome.detail
+
+    def describe(self) -> str:
+        return f"{self.points} if met"
+
+
+@attrs.frozen(kw_only=True)
+class PerRecord(Item):
+    """Points for each matching record (negative for a deduction), bounded by ``cap``.
+
+    ``units`` names a record attribute holding a count (years worked in a post, say);
+    without it each record counts once.
+    """
+
+    select: HasRecord
+    points: Decimal
+    units: str | None = None
+    cap: Decimal | None = None
+    """A bound on the size of the total, whichever its sign."""
+
+    def evaluate(self, ctx: Context) -> tuple[Fraction, Text]:
+        found = self.select.matching(ctx)
+        n = sum(int(r.attr(self.units, 0)) for r in found) if self.units else len(found)
+        total = Fraction(self.points) * n
+        if self.cap is not None and abs(total) > self.cap:
+            total = Fraction(self.cap) * (1 if total > 0 else -1)
+        unit = self.units or "record"
+        return total, Text(f"{n} {unit}(s) × {self.points}", f"{n} × {self.points}")
+
+    def describe(self) -> str:
+        cap = f", bounded by {self.cap}" if self.cap is not None else ""
+        return f"{self.points} per {self.units or 'record'}{cap}"
+
+
+@attrs.frozen(kw_only=True)
+class HighestOf(Item):
+    """Several ways to earn points of which only the best counts (只计最高分，不累计)."""
+
+    options: tuple[Item, ...]
+
+    def evaluate(self, ctx: Context) -> tuple[Fraction, Text]:
+        best: tuple[Fraction, Text] = (Fraction(0), Text("none", "无"))
+        for option in self.options:
+            points, detail = option.evaluate(ctx)
+            if points > best[0]:
+                best = (points, Text(f"{option.label.en}: {detail.en}", f"{option.label.zh}：{detail.zh}"))
+        return best
+
+    def describe(self) -> str:
+        return "best of: " + "; ".join(f"{o.label.en} ({o.describe()})" for o in self.options)
+
+
+@attrs.frozen(kw_only=True)
+class OverlapDeduction(Item):
+    """Take back what other accrual items earned in months inside some periods.
+
+    Beijing: insurance and residence months during the study for the scored degree do not
+    add to the education points (不累计).  The deduction is what those items earn on all
+    their months less what they earn without the overlap, so caps and limits stay exact.
+    """
+
+    of: tuple[str, ...]
+    inside: MonthsOf
+
+    def evaluate(self, ctx: Context) -> tuple[Fraction, Text]:
+        overlap = ctx.months(self.inside)
+        total = Fraction(0)
+        parts_en, parts_zh = [], []
+        for key in self.of:
+            item = ctx.version.item(key)
+            assert isinstance(item, Accrual)
+            full = item.points_of(item.groups(ctx))
+            without = item.points_of(item.groups(ctx, minus=overlap))
+            if full != without:
+                total -= full - without
+                parts_en.append(f"{item.label.en} −{_fmt(full - without)}")
+                parts_zh.append(f"{item.label.zh} −{_fmt(full - without)}")
+        if not parts_en:
+            return Fraction(0), Text("no overlap", "无重叠")
+        months = overlap.describe()
+        return total, Text(
+            f"study {months}: " + ", ".join(parts_en), f"在读{months}：" + "，".join(parts_zh)
+        )
+
+    def describe(self) -> str:
+        return f"minus the points of {', '.join(self.of)} earned during {self.inside.describe()}"
+
+
+@attrs.frozen(kw_only=True)
+class Custom(Item):
+    """An escape hatch for a rule no declarative item expresses; say why in ``note``."""
+
+    fn: Callable[[Context], tuple[Fraction, Text]]
+    summary: str = ""
+
+    def evaluate(self, ctx: Context) -> tuple[Fraction, Text]:
+        return self.fn(ctx)
+
+    def describe(self) -> str:
+        return self.summary
+
+
+# --- Ranking sources --------------------------------------------------------------------
+
+
+@attrs.frozen
+class Score:
+    """``total`` or ``base``."""
+
+    which: str
+
+
+@attrs.frozen
+class FirstMonth:
+    """The first month of a measure: earlier ranks first (居住登记时间先后)."""
+
+    measure: MonthsOf
+
+
+@attrs.frozen
+class MonthCount:
+    """A count of months: seniority, as Guangzhou ranks by months of insurance."""
+
+    measure: MonthsOf
+
+
+RankSource = Score | FirstMonth | MonthCount

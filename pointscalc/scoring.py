@@ -1,0 +1,201 @@
+"""Scoring one applicant: eligibility, channels, item lines, total.
+
+``assess`` is the only entry point.  It evaluates each measure of months once per
+applicant (items and conditions often read the same one) and rounds each line by the
+scheme's rule, so the total is exactly the sum of the lines an applicant sees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from pointscalc.model import Applicant
+from pointscalc.months import Month, Months, month_of_date
+from pointscalc.rules import Channel, Condition, FirstMonth, MonthCount, MonthsOf, Outcome, Score
+from pointscalc.scheme import Citation, Provenance, Scheme, Text, Version
+
+
+class Context:
+    """What an item sees while scoring one applicant."""
+
+    __slots__ = ("applicant", "as_of", "month", "scheme", "version", "_months")
+
+    def __init__(self, scheme: Scheme, version: Version, applicant: Applicant, as_of: dt.date):
+        self.scheme = scheme
+        self.version = version
+        self.applicant = applicant
+        self.as_of = as_of
+        self.month: Month = month_of_date(as_of)
+        self._months: dict[MonthsOf, Months] = {}
+
+    def months(self, measure: MonthsOf) -> Months:
+        found = self._months.get(measure)
+        if found is None:
+            found = self._months[measure] = measure.evaluate(self)
+        return found
+
+
+@attrs.frozen
+class ConditionResult:
+    key: str
+    label: Text
+    passed: bool
+    detail: Text
+    citation: Citation
+    provenance: Provenance
+    shortfall: Text | None = None
+
+
+@attrs.frozen
+class ChannelResult:
+    key: str
+    label: Text
+    passed: bool
+    conditions: tuple[ConditionResult, ...]
+    citation: Citation
+
+
+@attrs.frozen
+class Line:
+    key: str
+    label: Text
+    points: Decimal
+    detail: Text
+    citation: Citation
+    provenance: Provenance
+    base: bool
+    """Part of the base score (基础分)."""
+
+
+@attrs.frozen
+class Assessment:
+    scheme: str
+    version: str
+    as_of: dt.date
+    eligible: bool
+    """All preconditions of the points path are met."""
+    conditions: tuple[ConditionResult, ...]
+    channels: tuple[ChannelResult, ...]
+    lines: tuple[Line, ...]
+    total: Decimal | None
+    """``None`` when the applicant was not scored (ineligible, and scoring was skipped)."""
+    base: Decimal | None
+    threshold: Decimal | None = None
+    threshold_label: Text | None = None
+
+    @property
+    def failed(self) -> tuple[ConditionResult, ...]:
+        return tuple(c for c in self.conditions if not c.passed)
+
+    @property
+    def settles_by(self) -> tuple[ChannelResult, ...]:
+        return tuple(ch for ch in self.channels if ch.passed)
+
+    @property
+    def meets_threshold(self) -> bool | None:
+        if self.threshold is None or self.total is None:
+            return None
+        return self.total >= self.threshold
+
+
+def _condition(cond: Condition, ctx: Context) -> ConditionResult:
+    outcome: Outcome = cond.check(ctx)
+    return ConditionResult(
+        cond.key,
+        cond.label,
+        outcome.ok,
+        outcome.detail,
+        cond.citation,
+        cond.provenance,
+        outcome.shortfall,
+    )
+
+
+def _channel(channel: Channel, ctx: Context) -> ChannelResult:
+    results = tuple(_condition(c, ctx) for c in channel.conditions)
+    return ChannelResult(
+        channel.key, channel.label, all(r.passed for r in results), results, channel.citation
+    )
+
+
+def assess(
+    scheme: Scheme,
+    version: Version,
+    applicant: Applicant,
+    as_of: dt.date,
+    *,
+    score_ineligible: bool = True,
+) -> Assessment:
+    """Check the conditions, try each channel, and score the items.
+
+    A whole city's run passes ``score_ineligible=False``: scoring only the eligible is
+    where most of the time goes, and an ineligible applicant's score ranks nothing.  An
+    applicant scoring themselves wants to see the points anyway.
+    """
+    ctx = Context(scheme, version, applicant, as_of)
+    conditions = tuple(_condition(c, ctx) for c in version.preconditions)
+    eligible = all(c.passed for c in conditions)
+    channels = tuple(_channel(ch, ctx) for ch in version.channels)
+    lines: tuple[Line, ...] = ()
+    total = base = None
+    if version.items and (eligible or score_ineligible):
+        lines = tuple(_line(item, ctx) for item in version.items)
+        total = sum((ln.points for ln in lines), Decimal(0))
+        if version.base_items is not None:
+            base = sum((ln.points for ln in lines if ln.base), Decimal(0))
+    threshold = label = None
+    if version.threshold is not None:
+        t = version.threshold
+        threshold = t.for_value(applicant.fact(t.by_fact) if t.by_fact else None)
+        label = t.label
+    return Assessment(
+        scheme.key,
+        version.label,
+        as_of,
+        eligible,
+        conditions,
+        channels,
+        lines,
+        total,
+        base,
+        threshold,
+        label,
+    )
+
+
+def _line(item, ctx: Context) -> Line:  # type: ignore[no-untyped-def]
+    points, detail = item.evaluate(ctx)
+    base_items = ctx.version.base_items
+    return Line(
+        item.key,
+        item.label,
+        ctx.version.rounding.apply(points),
+        detail,
+        item.citation,
+        item.provenance,
+        base_items is not None and item.key in base_items,
+    )
+
+
+def rank_values(ctx: Context, assessment: Assessment) -> tuple[object, ...]:
+    """The values a version's ranking keys read, in key order (used by ranking)."""
+    ranking = ctx.version.ranking
+    if ranking is None:
+        return ()
+    out: list[object] = []
+    for key in ranking.keys:
+        src = key.source
+        if isinstance(src, Score):
+            out.append(assessment.total if src.which == "total" else assessment.base)
+        elif isinstance(src, FirstMonth):
+            out.append(ctx.months(src.measure).first())
+        elif isinstance(src, MonthCount):
+            out.append(ctx.months(src.measure).count)
+    return tuple(out)
+
+
+__all__ = ["Assessment", "Context", "Line", "assess", "rank_values", "Fraction"]

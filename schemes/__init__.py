@@ -1,0 +1,1 @@
+"""The shipped city schemes: one module per city, each exposing ``SCHEME``."""

@@ -1,0 +1,231 @@
+"""南京市积分落户 and the four outer districts' open channel — Nanjing.
+
+Sources:
+
+* 宁政办发〔2021〕5号 (2021-02-09): (四) revise the points policy, with more weight on
+  social-insurance and residence years and a negative list; (六) 浦口、六合、溧水、高淳:
+  a residence permit there plus 6 months of urban employee insurance settles.
+* The conditions before and after 2021 come from news summaries (FACTS.md, secondary).
+  The points table's values are not in any of our sources: every value below is
+  ``assumed`` and listed in docs/schemes/nanjing.md, to be replaced from the official table.
+
+A further revision took effect on 2022-08-20 whose values we do not have, so this version
+ends there; use ``--allow-stale`` for a what-if after that date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal as D
+
+from pointscalc.model import Diploma as Dip
+from pointscalc.model import PeriodKind as K
+from pointscalc.model import RecordKind
+from pointscalc.rules import (
+    Accrual,
+    Accrue,
+    Channel,
+    Condition,
+    HoldsAt,
+    LevelTable,
+    Min,
+    MonthCount,
+    MonthsAtLeast,
+    Not,
+    PerRecord,
+    Score,
+    months_of,
+    record,
+    row,
+)
+from pointscalc.scheme import (
+    ASSUMED,
+    SECONDARY,
+    Citation,
+    Document,
+    Fact,
+    RankKey,
+    Ranking,
+    Rounding,
+    Scheme,
+    T,
+    Threshold,
+    Ties,
+    Version,
+)
+
+DOC = "宁政办发〔2021〕5号"
+NEWS = "南京积分落户2021年调整(新闻综述)"
+
+
+def art(clause: str, quote: str = "", doc: str = DOC) -> Citation:
+    return Citation(doc, clause, quote)
+
+
+OUTER_FOUR = frozenset({"浦口区", "六合区", "溧水区", "高淳区"})
+"""(六) 全面放宽浦口、六合、溧水、高淳区城镇地区落户限制."""
+
+EMPLOYEE_INSURED = months_of(K.SOCIAL_INSURANCE, where={"scheme": "urban_employee"})
+PERMIT = months_of(K.RESIDENCE_PERMIT)
+PERMIT_OUTER = months_of(K.RESIDENCE_PERMIT, districts=OUTER_FOUR)
+HOME = months_of(K.RESIDENCE)
+
+FOUR_DISTRICTS = Channel(
+    key="outer_districts",
+    label=T("four outer districts: permit + 6 months' insurance", "浦口、六合、溧水、高淳区落户"),
+    conditions=(
+        Condition(
+            key="permit_outer",
+            label=T("holds a residence permit of 浦口, 六合, 溧水 or 高淳",
+                    "持有浦口、六合、溧水、高淳区居住证"),
+            test=HoldsAt(measure=PERMIT_OUTER),
+            citation=art("(六)", "对持有上述四区居住证"),
+        ),
+        Condition(
+            key="employee_insurance_6",
+            label=T("6+ months of urban employee social insurance", "缴纳城镇职工社会保险6个月以上"),
+            test=MonthsAtLeast(measure=EMPLOYEE_INSURED, months=6),
+            citation=art("(六)", "缴纳城镇职工社会保险6个月以上的人员，即可办理落户"),
+            requires_months=6,
+        ),
+    ),
+    citation=art("(六)", "即可办理落户"),
+)
+
+ELIGIBILITY = (
+    Condition(
+        key="residence_permit",
+        label=T("holds a Nanjing residence permit", "持有南京居住证"),
+        test=HoldsAt(measure=PERMIT),
+        citation=Citation(NEWS, "申请条件"),
+        provenance=SECONDARY,
+    ),
+    Condition(
+        key="stable_home",
+        label=T("a legal stable home in Nanjing", "在南京有合法稳定住所"),
+        test=HoldsAt(measure=HOME),
+        citation=Citation(NEWS, "申请条件"),
+        provenance=SECONDARY,
+    ),
+    Condition(
+        key="insured_12_months",
+        label=T("12+ cumulative months of urban employee insurance", "累计缴纳城镇职工社保12个月以上"),
+        test=MonthsAtLeast(measure=EMPLOYEE_INSURED, months=12),
+        citation=Citation(NEWS, "社保由连续24个月改为累计12个月"),
+        provenance=SECONDARY,
+        requires_months=12,
+    ),
+    Condition(
+        key="no_serious_crime",
+        label=T("no serious criminal record", "无严重刑事犯罪记录"),
+        test=Not(predicate=record(RecordKind.VIOLATION, type="criminal")),
+        citation=art("(四)", "做好负面清单管理"),
+        provenance=SECONDARY,
+    ),
+)
+
+ITEMS = (
+    Accrual(
+        key="social_insurance",
+        label=T("urban employee social insurance", "社会保险"),
+        measure=EMPLOYEE_INSURED,
+        rate=D(10),
+        accrue=Accrue.FULL_YEARS,
+        citation=art("(四)", "加大社保和居住年限分值比重"),
+        provenance=ASSUMED,
+        note="10 per full year is a placeholder; the official table is not in our sources",
+    ),
+    Accrual(
+        key="residence",
+        label=T("legal stable residence", "合法稳定住所"),
+        measure=HOME,
+        by="tenure",
+        rates=(("owned", D(10)), ("rented", D(5)), ("dormitory", D(5))),
+        accrue=Accrue.FULL_YEARS,
+        citation=art("(四)", "加大社保和居住年限分值比重"),
+        provenance=ASSUMED,
+        note="10 (owned) and 5 (rented, dormitory) per full year are placeholders",
+    ),
+    LevelTable(
+        key="education",
+        label=T("education", "学历"),
+        rows=(
+            row("大专", "10", Min(diploma=Dip.JUNIOR_COLLEGE)),
+            row("本科", "20", Min(diploma=Dip.BACHELOR)),
+            row("硕士研究生", "30", Min(diploma=Dip.MASTER)),
+            row("博士研究生", "40", Min(diploma=Dip.DOCTOR)),
+        ),
+        citation=art("(四)", "确定重点人群积分指标精准化"),
+        provenance=ASSUMED,
+        note="all four values are placeholders",
+    ),
+    Accrual(
+        key="hard_sector",
+        label=T("labour contract in a hard sector", "紧缺艰苦行业劳动合同"),
+        measure=months_of(K.EMPLOYMENT, where={"hard_sector": True}),
+        rate=D(5),
+        accrue=Accrue.FULL_YEARS,
+        citation=art("(四)", "深入调研南京城市发展中紧缺、艰苦行业人员的落户需求"),
+        provenance=ASSUMED,
+        note="sanitation, household services, security, property management, elderly care"
+        " (news); 5 per full year is a placeholder",
+    ),
+    PerRecord(
+        key="violations",
+        label=T("negative list", "负面清单"),
+        select=record(RecordKind.VIOLATION, type=frozenset({"detention", "credit"}), within_years=5),
+        points=D(-20),
+        citation=art("(四)", "做好负面清单管理"),
+        provenance=ASSUMED,
+        note="−20 per detention or 失信 record in the last 5 years is a placeholder",
+    ),
+)
+
+V2021 = Version(
+    label="2021",
+    effective=dt.date(2021, 2, 9),
+    ends=dt.date(2022, 8, 20),
+    documents=(DOC, NEWS),
+    preconditions=ELIGIBILITY,
+    items=ITEMS,
+    channels=(FOUR_DISTRICTS,),
+    rounding=Rounding(places=2, provenance=ASSUMED),
+    ranking=Ranking(
+        keys=(RankKey("total", Score("total")), RankKey("insured", MonthCount(EMPLOYEE_INSURED))),
+        ties=Ties.STRICT,
+        citation=art("(四)"),
+        provenance=ASSUMED,
+    ),
+    threshold=Threshold(
+        label=T("minimum score to apply", "申请最低积分"),
+        points=D(100),
+        citation=Citation(NEWS, "累计积分达到100分"),
+        provenance=SECONDARY,
+    ),
+    facts=(
+        Fact(
+            "hard_sector",
+            "employment period under a labour contract in sanitation, household services,"
+            " security, property management or elderly care (紧缺艰苦行业)",
+            bool,
+            period_kind=K.EMPLOYMENT,
+        ),
+    ),
+    notes=(
+        "Before 2021 (secondary): 2 years' continuous insurance and 100 points; 2021 made it"
+        " 12 cumulative months.",
+        "The 2022-08-20 revision's values were not found; this version ends there.",
+    ),
+)
+
+SCHEME = Scheme(
+    key="nanjing",
+    city="南京",
+    name=T("Nanjing points-based settlement and outer-district channel", "南京市积分落户及四区落户"),
+    documents=(
+        Document(DOC, "市政府办公厅关于进一步推动非户籍人口在城市落户的实施意见",
+                 issued=dt.date(2021, 2, 9), effective=dt.date(2021, 2, 9)),
+        Document(NEWS, "南京积分落户政策2021年调整的新闻综述（二手）"),
+    ),
+    versions=(V2021,),
+)

@@ -1,0 +1,373 @@
+"""苏州市流动人口积分管理 — Suzhou points-based settlement.
+
+Sources:
+
+* 苏州市流动人口积分管理办法 (2016, in force from 2016-01-15): the official procedure —
+  eligibility (第九条), ties (第七条), settlement conditions (第十八条), quota rounds
+  (第十九、二十条), followers (第二十二条).  It has no official number in our sources.
+* 苏州市流动人口积分管理计分标准: its values are not in our sources; the values below are
+  those of a 2019 agency page (FACTS.md, secondary), one of them weak.
+* 苏府办〔2020〕313号 (四): one points policy for the whole city, differentiated between
+  市区 and the county-level cities, each with its own standard score (FACTS.md, weak).
+
+Score = 基础分 + 附加分 + 扣减分 (第八条).  Ties go to the higher 基础分, then to the earlier
+residence registration (第七条).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal as D
+
+from pointscalc.model import Diploma as Dip
+from pointscalc.model import PeriodKind as K
+from pointscalc.model import Qualification as Q
+from pointscalc.model import RecordKind, Relation
+from pointscalc.model import Title as Ti
+from pointscalc.rules import (
+    Accrual,
+    Accrue,
+    AgeBands,
+    Check,
+    Condition,
+    FirstMonth,
+    Flag,
+    HoldsAt,
+    LevelTable,
+    Min,
+    MonthsAtLeast,
+    Outcome,
+    PerRecord,
+    Score,
+    band,
+    months_of,
+    record,
+    row,
+)
+from pointscalc.scheme import (
+    ASSUMED,
+    OFFICIAL,
+    SECONDARY,
+    WEAK,
+    Citation,
+    Document,
+    Fact,
+    Param,
+    RankKey,
+    Ranking,
+    Rounding,
+    Scheme,
+    T,
+    Threshold,
+    Ties,
+    Version,
+)
+
+DOC_2016 = "苏州市流动人口积分管理办法(2016)"
+STANDARD = "苏州市流动人口积分管理计分标准"
+DOC_2020 = "苏府办〔2020〕313号"
+
+
+def art(clause: str, quote: str = "", doc: str = DOC_2016) -> Citation:
+    return Citation(doc, clause, quote)
+
+
+def standard(item: str) -> Citation:
+    return Citation(STANDARD, item)
+
+
+URBAN_2016 = frozenset({"吴中区", "相城区", "姑苏区", "苏州工业园区", "苏州高新区", "虎丘区"})
+"""市区 as 2016 第二条 defines it: 吴中区、相城区、姑苏区、工业园区和高新区 (高新区 is 虎丘区)."""
+
+AREAS_2020: dict[str, frozenset[str]] = {
+    "市区": frozenset({"吴江区", "吴中区", "相城区", "姑苏区", "苏州工业园区", "苏州高新区", "虎丘区"}),
+    "昆山": frozenset({"昆山市"}),
+    "常熟": frozenset({"常熟市"}),
+    "张家港": frozenset({"张家港市"}),
+    "太仓": frozenset({"太仓市"}),
+}
+"""Target areas of 苏府办〔2020〕313号 (四): 市辖区 and the county-level cities."""
+
+# --- months --------------------------------------------------------------------------------
+
+INSURED_ANYWHERE = months_of(K.SOCIAL_INSURANCE, where={"scheme": "urban_employee"})
+"""Urban employee insurance anywhere in 苏州大市 (FACTS.md)."""
+INSURED_URBAN = months_of(K.SOCIAL_INSURANCE, districts=URBAN_2016)
+PERMIT_URBAN = months_of(K.RESIDENCE_PERMIT, districts=URBAN_2016)
+RESIDED_URBAN = months_of(K.RESIDENCE, districts=URBAN_2016, continuous=True)
+PERMIT_CITY = months_of(K.RESIDENCE_PERMIT)
+RESIDED_CITY = months_of(K.RESIDENCE, continuous=True)
+INSURED_CITY = months_of(K.SOCIAL_INSURANCE)
+FUND = months_of(K.HOUSING_FUND)
+
+# --- 第十八条: a home of at least the housing-security floor area per person ----------------
+
+FLOOR_AREA = Param(
+    "floor_area_per_person",
+    D(18),
+    ASSUMED,
+    "人均住房面积不低于市区住房保障准入标准: the standard's figure is not in our sources;"
+    " 18 m² is a placeholder to replace",
+    art("第十八条"),
+)
+
+
+def _home_in(districts_of) -> Check:  # type: ignore[no-untyped-def]
+    """A legal stable home in the area, large enough for the applicant and those who move."""
+
+    def fn(ctx) -> Outcome:  # type: ignore[no-untyped-def]
+        districts = districts_of(ctx)
+        current = [
+            p
+            for p in ctx.applicant.periods
+            if p.kind is K.RESIDENCE
+            and p.city == ctx.scheme.city
+            and (districts is None or p.district in districts)
+            and p.start <= ctx.month
+            and (p.end is None or p.end >= ctx.month)
+        ]
+        if not current:
+            return Outcome(False, T("no current home in the area", "在该区域无现住所"))
+        people = 1 + sum(1 for m in ctx.applicant.family if m.moves)
+        floor = ctx.version.param("floor_area_per_person")
+        best = max((p.attr("area") or D(0)) for p in current)
+        per_person = best / people
+        ok = per_person >= floor
+        return Outcome(
+            ok,
+            T(f"{best} m² for {people} people = {per_person:.2f} m² each (standard {floor})",
+              f"{best}㎡，{people}人，人均{per_person:.2f}㎡（标准{floor}㎡）"),
+            None if ok else T(f"at least {floor * people} m² needed for {people} people",
+                              f"{people}人需至少{floor * people}㎡"),
+        )
+
+    return Check(fn=fn)
+
+
+def _target(ctx) -> frozenset[str] | None:  # type: ignore[no-untyped-def]
+    return AREAS_2020.get(ctx.applicant.fact("target_area"))
+
+
+# --- 计分标准 (secondary, 2019) ------------------------------------------------------------
+
+AGE = AgeBands(
+    key="age",
+    label=T("age", "年龄"),
+    bands=(band(18, 40, "10"),),
+    citation=standard("基础分·年龄"),
+    provenance=SECONDARY,
+)
+
+EDUCATION = LevelTable(
+    key="education",
+    label=T("education", "文化程度"),
+    rows=(
+        row("大专", "30", Min(diploma=Dip.JUNIOR_COLLEGE)),
+        row("本科", "60", Min(diploma=Dip.BACHELOR)),
+        row("硕士", "200", Min(diploma=Dip.MASTER)),
+        row("博士", "400", Min(diploma=Dip.DOCTOR)),
+    ),
+    citation=standard("基础分·文化程度"),
+    provenance=SECONDARY,
+)
+
+SKILL = LevelTable(
+    key="skill",
+    label=T("skill or title", "技能等级或职称"),
+    rows=(
+        row("五级/初级工", "10", Min(qualification=Q.LEVEL5)),
+        row("四级或初级职称", "30", Min(qualification=Q.LEVEL4), Min(title=Ti.JUNIOR)),
+        row("三级或中级职称", "50", Min(qualification=Q.LEVEL3), Min(title=Ti.INTERMEDIATE)),
+        row("二级/技师", "100", Min(qualification=Q.LEVEL2)),
+        row("一级/高级技师或副高及以上", "300", Min(qualification=Q.LEVEL1), Min(title=Ti.ASSOCIATE_SENIOR)),
+    ),
+    citation=standard("基础分·技能或职称"),
+    provenance=SECONDARY,
+)
+
+INSURANCE = Accrual(
+    key="social_insurance",
+    label=T("urban employee social insurance", "城镇职工社会保险"),
+    measure=INSURED_ANYWHERE,
+    rate=D(5),
+    accrue=Accrue.MONTHLY,
+    cap=D(500),
+    citation=standard("基础分·社会保险"),
+    provenance=WEAK,
+    note="5 per full month, cap 500: the unit is unclear in the source",
+)
+
+HOUSING_FUND = Accrual(
+    key="housing_fund",
+    label=T("housing provident fund", "住房公积金"),
+    measure=FUND,
+    rate=D(5),
+    accrue=Accrue.FULL_YEARS,
+    citation=standard("基础分·住房公积金"),
+    provenance=ASSUMED,
+    note="5 per full year is secondary; no cap was found, so none is applied (assumed)",
+)
+
+HONOURS = Flag(
+    key="honours",
+    label=T("awards (附加分)", "表彰奖励（附加分）"),
+    when=record(RecordKind.HONOUR, level=frozenset({"national", "provincial", "municipal"})),
+    points=D(10),
+    citation=standard("附加分·表彰奖励"),
+    provenance=ASSUMED,
+    note="the category is secondary; the value 10 is a placeholder",
+)
+
+INVENTIONS = PerRecord(
+    key="inventions",
+    label=T("inventions (附加分)", "发明创造（附加分）"),
+    select=record(RecordKind.INNOVATION, category="patent_invention"),
+    points=D(10),
+    cap=D(30),
+    citation=standard("附加分·发明创造"),
+    provenance=ASSUMED,
+    note="the category is secondary; 10 per invention patent, cap 30, are placeholders",
+)
+
+VIOLATIONS = PerRecord(
+    key="violations",
+    label=T("violations (扣减分)", "违法犯罪（扣减分）"),
+    select=record(RecordKind.VIOLATION, type=frozenset({"criminal", "detention"}), within_years=5),
+    points=D(-50),
+    citation=standard("扣减分·违法犯罪"),
+    provenance=ASSUMED,
+    note="the category is secondary; −50 per record in the last 5 years is a placeholder",
+)
+
+BASE = frozenset({"age", "education", "skill", "social_insurance", "housing_fund"})
+
+RANKING_2016 = Ranking(
+    keys=(
+        RankKey("total", Score("total")),
+        RankKey("base", Score("base")),
+        RankKey("registered", FirstMonth(PERMIT_URBAN), descending=False),
+    ),
+    ties=Ties.STRICT,
+    citation=art("第七条", "在总积分相同的情况下，根据申请人基础分高低情况进行排名；基础分再次相同的，"
+                 "根据申请人办理居住登记时间先后顺序进行排名"),
+)
+
+V2016 = Version(
+    label="2016",
+    effective=dt.date(2016, 1, 15),
+    ends=dt.date(2020, 12, 17),
+    documents=(DOC_2016, STANDARD),
+    preconditions=(
+        Condition(
+            key="insured",
+            label=T("insured in 市区", "在市区参加社会保险"),
+            test=HoldsAt(measure=INSURED_URBAN),
+            citation=art("第九条", "在市区范围内，参加社会保险"),
+        ),
+        Condition(
+            key="residence_permit",
+            label=T("holds a residence permit in 市区", "已办理居住证"),
+            test=HoldsAt(measure=PERMIT_URBAN),
+            citation=art("第九条", "已办理居住证"),
+        ),
+        Condition(
+            key="resided_1_year",
+            label=T("1+ year of continuous legal residence in 市区", "连续合法居住一年以上"),
+            test=MonthsAtLeast(measure=RESIDED_URBAN, months=12),
+            citation=art("第九条", "连续合法居住一年以上（含一年）"),
+        ),
+        Condition(
+            key="stable_home",
+            label=T("a stable home meeting the floor-area standard", "合法稳定住所且人均住房面积达标"),
+            test=_home_in(lambda ctx: URBAN_2016),
+            citation=art("第十八条", "在市区具有合法稳定住所且人均住房面积不低于市区住房保障准入标准"),
+            provenance=ASSUMED,
+        ),
+    ),
+    items=(AGE, EDUCATION, SKILL, INSURANCE, HOUSING_FUND, HONOURS, INVENTIONS, VIOLATIONS),
+    rounding=Rounding(places=2, provenance=ASSUMED),
+    ranking=RANKING_2016,
+    base_items=BASE,
+    params=(FLOOR_AREA,),
+    notes=(
+        "第二十二条: the spouse and minor children of an admitted applicant may follow.",
+        "第四十四条: points are valid for the current year only.",
+    ),
+)
+
+TARGET_AREA = Fact(
+    "target_area",
+    "where the applicant settles: 市区, 昆山, 常熟, 张家港 or 太仓 (苏府办〔2020〕313号 (四))",
+    str,
+    choices=tuple(AREAS_2020),
+    required=True,
+)
+
+V2020 = Version(
+    label="2020",
+    effective=dt.date(2020, 12, 17),
+    ends=None,
+    documents=(DOC_2016, STANDARD, DOC_2020),
+    preconditions=(
+        Condition(
+            key="insured",
+            label=T("insured in Suzhou", "在苏州参加社会保险"),
+            test=HoldsAt(measure=INSURED_CITY),
+            citation=art("第九条", "参加社会保险"),
+        ),
+        Condition(
+            key="residence_permit",
+            label=T("holds a Suzhou residence permit", "已办理居住证"),
+            test=HoldsAt(measure=PERMIT_CITY),
+            citation=art("第九条", "已办理居住证"),
+        ),
+        Condition(
+            key="resided_1_year",
+            label=T("1+ year of continuous legal residence", "连续合法居住一年以上"),
+            test=MonthsAtLeast(measure=RESIDED_CITY, months=12),
+            citation=art("第九条", "连续合法居住一年以上（含一年）"),
+        ),
+        Condition(
+            key="stable_home",
+            label=T("a stable home in the target area meeting the floor-area standard",
+                    "在落户区域有合法稳定住所且人均住房面积达标"),
+            test=_home_in(_target),
+            citation=art("(四)", "合法稳定住所（含租赁）", doc=DOC_2020),
+            provenance=ASSUMED,
+        ),
+    ),
+    items=(AGE, EDUCATION, SKILL, INSURANCE, HOUSING_FUND, HONOURS, INVENTIONS, VIOLATIONS),
+    rounding=Rounding(places=2, provenance=ASSUMED),
+    ranking=RANKING_2016,
+    base_items=BASE,
+    threshold=Threshold(
+        label=T("2021 settlement standard score of the target area", "2021年落户区域入户分值"),
+        points=(("市区", D(565)), ("昆山", D(600)), ("张家港", D(450)), ("常熟", D(450)), ("太仓", D(450))),
+        citation=Citation(DOC_2020, "(四)", "区分市辖区和县级市等不同区域"),
+        provenance=WEAK,
+        by_fact="target_area",
+    ),
+    facts=(TARGET_AREA,),
+    params=(FLOOR_AREA,),
+    notes=(
+        "The 2021 计分标准 values were not found; the 2019 values are kept (assumed unchanged).",
+        "(四) puts first those employed or resident 5+ years, whole families and new-generation"
+        " migrant workers: a ranking matter, for the ranking run.",
+    ),
+)
+
+FOLLOWERS = (Relation.SPOUSE, Relation.CHILD)
+"""第二十二条: 配偶和未成年子女可以随迁."""
+
+SCHEME = Scheme(
+    key="suzhou",
+    city="苏州",
+    name=T("Suzhou points management for the floating population", "苏州市流动人口积分管理"),
+    documents=(
+        Document(DOC_2016, "苏州市流动人口积分管理办法", effective=dt.date(2016, 1, 15)),
+        Document(STANDARD, "苏州市流动人口积分管理计分标准（2019年机构页面，二手）"),
+        Document(DOC_2020, "市政府办公室关于进一步推动非户籍人口在城市落户的实施意见",
+                 issued=dt.date(2020, 12, 17), effective=dt.date(2020, 12, 17)),
+    ),
+    versions=(V2016, V2020),
+)
