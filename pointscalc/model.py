@@ -150,7 +150,7 @@ class RecordKind(Choice):
     HONOUR = ("honour", "荣誉表彰", "honor")
     TAX = ("tax", "纳税")
     INNOVATION = ("innovation", "创新创业")
-    VIOLATION = ("violation", "违法记录")
+    VIOLATION = ("violation", "违法", "违法记录")
 
 
 class Relation(Choice):

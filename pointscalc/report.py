@@ -23,7 +23,9 @@ _WORDS = {
         "base": "Base score (基础分)", "channels": "Direct settlement channels",
         "settles": "settles", "not_met": "not met", "missing": "missing",
         "threshold": "Threshold", "reaches": "reached", "below": "not reached",
-        "not_scored": "Not scored.",
+        "not_scored": "Not scored.", "verdict": "Verdict",
+        "by_channel": "settles directly by", "points_path": "eligible to apply by points",
+        "ineligible": "not eligible by any path",
     },
     "zh": {
         "as_of": "截至", "version": "版本", "eligible": "符合积分落户申请条件",
@@ -31,7 +33,9 @@ _WORDS = {
         "facts": "计分依据", "clause": "条款", "provenance": "来源可信度", "total": "总积分",
         "base": "基础分", "channels": "直接落户通道", "settles": "可落户", "not_met": "不满足",
         "missing": "尚缺", "threshold": "分值线", "reaches": "已达到", "below": "未达到",
-        "not_scored": "未计分。",
+        "not_scored": "未计分。", "verdict": "结论",
+        "by_channel": "可直接落户：", "points_path": "可申请积分落户",
+        "ineligible": "暂不符合任何落户途径",
     },
 }
 
@@ -59,6 +63,7 @@ def assessment_json(a: Assessment, lang: str = "en") -> dict[str, Any]:
         "as_of": a.as_of.isoformat(),
         "eligible": a.eligible,
         "failed": [_condition_json(c, lang) for c in a.failed],
+        "settles_by": [ch.key for ch in a.settles_by],
         "conditions": [_condition_json(c, lang) for c in a.conditions],
         "channels": [
             {
@@ -96,7 +101,14 @@ def assessment_json(a: Assessment, lang: str = "en") -> dict[str, Any]:
 
 def assessment_text(a: Assessment, scheme: Scheme, lang: str = "en") -> str:
     w = _WORDS[lang]
-    out = [f"{scheme.name(lang)} ({a.scheme}) · {w['version']} {a.version} · {w['as_of']} {a.as_of}", ""]
+    out = [f"{scheme.name(lang)} ({a.scheme}) · {w['version']} {a.version} · {w['as_of']} {a.as_of}"]
+    if a.settles_by:
+        verdict = f"{w['by_channel']} " + "; ".join(ch.label(lang) for ch in a.settles_by)
+    elif a.eligible and (a.conditions or a.lines):
+        verdict = w["points_path"]
+    else:
+        verdict = w["ineligible"]
+    out += [f"{w['verdict']}: {verdict}", ""]
     if a.conditions:
         out.append(f"{w['eligible']}: {w['yes'] if a.eligible else w['no']}")
         out.append(_conditions_table(a.conditions, lang))

@@ -45,9 +45,9 @@ ANYWHERE = frozenset({"*"})
 
 
 def _fmt(value: Fraction | Decimal | int) -> str:
-    if isinstance(value, Fraction) and value.denominator != 1:
-        return f"{value.numerator}/{value.denominator}"
-    return str(Decimal(value) if isinstance(value, Fraction) else value)
+    if isinstance(value, Fraction):
+        return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+    return str(value)
 
 
 # --- Measures: which months count -----------------------------------------------------
@@ -433,7 +433,7 @@ class Min:
     levels: tuple[tuple[str, Choice], ...]
 
     def __init__(self, **levels: Choice) -> None:
-        self.__attrs_init__(tuple(sorted(levels.items())))
+        self.__attrs_init__(tuple(levels.items()))
 
     def met_by(self, ctx: Context) -> bool:
         a = ctx.applicant
@@ -592,8 +592,13 @@ class OverlapDeduction(Item):
 
     of: tuple[str, ...]
     inside: MonthsOf
+    alongside: str | None = None
+    """The item these months would otherwise add to (education); when it earns nothing,
+    nothing is deducted."""
 
     def evaluate(self, ctx: Context) -> tuple[Fraction, Text]:
+        if self.alongside is not None and ctx.version.item(self.alongside).evaluate(ctx)[0] == 0:
+            return Fraction(0), Text("no education points to overlap with", "无学历积分，不扣减")
         overlap = ctx.months(self.inside)
         total = Fraction(0)
         parts_en, parts_zh = [], []

@@ -189,6 +189,7 @@ STUDY_DEDUCTION = OverlapDeduction(
     label=T("insurance and residence during study", "取得学历期间的就业、住所积分"),
     of=("employment", "residence"),
     inside=STUDIED,
+    alongside="education",
     citation=art(
         "第五条(三)", "取得学历（学位）期间连续缴纳社会保险年限及连续居住年限的积分与学历（学位）积分不累计"
     ),
