@@ -99,6 +99,10 @@ def show(scheme: Scheme, as_of: dt.date | None, lang: str, allow_stale: bool) ->
     click.echo("\n".join(report.version_text(scheme, v, lang) for v in versions), nl=False)
 
 
+_explored = click.option("--include-explored", is_flag=True,
+                         help="Also apply recognition agreements only announced as explored (a what-if).")
+
+
 @main.command()
 @click.argument("scheme", type=SCHEME)
 @click.argument("applicant_file", type=click.Path(dir_okay=False))
@@ -106,8 +110,9 @@ def show(scheme: Scheme, as_of: dt.date | None, lang: str, allow_stale: bool) ->
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @_lang
 @_stale
+@_explored
 def score(scheme: Scheme, applicant_file: str, as_of: dt.date, fmt: str, lang: str,
-          allow_stale: bool) -> None:
+          allow_stale: bool, include_explored: bool) -> None:
     """Score one applicant (a TOML or JSON file, see docs/input-format.md)."""
     from pointscalc import reading, report
     from pointscalc.scoring import assess
@@ -120,8 +125,21 @@ def score(scheme: Scheme, applicant_file: str, as_of: dt.date, fmt: str, lang: s
         applicant = reading.load_applicant(applicant_file, version.facts)
     except InputError as e:
         _input_failed(e)
-    assessment = assess(scheme, version, applicant, as_of)
+    assessment = assess(scheme, version, applicant, as_of, include_explored=include_explored)
     if fmt == "json":
         click.echo(report.dumps(report.assessment_json(assessment, lang)), nl=False)
     else:
         click.echo(report.assessment_text(assessment, scheme, lang), nl=False)
+
+
+@main.command()
+@click.argument("scheme", type=SCHEME, required=False)
+@click.option("--as-of", "as_of", type=DATE, help="Mark which agreements are in force on this date.")
+@_explored
+@_lang
+def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: bool, lang: str) -> None:
+    """List the agreements under which cities credit each other's months."""
+    from pointscalc import registry, report
+
+    chosen = [scheme] if scheme is not None else registry.all_shipped()
+    click.echo(report.agreements_table(chosen, as_of, include_explored, lang), nl=False)

@@ -100,6 +100,17 @@ class Months(tuple[Range, ...]):
         """The months up to and including the month that contains ``as_of``."""
         return self.clip(end=month_of_date(as_of) + 1)
 
+    def latest(self, n: int) -> Months:
+        """The last ``n`` months of the set (a cap keeps the most recent months)."""
+        kept: list[Range] = []
+        for start, end in reversed(self):
+            if n <= 0:
+                break
+            take = min(n, end - start)
+            kept.append((end - take, end))
+            n -= take
+        return _trusted(reversed(kept))
+
     def first(self) -> Month | None:
         return self[0][0] if self else None
 

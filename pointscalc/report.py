@@ -7,6 +7,7 @@ number: an applicant's own result does not need them, and logs must never hold t
 from __future__ import annotations
 
 import json
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -226,3 +227,21 @@ def version_text(scheme: Scheme, v: Version, lang: str = "en") -> str:
     for note in v.notes:
         out.append(f"Note: {note}")
     return "\n".join(out).rstrip() + "\n"
+
+
+def agreements_table(schemes: list[Scheme], as_of: date | None, include_explored: bool, lang: str = "en") -> str:
+    rows = []
+    for s in schemes:
+        for a in s.agreements:
+            row = [s.key, a.label(lang), ", ".join(sorted(a.partners)),
+                   ", ".join(sorted(k.code for k in a.kinds)),
+                   f"[{a.effective}, {a.ends or '…'})", a.status.value, str(a.citation)]
+            if as_of is not None:
+                row.append("yes" if a.in_force(as_of, include_explored) else "no")
+            rows.append(row)
+    headers = ["scheme", "agreement", "partners", "period kinds", "valid", "status", "clause"]
+    if as_of is not None:
+        headers.append(f"applies on {as_of}")
+    if not rows:
+        return "no recognition agreements\n"
+    return tabulate(rows, headers=headers, disable_numparse=True, maxcolwidths=[None, 30, 30, 30, None, None, 30]) + "\n"

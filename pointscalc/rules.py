@@ -77,14 +77,15 @@ class MonthsOf:
     """For a continuous run: how many months before ``as_of`` the run may stop and still
     reach it, since the current month's contribution is often not yet posted."""
 
-    def selects(self, period: Period, ctx: Context) -> bool:
+    @property
+    def recognisable(self) -> bool:
+        """Only a home-city measure over the whole city takes partner cities' months."""
+        return self.cities is None and self.districts is None
+
+    def matches(self, period: Period, ctx: Context) -> bool:
+        """Kind and attribute filters, wherever the period is."""
         if period.kind not in self.kinds:
             return False
-        if self.cities is not ANYWHERE:
-            if period.city not in (self.cities or {ctx.scheme.city}):
-                return False
-            if self.districts is not None and period.district not in self.districts:
-                return False
         for name, wanted in self.where:
             value = period.attr(name)
             if wanted is HIGHEST_DIPLOMA:
@@ -97,15 +98,118 @@ class MonthsOf:
                 return False
         return True
 
-    def evaluate(self, ctx: Context) -> Months:
-        months = Months(
-            r for p in ctx.applicant.periods if self.selects(p, ctx) for r in p.months
-        ).until(ctx.as_of)
-        if self.since is not None:
-            months = months.clip(start=month_of_date(self.since))
+    def selects(self, period: Period, ctx: Context) -> bool:
+        """The period counts as the scheme's own (before any recognition)."""
+        if self.cities is not ANYWHERE:
+            if period.city not in (self.cities or {ctx.scheme.city}):
+                return False
+            if self.districts is not None and period.district not in self.districts:
+                return False
+        return self.matches(period, ctx)
+
+    def credits(self, period: Period, ctx: Context) -> bool:
+        """The period's months count here: the scheme's own, or a recognised partner's."""
+        if self.selects(period, ctx):
+            return True
+        return (
+            self.recognisable
+            and period.city != ctx.scheme.city
+            and self.matches(period, ctx)
+            and ctx.recognition.agreement_for(period.city, period.kind) is not None
+        )
+
+    def _window(self, months: Months, ctx: Context) -> Months:
+        months = months.until(ctx.as_of)
+        return months.clip(start=month_of_date(self.since)) if self.since is not None else months
+
+    def own(self, ctx: Context) -> Months:
+        return self._window(
+            Months(r for p in ctx.applicant.periods if self.selects(p, ctx) for r in p.months), ctx
+        )
+
+    def partner_months(self, ctx: Context) -> dict[str, Months]:
+        """Months credited from each partner city under the agreements in force, beyond
+        the home city's own."""
+        if not self.recognisable:
+            return {}
+        pieces: dict[Any, list[tuple[str, Months]]] = {}
+        for p in ctx.applicant.periods:
+            if p.city == ctx.scheme.city or not self.matches(p, ctx):
+                continue
+            agreement = ctx.recognition.agreement_for(p.city, p.kind)
+            if agreement is not None:
+                pieces.setdefault(agreement, []).append((p.city, agreement.credit(p.months)))
+        if not pieces:
+            return {}
+        taken = self.own(ctx)
+        out: dict[str, Months] = {}
+        for agreement, found in pieces.items():
+            credited = self._window(Months(r for _, m in found for r in m), ctx) - taken
+            if agreement.cap_months is not None:
+                credited = credited.latest(agreement.cap_months)
+            taken = taken | credited
+            for city, m in sorted(found):
+                share = credited & m
+                if share:
+                    out[city] = out.get(city, Months()) | share
+                    credited = credited - share
+        return out
+
+    def evaluate(self, ctx: Context, recognise: bool = True) -> Months:
+        months = self.own(ctx)
+        if recognise:
+            for extra in self.partner_months(ctx).values():
+                months = months | extra
         if self.continuous:
             months = months.run_ending_at(ctx.month, self.max_gap, self.lag)
         return months
+
+    def explain(self, ctx: Context) -> Text | None:
+        """Months by city and the agreement used; months not credited, with the reason.
+
+        ``None`` when only the home city's months are involved.
+        """
+        if not self.recognisable:
+            return None
+        final = ctx.months(self)
+        home = final & self.own(ctx)
+        parts_en = [f"{home.count} {ctx.scheme.city}"]
+        parts_zh = [f"{ctx.scheme.city}{home.count}个月"]
+        cites: list[str] = []
+        for city, months in sorted(self.partner_months(ctx).items()):
+            n = (final & months).count
+            if n:
+                parts_en.append(f"{n} {city}")
+                parts_zh.append(f"{city}{n}个月")
+            for kind in sorted(self.kinds, key=lambda k: k.rank):
+                agreement = ctx.recognition.agreement_for(city, kind)
+                if agreement is not None and str(agreement.citation) not in cites:
+                    cites.append(str(agreement.citation))
+        refused_en, refused_zh = [], []
+        others: dict[tuple[str, Any], Months] = {}
+        for p in ctx.applicant.periods:
+            if p.city != ctx.scheme.city and self.matches(p, ctx) \
+                    and ctx.recognition.agreement_for(p.city, p.kind) is None:
+                key = (p.city, p.kind)
+                others[key] = others.get(key, Months()) | self._window(p.months, ctx)
+        for (city, kind), months in sorted(others.items(), key=lambda kv: (kv[0][0], kv[0][1].rank)):
+            n = (months - final).count
+            if not n:
+                continue
+            why = ctx.recognition.why_not(city, kind, ctx.as_of)
+            refused_en.append(f"{n} {city} not credited: {why.en}")
+            refused_zh.append(f"{city}{n}个月不予认可：{why.zh}")
+        if len(parts_en) == 1 and not refused_en:
+            return None
+        en = f"{final.count} months = " + " + ".join(parts_en)
+        zh = f"共{final.count}个月 = " + " + ".join(parts_zh)
+        if cites:
+            en += f" (recognised: {'; '.join(cites)})"
+            zh += f"（互认依据：{'；'.join(cites)}）"
+        if refused_en:
+            en += "; " + "; ".join(refused_en)
+            zh += "；" + "；".join(refused_zh)
+        return Text(en, zh)
 
     def describe(self) -> str:
         kinds = "/".join(sorted(k.code for k in self.kinds))
@@ -147,7 +251,7 @@ class HoldsAt:
     measure: MonthsOf
 
     def test(self, ctx: Context) -> Outcome:
-        months = ctx.months(self.measure)
+        months = ctx.months(self.measure, recognise=False)
         ok = bool(months) and months.last() == ctx.month
         return Outcome(
             ok,
@@ -167,9 +271,13 @@ class MonthsAtLeast:
     def test(self, ctx: Context) -> Outcome:
         have = ctx.months(self.measure).count
         missing = self.months - have
+        detail = Text(f"{have} of {self.months} months", f"{have}/{self.months}个月")
+        why = self.measure.explain(ctx)
+        if why is not None:
+            detail = Text(f"{detail.en}: {why.en}", f"{detail.zh}：{why.zh}")
         return Outcome(
             missing <= 0,
-            Text(f"{have} of {self.months} months", f"{have}/{self.months}个月"),
+            detail,
             None
             if missing <= 0
             else Text(f"{missing} more months of {self.measure.describe()}", f"还差{missing}个月"),
@@ -359,7 +467,7 @@ class Accrual(Item):
                 own = Months(
                     r
                     for p in ctx.applicant.periods
-                    if self.measure.selects(p, ctx) and p.attr(self.by) == value
+                    if self.measure.credits(p, ctx) and p.attr(self.by) == value
                     for r in p.months
                 )
                 share = (months & own) - taken
@@ -406,6 +514,7 @@ class Accrual(Item):
                 zh.append(f"满{full_years(n)}年（{n}个月）{tag} × {rate}")
         if not en:
             en, zh = ["0 months"], ["0个月"]
+        en, zh = [" + ".join(en)], [" + ".join(zh)]
         if self.not_more_than is not None:
             limit = ctx.months(self.not_more_than).count
             if sum(n for _, _, n in groups) < (ctx.months(self.measure) - minus).count:
@@ -414,7 +523,11 @@ class Accrual(Item):
         if self.cap is not None and points == Fraction(self.cap):
             en.append(f"capped at {self.cap}")
             zh.append(f"封顶{self.cap}")
-        return points, Text(" + ".join(en), " + ".join(zh))
+        why = self.measure.explain(ctx)
+        if why is not None:
+            en.append(f"[{why.en}]")
+            zh.append(f"［{why.zh}］")
+        return points, Text(", ".join(en), "，".join(zh))
 
     def describe(self) -> str:
         if self.by is None:

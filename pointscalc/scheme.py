@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 if TYPE_CHECKING:
+    from pointscalc.recognition import Agreement
     from pointscalc.rules import Channel, Condition, Item, RankSource
 
 
@@ -235,6 +236,8 @@ class Scheme:
     name: Text
     documents: tuple[Document, ...]
     versions: tuple[Version, ...]
+    agreements: tuple[Agreement, ...] = ()
+    """Recognition agreements under which this city credits partner cities' months."""
 
     def document(self, number: str) -> Document:
         for d in self.documents:

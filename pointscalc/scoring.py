@@ -15,6 +15,7 @@ import attrs
 
 from pointscalc.model import Applicant
 from pointscalc.months import Month, Months, month_of_date
+from pointscalc.recognition import Recognition
 from pointscalc.rules import Channel, Condition, FirstMonth, MonthCount, MonthsOf, Outcome, Score
 from pointscalc.scheme import Citation, Provenance, Scheme, Text, Version
 
@@ -22,20 +23,24 @@ from pointscalc.scheme import Citation, Provenance, Scheme, Text, Version
 class Context:
     """What an item sees while scoring one applicant."""
 
-    __slots__ = ("applicant", "as_of", "month", "scheme", "version", "_months")
+    __slots__ = ("applicant", "as_of", "month", "scheme", "version", "recognition", "_months")
 
-    def __init__(self, scheme: Scheme, version: Version, applicant: Applicant, as_of: dt.date):
+    def __init__(self, scheme: Scheme, version: Version, applicant: Applicant, as_of: dt.date,
+                 recognition: Recognition | None = None):
         self.scheme = scheme
         self.version = version
         self.applicant = applicant
         self.as_of = as_of
         self.month: Month = month_of_date(as_of)
-        self._months: dict[MonthsOf, Months] = {}
+        self.recognition = recognition or Recognition.resolve(scheme.city, scheme.agreements, as_of)
+        self._months: dict[tuple[MonthsOf, bool], Months] = {}
 
-    def months(self, measure: MonthsOf) -> Months:
-        found = self._months.get(measure)
+    def months(self, measure: MonthsOf, recognise: bool = True) -> Months:
+        """The months a measure counts, partner cities included unless ``recognise`` is off."""
+        key = (measure, recognise)
+        found = self._months.get(key)
         if found is None:
-            found = self._months[measure] = measure.evaluate(self)
+            found = self._months[key] = measure.evaluate(self, recognise)
         return found
 
 
@@ -129,14 +134,19 @@ def assess(
     as_of: dt.date,
     *,
     score_ineligible: bool = True,
+    include_explored: bool = False,
+    recognition: Recognition | None = None,
 ) -> Assessment:
     """Check the conditions, try each channel, and score the items.
 
     A whole city's run passes ``score_ineligible=False``: scoring only the eligible is
     where most of the time goes, and an ineligible applicant's score ranks nothing.  An
-    applicant scoring themselves wants to see the points anyway.
+    applicant scoring themselves wants to see the points anyway.  A run over many
+    applicants resolves ``recognition`` once and passes it in.
     """
-    ctx = Context(scheme, version, applicant, as_of)
+    if recognition is None:
+        recognition = Recognition.resolve(scheme.city, scheme.agreements, as_of, include_explored)
+    ctx = Context(scheme, version, applicant, as_of, recognition)
     conditions = tuple(_condition(c, ctx) for c in version.preconditions)
     eligible = all(c.passed for c in conditions)
     channels = tuple(_channel(ch, ctx) for ch in version.channels)

@@ -21,6 +21,7 @@ from decimal import Decimal as D
 from pointscalc.model import Diploma as Dip
 from pointscalc.model import PeriodKind as K
 from pointscalc.model import RecordKind
+from pointscalc.recognition import Agreement, Status
 from pointscalc.rules import (
     Accrual,
     Accrue,
@@ -38,6 +39,7 @@ from pointscalc.rules import (
     record,
     row,
 )
+from schemes.jiangsu import JIANGSU, YANGTZE_DELTA_OUTSIDE_JIANGSU
 from pointscalc.scheme import (
     ASSUMED,
     SECONDARY,
@@ -218,6 +220,40 @@ V2021 = Version(
     ),
 )
 
+# --- (六) recognition of years elsewhere --------------------------------------------------
+
+RECOGNISED_KINDS = frozenset({K.SOCIAL_INSURANCE, K.RESIDENCE, K.RESIDENCE_PERMIT})
+"""居住和社保缴纳年限: residence, shown by a home or a residence permit, and insurance."""
+
+AGREEMENTS = (
+    Agreement(
+        key="suzhou",
+        label=T("Nanjing–Suzhou recognition", "与苏州积分落户年限累计互认"),
+        partners=frozenset({"苏州"}),
+        kinds=RECOGNISED_KINDS,
+        effective=dt.date(2021, 2, 9),
+        citation=art("(六)", "实现与苏州在积分落户时，居住和社保缴纳年限累计互认"),
+    ),
+    Agreement(
+        key="jiangsu",
+        label=T("years in other Jiangsu cities", "省内其他城市居住和社保年限累计认可"),
+        partners=frozenset(JIANGSU) - {"南京", "苏州"},
+        kinds=RECOGNISED_KINDS,
+        effective=dt.date(2021, 2, 9),
+        citation=art("(六)", "在省内其他城市的居住和社保缴纳年限，申请落户时纳入我市累计认可"),
+    ),
+    Agreement(
+        key="yangtze_delta",
+        label=T("Yangtze River Delta cities outside Jiangsu (explored)", "长三角省外城市年限互认（探索）"),
+        partners=frozenset(YANGTZE_DELTA_OUTSIDE_JIANGSU),
+        kinds=RECOGNISED_KINDS,
+        effective=dt.date(2021, 2, 9),
+        citation=art("(六)", "探索与长三角城市群中具备条件的省外城市实施户籍准入年限同城化累计互认"),
+        status=Status.EXPLORED,
+        provenance=SECONDARY,
+    ),
+)
+
 SCHEME = Scheme(
     key="nanjing",
     city="南京",
@@ -228,4 +264,5 @@ SCHEME = Scheme(
         Document(NEWS, "南京积分落户政策2021年调整的新闻综述（二手）"),
     ),
     versions=(V2021,),
+    agreements=AGREEMENTS,
 )

@@ -24,6 +24,7 @@ from pointscalc.model import PeriodKind as K
 from pointscalc.model import Qualification as Q
 from pointscalc.model import RecordKind, Relation
 from pointscalc.model import Title as Ti
+from pointscalc.recognition import Agreement, Status
 from pointscalc.rules import (
     Accrual,
     Accrue,
@@ -356,6 +357,31 @@ V2020 = Version(
     ),
 )
 
+# --- (六) mutual recognition ---------------------------------------------------------------
+
+RECOGNISED_KINDS = frozenset({K.SOCIAL_INSURANCE, K.RESIDENCE_PERMIT})
+"""居住证年限和社保年限."""
+
+AGREEMENTS = (
+    Agreement(
+        key="nanjing",
+        label=T("Suzhou–Nanjing recognition", "苏州与南京积分落户年限互认"),
+        partners=frozenset({"南京"}),
+        kinds=RECOGNISED_KINDS,
+        effective=dt.date(2020, 12, 17),
+        citation=Citation(DOC_2020, "(六)", "实施省内特大城市苏州与南京在积分落户时，实现居住证年限和社保年限积累互认"),
+    ),
+    Agreement(
+        key="wuxi_changzhou",
+        label=T("Suzhou–Wuxi–Changzhou recognition (explored)", "苏锡常户籍准入年限同城化积累互认（探索）"),
+        partners=frozenset({"无锡", "常州"}),
+        kinds=RECOGNISED_KINDS,
+        effective=dt.date(2020, 12, 17),
+        citation=Citation(DOC_2020, "(六)", "探索苏州与无锡、常州等具备条件的都市圈率先实现户籍准入年限同城化积累互认"),
+        status=Status.EXPLORED,
+    ),
+)
+
 FOLLOWERS = (Relation.SPOUSE, Relation.CHILD)
 """第二十二条: 配偶和未成年子女可以随迁."""
 
@@ -370,4 +396,5 @@ SCHEME = Scheme(
                  issued=dt.date(2020, 12, 17), effective=dt.date(2020, 12, 17)),
     ),
     versions=(V2016, V2020),
+    agreements=AGREEMENTS,
 )
