@@ -143,3 +143,65 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
 
     chosen = [scheme] if scheme is not None else registry.all_shipped()
     click.echo(report.agreements_table(chosen, as_of, include_explored, lang), nl=False)
+
+
+@main.command()
+@click.argument("scheme", type=SCHEME)
+@click.argument("input_file", metavar="INPUT", type=click.Path(dir_okay=False))
+@_as_of
+@click.option("--quota", required=True, metavar="N|QUOTA_FILE",
+              help="Places in a single bucket, or a TOML/CSV file of bucket and quota.")
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="Directory for the results.")
+@click.option("--scored", is_flag=True, help="INPUT already has a score column (and tie-break columns): rank it as given.")
+@click.option("--strict", is_flag=True, help="Abort on any bad row, writing nothing.")
+@click.option("--ties", type=click.Choice(["admit_all", "strict"]), help="Override the scheme's ties policy (a what-if).")
+@_stale
+@_explored
+def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, scored: bool, strict: bool,
+         ties: str | None, allow_stale: bool, include_explored: bool) -> None:
+    """Rank a whole city's applicants against quotas and write results.csv, public.csv
+    (the 公示 list, masked), summary.csv and errors.csv to --out, all or nothing.
+
+    INPUT is a CSV (UTF-8, UTF-8 with BOM or GB18030) with --scored, or JSON Lines of
+    applicants to score (see docs/input-format.md).
+    """
+    from pathlib import Path
+
+    from tabulate import tabulate
+
+    from pointscalc import run
+    from pointscalc.recognition import Recognition
+    from pointscalc.scheme import Ties
+    from pointscalc.tables import read_csv
+
+    try:
+        version = scheme.version_for(as_of, allow_stale)
+        quotas, default = run.read_quotas(quota)
+        path = Path(input_file)
+        if scored:
+            table = read_csv(path)
+            source = run.scored_rows(table, version)
+            extra = [(n, None, [p]) for p in table.problems for n in [p.row or 0]]
+            outcome = run.rank_run(scheme, version, iter([*extra, *source]), quotas, default, file=str(path),
+                                   ties=Ties(ties) if ties else None)
+        else:
+            recognition = Recognition.resolve(scheme.city, scheme.agreements, as_of, include_explored)
+            source = run.scored_applicants(path, scheme, version, as_of, recognition)
+            outcome = run.rank_run(scheme, version, source, quotas, default, file=str(path),
+                                   ties=Ties(ties) if ties else None)
+    except (SchemeError, run.RunError) as e:
+        _fail(str(e))
+    except InputError as e:
+        _input_failed(e)
+    for p in outcome.problems[:20]:
+        click.echo(f"invalid: {p}", err=True)
+    if len(outcome.problems) > 20:
+        click.echo(f"invalid: … {len(outcome.problems) - 20} more in errors.csv", err=True)
+    if strict and outcome.problems:
+        _fail(f"{len(outcome.problems)} problem(s) in the input; --strict: nothing written")
+    run.write(outcome, Path(out))
+    rows = [[s.bucket, s.applicants, s.eligible, "" if s.quota is None else s.quota, s.admitted,
+             run.cutoff_text(s.cutoff), s.tied_at_cutoff] for s in outcome.summaries]
+    click.echo(tabulate(rows, headers=["bucket", "applicants", "eligible", "quota", "admitted", "cutoff",
+                                       "tied_at_cutoff"], disable_numparse=True))
+    click.echo(f"ties: {outcome.ties.value}; invalid rows: {len(outcome.invalid)}; written to {out}")

@@ -1,0 +1,112 @@
+"""Reading and writing tables: what an office exchanges with spreadsheets.
+
+Input CSV may be UTF-8, UTF-8 with a byte-order mark, or GB18030 (what a Chinese Excel
+saves).  The encoding is decided from the bytes, never guessed from the locale: a BOM
+means UTF-8; otherwise strict UTF-8 is tried, then strict GB18030.  Chinese text in
+GB18030 is almost never valid UTF-8, so the order is safe.
+
+Output cells that a spreadsheet would read as a formula (starting with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return) are neutralised with a leading apostrophe, so a
+name cannot inject one.  Every output file is written to a temporary file and renamed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import attrs
+
+from pointscalc.errors import InputError, Problem
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def decode(raw: bytes, name: str) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        raise InputError([Problem(name, "", "is neither UTF-8 nor GB18030 text")]) from None
+
+
+@attrs.frozen
+class Table:
+    name: str
+    header: list[str]
+    rows: list[tuple[int, dict[str, str]]]
+    """(1-based data row number, cells by header) for each well-formed row."""
+    problems: list[Problem]
+    """Rows whose cell count does not match the header."""
+
+
+def read_csv(path: str | Path) -> Table:
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as e:
+        raise InputError([Problem(name, "", f"cannot be read: {e.strerror}")]) from None
+    reader = csv.reader(io.StringIO(decode(raw, name), newline=""))
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:
+        raise InputError([Problem(name, "", "is empty: expected a header row")]) from None
+    rows: list[tuple[int, dict[str, str]]] = []
+    problems: list[Problem] = []
+    for i, cells in enumerate(reader, start=1):
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(header):
+            problems.append(Problem(name, "", f"has {len(cells)} cells, the header has {len(header)}", i))
+            continue
+        rows.append((i, {h: c.strip() for h, c in zip(header, cells, strict=True)}))
+    return Table(name, header, rows, problems)
+
+
+def safe(cell: object) -> str:
+    text = "" if cell is None else str(cell)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]], *, neutralise: Sequence[bool]) -> bytes:
+    """CSV in UTF-8 with a BOM (so Excel opens Chinese correctly), with ``\\n`` line ends.
+
+    ``neutralise`` marks the columns that hold user text; numbers the run computed are
+    written as they are, so a deduction of -12 stays a number.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(safe(c) if n else ("" if c is None else str(c)) for c, n in zip(row, neutralise, strict=True))
+    return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
+
+
+def write_all(directory: Path, files: dict[str, bytes]) -> None:
+    """Write every file, or none: each goes to a temporary file first, and the renames
+    happen only once all are written."""
+    directory.mkdir(parents=True, exist_ok=True)
+    staged: list[tuple[str, Path]] = []
+    try:
+        for name, data in files.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=directory)
+            staged.append((tmp, directory / name))
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+    except BaseException:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    for tmp, final in staged:
+        os.replace(tmp, final)
