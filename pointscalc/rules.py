@@ -50,6 +50,10 @@ def _fmt(value: Fraction | Decimal | int) -> str:
     return str(value)
 
 
+SILENT = Text("", "")
+"""The detail of a line scored without explanation (a bulk run)."""
+
+
 # --- Measures: which months count -----------------------------------------------------
 
 
@@ -167,9 +171,9 @@ class MonthsOf:
     def explain(self, ctx: Context) -> Text | None:
         """Months by city and the agreement used; months not credited, with the reason.
 
-        ``None`` when only the home city's months are involved.
+        ``None`` when only the home city's months are involved, or nothing is explained.
         """
-        if not self.recognisable:
+        if not self.recognisable or not ctx.explain:
             return None
         final = ctx.months(self)
         home = final & self.own(ctx)
@@ -498,6 +502,8 @@ class Accrual(Item):
     def evaluate(self, ctx: Context, minus: Months = Months()) -> tuple[Fraction, Text]:
         groups = self.groups(ctx, minus)
         points = self.points_of(groups)
+        if not ctx.explain:
+            return points, SILENT
         en, zh = [], []
         for value, rate, n in groups:
             if self.by is not None and n == 0:

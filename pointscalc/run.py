@@ -203,8 +203,9 @@ def scored_applicants(path: Path, scheme: Scheme, version: Version, as_of: dt.da
         except InputError as e:
             yield n, None, e.problems
             continue
-        result = assess(scheme, version, applicant, as_of, score_ineligible=False, recognition=recognition)
-        ctx = Context(scheme, version, applicant, as_of, recognition)
+        result = assess(scheme, version, applicant, as_of, score_ineligible=False, recognition=recognition,
+                        explain=False)
+        ctx = Context(scheme, version, applicant, as_of, recognition, explain=False)
         values = rank_values(ctx, result) if result.eligible else ()
         settles = bool(result.settles_by)
         key = applicant.id or f"row-{n:08d}"

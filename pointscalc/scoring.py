@@ -23,16 +23,18 @@ from pointscalc.scheme import Citation, Provenance, Scheme, Text, Version
 class Context:
     """What an item sees while scoring one applicant."""
 
-    __slots__ = ("applicant", "as_of", "month", "scheme", "version", "recognition", "_months")
+    __slots__ = ("applicant", "as_of", "month", "scheme", "version", "recognition", "explain", "_months")
 
     def __init__(self, scheme: Scheme, version: Version, applicant: Applicant, as_of: dt.date,
-                 recognition: Recognition | None = None):
+                 recognition: Recognition | None = None, explain: bool = True):
         self.scheme = scheme
         self.version = version
         self.applicant = applicant
         self.as_of = as_of
         self.month: Month = month_of_date(as_of)
         self.recognition = recognition or Recognition.resolve(scheme.city, scheme.agreements, as_of)
+        self.explain = explain
+        """Whether items say which facts they used; a bulk run only needs the points."""
         self._months: dict[tuple[MonthsOf, bool], Months] = {}
 
     def months(self, measure: MonthsOf, recognise: bool = True) -> Months:
@@ -136,6 +138,7 @@ def assess(
     score_ineligible: bool = True,
     include_explored: bool = False,
     recognition: Recognition | None = None,
+    explain: bool = True,
 ) -> Assessment:
     """Check the conditions, try each channel, and score the items.
 
@@ -146,7 +149,7 @@ def assess(
     """
     if recognition is None:
         recognition = Recognition.resolve(scheme.city, scheme.agreements, as_of, include_explored)
-    ctx = Context(scheme, version, applicant, as_of, recognition)
+    ctx = Context(scheme, version, applicant, as_of, recognition, explain)
     conditions = tuple(_condition(c, ctx) for c in version.preconditions)
     eligible = all(c.passed for c in conditions)
     channels = tuple(_channel(ch, ctx) for ch in version.channels)

@@ -1,0 +1,73 @@
+"""`pointscalc rank` on N synthetic Suzhou applicants, end to end, and the I/O floor.
+
+Prints figures; never passes or fails.  Each measurement runs in a child process, so its
+peak memory (ru_maxrss) is its own.  Usage:
+
+    python benchmarks/rank_bench.py 100000 [1000000 ...]
+
+The floor is the time to read the same JSON Lines (json.loads per line) and write a
+results file of the same shape: what no ranking run can beat in this format.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+QUOTA = '"市区" = 3000\n"昆山" = 800\n"常熟" = 400\n"张家港" = 400\n"太仓" = 300\n'
+
+FLOOR = """
+import csv, json, sys
+rows = []
+with open(sys.argv[1], encoding="utf-8") as f:
+    for line in f:
+        d = json.loads(line)
+        rows.append((d["id"], d["name"], d["extra"]["target_area"]))
+with open(sys.argv[2], "w", encoding="utf-8", newline="") as f:
+    w = csv.writer(f)
+    for r in rows:
+        w.writerow([*r, "admitted", 1, "100.00", "100.00", "", ""])
+"""
+
+
+MEASURE = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(json.dumps([time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]))
+"""
+
+
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident MB of one command, measured in a fresh parent so
+    that no other child's peak is mixed in."""
+    out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], check=True, capture_output=True, text=True)
+    wall, kb = json.loads(out.stdout)
+    return wall, kb / 1024
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    (OUT / "quota.toml").write_text(QUOTA, encoding="utf-8")
+    exe = str(Path(sys.executable).parent / "pointscalc")
+    for n in [int(a) for a in sys.argv[1:]] or [100_000]:
+        data = OUT / f"suzhou-{n}.jsonl"
+        if not data.exists():
+            subprocess.run([sys.executable, str(HERE / "synth.py"), str(n), str(data)], check=True)
+        size = data.stat().st_size / 1e6
+        wall, peak = timed([exe, "rank", "suzhou", str(data), "--as-of", "2021-06-30",
+                            "--quota", str(OUT / "quota.toml"), "--out", str(OUT / f"rank-{n}")])
+        floor_wall, floor_peak = timed([sys.executable, "-c", FLOOR, str(data), str(OUT / f"floor-{n}.csv")])
+        summary = (OUT / f"rank-{n}" / "summary.csv").read_text(encoding="utf-8-sig").strip().splitlines()
+        print(f"n={n:,} input {size:.0f} MB")
+        print(f"  rank end to end: {wall:.1f} s wall, peak {peak:.0f} MB, {wall / n * 1e6:.0f} µs/applicant")
+        print(f"  floor (read JSONL + write CSV): {floor_wall:.1f} s wall, peak {floor_peak:.0f} MB")
+        print("  " + json.dumps(summary[1:3], ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+"""A seeded generator of realistic Suzhou applicants, as JSON Lines for `pointscalc rank`.
+
+The distributions are rough shapes of a migrant workforce, not statistics from a source:
+ages 20–55 peaking near 30, mostly secondary or junior-college education, several years
+of insurance with some gaps and some months in Nanjing or Wuxi, a residence permit, a
+rented or owned home.  Usage:
+
+    python benchmarks/synth.py N OUT.jsonl [--seed S]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+
+from pointscalc.idnumber import check_digit
+
+AREAS = {
+    "市区": ["姑苏区", "吴中区", "相城区", "苏州工业园区", "苏州高新区", "吴江区"],
+    "昆山": ["昆山市"], "常熟": ["常熟市"], "张家港": ["张家港市"], "太仓": ["太仓市"],
+}
+AREA_WEIGHTS = [60, 16, 9, 8, 7]
+DIPLOMAS = ["none", "secondary", "junior_college", "bachelor", "master", "doctor"]
+DIPLOMA_WEIGHTS = [8, 45, 27, 16, 3.5, 0.5]
+QUALIFICATIONS = ["none", "level5", "level4", "level3", "level2", "level1"]
+QUALIFICATION_WEIGHTS = [60, 10, 12, 12, 5, 1]
+
+
+def month(m: int) -> str:
+    return f"{m // 12:04d}-{m % 12 + 1:02d}"
+
+
+def applicant(rnd: random.Random, serial: int, as_of_month: int) -> dict:
+    age = max(20, min(55, int(rnd.gauss(32, 7))))
+    year = as_of_month // 12 - age
+    birth = f"{year:04d}{rnd.randint(1, 12):02d}{rnd.randint(1, 28):02d}"
+    # Region and sequence digits from the serial keep IDs unique up to a million applicants.
+    first17 = f"{320000 + (serial // 1000) % 1000:06d}{birth}{serial % 1000:03d}"
+    area = rnd.choices(list(AREAS), AREA_WEIGHTS)[0]
+    district = rnd.choice(AREAS[area])
+    insured = max(6, min(12 * (age - 18), int(rnd.expovariate(1 / 60))))
+    start = as_of_month - insured + 1
+    periods = []
+    if rnd.random() < 0.15:  # a break: insurance stopped for a few months
+        gap = rnd.randint(1, 6)
+        cut = start + insured // 2
+        periods.append({"kind": "social_insurance", "scheme": "urban_employee", "city": "苏州",
+                        "start": month(start), "end": month(cut - 1)})
+        periods.append({"kind": "social_insurance", "scheme": "urban_employee", "city": "苏州",
+                        "district": district, "start": month(cut + gap)})
+    else:
+        periods.append({"kind": "social_insurance", "scheme": "urban_employee", "city": "苏州",
+                        "district": district, "start": month(start)})
+    if rnd.random() < 0.1:  # years in a partner or other city before coming
+        city = rnd.choice(["南京", "无锡", "上海", "常州"])
+        n = rnd.randint(6, 48)
+        periods.append({"kind": "social_insurance", "scheme": "urban_employee", "city": city,
+                        "start": month(start - n), "end": month(start - 1)})
+    if rnd.random() < 0.6:
+        periods.append({"kind": "housing_fund", "city": "苏州", "start": month(start + rnd.randint(0, 24))})
+    periods.append({"kind": "residence_permit", "city": "苏州", "district": district,
+                    "start": month(start + rnd.randint(0, 6))})
+    owned = rnd.random() < 0.35
+    periods.append({"kind": "residence", "tenure": "owned" if owned else "rented", "city": "苏州",
+                    "district": district, "area": rnd.choice([40, 60, 75, 90, 120]),
+                    "start": month(start + rnd.randint(0, 12))})
+    family = []
+    if age > 25 and rnd.random() < 0.6:
+        family.append({"relation": "spouse"})
+        for _ in range(rnd.choice([0, 1, 1, 2])):
+            family.append({"relation": "child", "birth": f"{as_of_month // 12 - rnd.randint(0, 15)}-06"})
+    return {
+        "id": first17 + check_digit(first17),
+        "name": "申请人" + str(serial),
+        "birth": f"{birth[:4]}-{birth[4:6]}-{birth[6:]}",
+        "education": {"diploma": rnd.choices(DIPLOMAS, DIPLOMA_WEIGHTS)[0]},
+        "qualification": rnd.choices(QUALIFICATIONS, QUALIFICATION_WEIGHTS)[0],
+        "family": family,
+        "periods": periods,
+        "extra": {"target_area": area},
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int)
+    parser.add_argument("out")
+    parser.add_argument("--seed", type=int, default=2021)
+    parser.add_argument("--as-of", default="2021-06", help="YYYY-MM the months run up to")
+    args = parser.parse_args()
+    rnd = random.Random(args.seed)
+    y, m = map(int, args.as_of.split("-"))
+    as_of_month = y * 12 + m - 1
+    with open(args.out, "w", encoding="utf-8") as f:
+        for i in range(args.n):
+            f.write(json.dumps(applicant(rnd, i, as_of_month), ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
