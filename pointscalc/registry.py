@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import itertools
 import pkgutil
 import sys
 from pathlib import Path
 
 import schemes as _shipped
+from pointscalc import places
+from pointscalc.rules import OverlapDeduction
 from pointscalc.scheme import Scheme, SchemeError
 
 _INTERNAL = {"jiangsu"}
@@ -30,7 +33,42 @@ def _scheme_of(module: object, origin: str) -> Scheme:
     scheme = getattr(module, "SCHEME", None)
     if not isinstance(scheme, Scheme):
         raise SchemeError(f"{origin} defines no SCHEME (a pointscalc.scheme.Scheme)")
+    problems = structural_problems(scheme)
+    if problems:
+        raise SchemeError(f"{origin} is not a usable scheme: " + "; ".join(problems))
     return scheme
+
+
+def structural_problems(scheme: Scheme) -> list[str]:
+    """What would make a scheme fail while scoring rather than when loaded: a document
+    cited by number but not listed, a reference to an item that does not exist, versions
+    whose validity overlaps or runs backwards, a home city we do not know."""
+    problems: list[str] = []
+    try:
+        places.city(scheme.city)
+    except ValueError as e:
+        problems.append(f"city: {e}")
+    listed = {d.number for d in scheme.documents}
+    versions = sorted(scheme.versions, key=lambda v: v.effective)
+    if not versions:
+        problems.append("it has no versions")
+    for v in versions:
+        where = f"version {v.label}"
+        if v.ends is not None and v.ends <= v.effective:
+            problems.append(f"{where}: ends {v.ends} is not after effective {v.effective}")
+        problems += [f"{where}: document {d!r} is not in SCHEME.documents" for d in v.documents if d not in listed]
+        keys = [it.key for it in v.items]
+        problems += [f"{where}: item key {k!r} is used twice" for k in sorted({k for k in keys if keys.count(k) > 1})]
+        known = set(keys)
+        for it in v.items:
+            if isinstance(it, OverlapDeduction):
+                refs = [*it.of, *([it.alongside] if it.alongside else [])]
+                problems += [f"{where}: {it.key} refers to no item {r!r}" for r in refs if r not in known]
+        problems += [f"{where}: base item {k!r} does not exist" for k in sorted(v.base_items or ()) if k not in known]
+    for a, b in itertools.pairwise(versions):
+        if a.ends is None or a.ends > b.effective:
+            problems.append(f"versions {a.label} and {b.label} overlap: {a.validity()} and {b.validity()}")
+    return problems
 
 
 def load(name_or_path: str) -> Scheme:

@@ -20,7 +20,6 @@ import attrs
 
 from pointscalc.model import (
     Choice,
-    Diploma,
     PeriodKind,
     RecordKind,
     Relation,
@@ -49,6 +48,8 @@ def _fmt(value: Fraction | Decimal | int) -> str:
         return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
     return str(value)
 
+
+NO_MONTHS = Months()
 
 SILENT = Text("", "")
 """The detail of a line scored without explanation (a bulk run)."""
@@ -300,7 +301,7 @@ class HasRecord:
     def matching(self, ctx: Context) -> list[Record]:
         start = self.since
         if self.within_years is not None:
-            window = ctx.as_of.replace(year=ctx.as_of.year - self.within_years)
+            window = years_before(ctx.as_of, self.within_years)
             start = max(start, window) if start else window
         return [
             r
@@ -317,6 +318,14 @@ class HasRecord:
             bool(found),
             Text(f"{len(found)} matching {self.kind.code} record(s)", f"{len(found)}条符合的{self.kind.zh}记录"),
         )
+
+
+def years_before(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` earlier; 29 February falls back to the 28th."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
 
 
 def record(kind: RecordKind, **kwargs: Any) -> HasRecord:
@@ -395,8 +404,8 @@ class Condition:
     citation: Citation
     provenance: Provenance = OFFICIAL
     requires_months: int | None = None
-    """The number of insurance months it asks for, where it asks for some: read by
-    ``lint`` to check the higher-level policy's limits."""
+    """The number of insurance months it asks for, where it asks for some: data for
+    checking a scheme against a higher-level limit (Anyang: at most 12)."""
 
     def check(self, ctx: Context) -> Outcome:
         return self.test.test(ctx)
@@ -458,7 +467,7 @@ class Accrual(Item):
     cap: Decimal | None = None
     not_more_than: MonthsOf | None = None
 
-    def groups(self, ctx: Context, minus: Months = Months()) -> list[tuple[str | None, Decimal, int]]:
+    def groups(self, ctx: Context, minus: Months = NO_MONTHS) -> list[tuple[str | None, Decimal, int]]:
         """Months counted at each rate, best rate first, after the ``not_more_than`` limit."""
         months = ctx.months(self.measure) - minus
         if self.by is None:
@@ -477,7 +486,7 @@ class Accrual(Item):
                 share = (months & own) - taken
                 taken = taken | share
                 counted.append((value, rate, share))
-        limit = ctx.months(self.not_more_than).count if self.not_more_than else None
+        limit = (ctx.months(self.not_more_than) - minus).count if self.not_more_than else None
         out = []
         for value, rate, share in counted:
             n = share.count if limit is None else min(share.count, limit)
@@ -499,7 +508,7 @@ class Accrual(Item):
             total = min(total, Fraction(self.cap))
         return total
 
-    def evaluate(self, ctx: Context, minus: Months = Months()) -> tuple[Fraction, Text]:
+    def evaluate(self, ctx: Context, minus: Months = NO_MONTHS) -> tuple[Fraction, Text]:
         groups = self.groups(ctx, minus)
         points = self.points_of(groups)
         if not ctx.explain:
@@ -522,7 +531,7 @@ class Accrual(Item):
             en, zh = ["0 months"], ["0个月"]
         en, zh = [" + ".join(en)], [" + ".join(zh)]
         if self.not_more_than is not None:
-            limit = ctx.months(self.not_more_than).count
+            limit = (ctx.months(self.not_more_than) - minus).count
             if sum(n for _, _, n in groups) < (ctx.months(self.measure) - minus).count:
                 en.append(f"(limited to {limit} months by {self.not_more_than.describe()})")
                 zh.append(f"（以{limit}个月为限）")
@@ -679,7 +688,7 @@ class PerRecord(Item):
 
     def describe(self) -> str:
         cap = f", bounded by {self.cap}" if self.cap is not None else ""
-        return f"{self.points} per {self.units or 'record'}{cap}"
+        return f"{self.points} per {self.units.removesuffix('s') if self.units else 'record'}{cap}"
 
 
 @attrs.frozen(kw_only=True)
@@ -767,7 +776,9 @@ class Score:
 
 @attrs.frozen
 class FirstMonth:
-    """The first month of a measure: earlier ranks first (居住登记时间先后)."""
+    """The first month of a measure in the home city itself: earlier ranks first
+    (居住登记时间先后).  A date of registration is not a count of years, so recognition
+    does not move it."""
 
     measure: MonthsOf
 

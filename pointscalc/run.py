@@ -21,11 +21,11 @@ import attrs
 
 from pointscalc import idnumber
 from pointscalc.errors import InputError, Problem
+from pointscalc.ranking import BucketSummary, Candidate, Placed, Status, cutoff_text, rank_all
 from pointscalc.reading import applicant_from_mapping, parse_month
 from pointscalc.recognition import Recognition
-from pointscalc.ranking import BucketSummary, Candidate, Placed, Status, cutoff_text, rank_all
 from pointscalc.scheme import Scheme, Ties, Version
-from pointscalc.scoring import Context, assess, rank_values
+from pointscalc.scoring import assess
 from pointscalc.tables import Table, csv_bytes, read_csv, write_all
 
 # Canonical column -> accepted headers (English and the Chinese an office would use).
@@ -205,8 +205,7 @@ def scored_applicants(path: Path, scheme: Scheme, version: Version, as_of: dt.da
             continue
         result = assess(scheme, version, applicant, as_of, score_ineligible=False, recognition=recognition,
                         explain=False)
-        ctx = Context(scheme, version, applicant, as_of, recognition, explain=False)
-        values = rank_values(ctx, result) if result.eligible else ()
+        values = result.rank_values
         settles = bool(result.settles_by)
         key = applicant.id or f"row-{n:08d}"
         reason = "; ".join(f"{c.label.en} ({c.citation})" for c in result.failed)

@@ -174,7 +174,7 @@ class Threshold:
     """
 
     label: Text
-    points: Decimal | tuple[tuple[str, Decimal], ...]
+    points: Decimal | tuple[tuple[str, Decimal], ...] = attrs.field(converter=lambda p: _points(p))
     citation: Citation
     provenance: Provenance
     by_fact: str | None = None
@@ -183,6 +183,12 @@ class Threshold:
         if isinstance(self.points, Decimal):
             return self.points
         return dict(self.points).get(value) if value is not None else None
+
+
+def _points(value: object) -> Decimal | tuple[tuple[str, Decimal], ...]:
+    if isinstance(value, (int, str, Decimal)):
+        return Decimal(value)
+    return tuple((str(k), Decimal(v)) for k, v in value)  # type: ignore[attr-defined]
 
 
 @attrs.frozen

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from fractions import Fraction
 
 import attrs
 
@@ -93,6 +92,8 @@ class Assessment:
     base: Decimal | None
     threshold: Decimal | None = None
     threshold_label: Text | None = None
+    rank_values: tuple[object, ...] = ()
+    """The values the version's ranking keys read, in key order, for an eligible applicant."""
 
     @property
     def failed(self) -> tuple[ConditionResult, ...]:
@@ -165,6 +166,7 @@ def assess(
         t = version.threshold
         threshold = t.for_value(applicant.fact(t.by_fact) if t.by_fact else None)
         label = t.label
+    ranked = _rank_values(ctx, total, base) if eligible and total is not None else ()
     return Assessment(
         scheme.key,
         version.label,
@@ -177,6 +179,7 @@ def assess(
         base,
         threshold,
         label,
+        ranked,
     )
 
 
@@ -194,8 +197,7 @@ def _line(item, ctx: Context) -> Line:  # type: ignore[no-untyped-def]
     )
 
 
-def rank_values(ctx: Context, assessment: Assessment) -> tuple[object, ...]:
-    """The values a version's ranking keys read, in key order (used by ranking)."""
+def _rank_values(ctx: Context, total: Decimal | None, base: Decimal | None) -> tuple[object, ...]:
     ranking = ctx.version.ranking
     if ranking is None:
         return ()
@@ -203,12 +205,11 @@ def rank_values(ctx: Context, assessment: Assessment) -> tuple[object, ...]:
     for key in ranking.keys:
         src = key.source
         if isinstance(src, Score):
-            out.append(assessment.total if src.which == "total" else assessment.base)
+            out.append(total if src.which == "total" else base)
         elif isinstance(src, FirstMonth):
-            out.append(ctx.months(src.measure).first())
+            out.append(ctx.months(src.measure, recognise=False).first())
         elif isinstance(src, MonthCount):
             out.append(ctx.months(src.measure).count)
     return tuple(out)
 
 
-__all__ = ["Assessment", "Context", "Line", "assess", "rank_values", "Fraction"]

@@ -58,8 +58,8 @@ from pointscalc.scheme import (
     Fact,
     Param,
     Provenance,
-    RankKey,
     Ranking,
+    RankKey,
     Rounding,
     Scheme,
     T,
@@ -210,7 +210,7 @@ def _job_home_moved(per_year_both: int, per_year_home: int, home_cap: int, cap: 
             return Months(
                 r
                 for p in a.periods
-                if p.kind is kind and p.city == ctx.scheme.city
+                if p.kind is kind and p.city == ctx.scheme.city and p.district is not None
                 and (p.district in CENTRAL_SIX) is central
                 for r in p.months
             ).until(ctx.as_of)

@@ -39,15 +39,14 @@ from pointscalc.rules import (
     record,
     row,
 )
-from schemes.jiangsu import JIANGSU, YANGTZE_DELTA_OUTSIDE_JIANGSU
 from pointscalc.scheme import (
     ASSUMED,
     SECONDARY,
     Citation,
     Document,
     Fact,
-    RankKey,
     Ranking,
+    RankKey,
     Rounding,
     Scheme,
     T,
@@ -55,6 +54,7 @@ from pointscalc.scheme import (
     Ties,
     Version,
 )
+from schemes.jiangsu import JIANGSU, YANGTZE_DELTA_OUTSIDE_JIANGSU
 
 DOC = "宁政办发〔2021〕5号"
 NEWS = "南京积分落户2021年调整(新闻综述)"

@@ -19,6 +19,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal as D
 
+import attrs
+
 from pointscalc.model import Diploma as Dip
 from pointscalc.model import PeriodKind as K
 from pointscalc.model import Qualification as Q
@@ -47,15 +49,14 @@ from pointscalc.rules import (
 )
 from pointscalc.scheme import (
     ASSUMED,
-    OFFICIAL,
     SECONDARY,
     WEAK,
     Citation,
     Document,
     Fact,
     Param,
-    RankKey,
     Ranking,
+    RankKey,
     Rounding,
     Scheme,
     T,
@@ -339,7 +340,8 @@ V2020 = Version(
     ),
     items=(AGE, EDUCATION, SKILL, INSURANCE, HOUSING_FUND, HONOURS, INVENTIONS, VIOLATIONS),
     rounding=Rounding(places=2, provenance=ASSUMED),
-    ranking=RANKING_2016,
+    ranking=attrs.evolve(RANKING_2016, keys=(
+        *RANKING_2016.keys[:2], RankKey("registered", FirstMonth(PERMIT_CITY), descending=False))),
     base_items=BASE,
     threshold=Threshold(
         label=T("2021 settlement standard score of the target area", "2021年落户区域入户分值"),

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from pointscalc.months import month_of
 from pointscalc.ranking import Candidate, Status, rank_all, rank_bucket
 from pointscalc.scheme import RankKey, Ties
-from pointscalc.scoring import Context, assess, rank_values
+from pointscalc.scoring import assess
 from schemes import suzhou
 from tests.support import applicant
 
@@ -61,14 +61,19 @@ def test_suzhou_ties_go_to_base_score_then_earlier_registration() -> None:
 def test_suzhou_rank_values_come_from_the_scheme() -> None:
     # The registration key is the first month of a 市区 residence permit: 2015-06 here.
     day = dt.date(2019, 6, 30)
+    # Eligible under 第九条/第十八条: insured, permit and a 90 m² home, all in 姑苏区.
     data = {"birth": "1990-01", "periods": [
         {"kind": "residence_permit", "city": "苏州", "district": "姑苏区", "start": "2015-06"},
-        {"kind": "social_insurance", "scheme": "urban_employee", "city": "苏州", "start": "2018-07"}]}
+        {"kind": "residence", "tenure": "owned", "area": 90, "city": "苏州", "district": "姑苏区",
+         "start": "2015-06"},
+        {"kind": "social_insurance", "scheme": "urban_employee", "city": "苏州", "district": "姑苏区",
+         "start": "2018-07"}]}
     a = applicant(data, "suzhou", day)
     v = suzhou.SCHEME.version_for(day)
     result = assess(suzhou.SCHEME, v, a, day)
+    assert result.eligible
     # age 29: 10; 12 months × 5 = 60 → total = base = 70.
-    assert rank_values(Context(suzhou.SCHEME, v, a, day), result) == (D("70.00"), D("70.00"), month_of(2015, 6))
+    assert result.rank_values == (D("70.00"), D("70.00"), month_of(2015, 6))
 
 
 def test_seniority_order_ranks_jointly_and_admits_all_still_equal() -> None:

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from pointscalc import registry
 from pointscalc.model import Applicant, PeriodKind
-from pointscalc.recognition import Recognition
 from pointscalc.reading import applicant_from_mapping
+from pointscalc.recognition import Recognition
 from pointscalc.rules import months_of
 from pointscalc.scoring import Context, assess
 from schemes import nanjing, suzhou
