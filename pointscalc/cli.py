@@ -153,17 +153,26 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
               help="Places in a single bucket, or a TOML/CSV file of bucket and quota.")
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="Directory for the results.")
 @click.option("--scored", is_flag=True, help="INPUT already has a score column (and tie-break columns): rank it as given.")
+@click.option("--periods", "periods_file", type=click.Path(dir_okay=False),
+              help="A table of periods keyed by applicant ID, for a flat applicants table.")
+@click.option("--xlsx", is_flag=True, help="Also write each output as XLSX.")
+@click.option("--target", type=int, help="A planning target to compare the admitted count with (open cities).")
+@click.option("--children", is_flag=True,
+              help="With --scored: rank children for school places by their parents' points (score, other_score),"
+                   " the scheme's family rule; the bucket is the school.")
 @click.option("--strict", is_flag=True, help="Abort on any bad row, writing nothing.")
 @click.option("--ties", type=click.Choice(["admit_all", "strict"]), help="Override the scheme's ties policy (a what-if).")
 @_stale
 @_explored
-def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, scored: bool, strict: bool,
-         ties: str | None, allow_stale: bool, include_explored: bool) -> None:
+def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, scored: bool,
+         periods_file: str | None, xlsx: bool, target: int | None, children: bool, strict: bool, ties: str | None,
+         allow_stale: bool, include_explored: bool) -> None:
     """Rank a whole city's applicants against quotas and write results.csv, public.csv
     (the 公示 list, masked), summary.csv and errors.csv to --out, all or nothing.
 
-    INPUT is a CSV (UTF-8, UTF-8 with BOM or GB18030) with --scored, or JSON Lines of
-    applicants to score (see docs/input-format.md).
+    INPUT is JSON Lines of applicants to score, a flat CSV or XLSX table of applicants
+    (with --periods), or, with --scored, a table that already has scores.  CSV may be
+    UTF-8, UTF-8 with BOM or GB18030.  See docs/input-format.md.
     """
     from pathlib import Path
 
@@ -172,23 +181,33 @@ def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, 
     from pointscalc import run
     from pointscalc.recognition import Recognition
     from pointscalc.scheme import Ties
-    from pointscalc.tables import read_csv
+    from pointscalc.tables import read_table
 
     try:
         version = scheme.version_for(as_of, allow_stale)
         quotas, default = run.read_quotas(quota)
         path = Path(input_file)
+        if children and not scored:
+            raise run.RunError("--children ranks a pre-scored table of children: add --scored")
+        if children:
+            version = run.children_ranking(version)
         if scored:
-            table = read_csv(path)
-            source = run.scored_rows(table, version)
-            extra = [(n, None, [p]) for p in table.problems for n in [p.row or 0]]
-            outcome = run.rank_run(scheme, version, iter([*extra, *source]), quotas, default, file=str(path),
-                                   ties=Ties(ties) if ties else None)
+            table = read_table(path)
+            bad = [(p.row or 0, None, [p]) for p in table.problems]
+            rows = iter([*bad, *run.scored_rows(table, version, children=children)])
         else:
             recognition = Recognition.resolve(scheme.city, scheme.agreements, as_of, include_explored)
-            source = run.scored_applicants(path, scheme, version, as_of, recognition)
-            outcome = run.rank_run(scheme, version, source, quotas, default, file=str(path),
-                                   ties=Ties(ties) if ties else None)
+            if path.suffix.lower() in (".csv", ".xlsx"):
+                table = read_table(path)
+                periods = read_table(Path(periods_file)) if periods_file else None
+                applicants = run.table_applicants(table, periods, version)
+                applicants = iter([*((p.row or 0, table.name, None, [p], None) for p in table.problems),
+                                   *applicants])
+            else:
+                applicants = run.jsonl_applicants(path)
+            rows = run.scored_applicants(_progress(applicants), scheme, version, as_of, recognition)
+        outcome = run.rank_run(scheme, version, rows, quotas, default, file=str(path),
+                               ties=Ties(ties) if ties else None)
     except (SchemeError, run.RunError) as e:
         _fail(str(e))
     except InputError as e:
@@ -199,9 +218,24 @@ def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, 
         click.echo(f"invalid: … {len(outcome.problems) - 20} more in errors.csv", err=True)
     if strict and outcome.problems:
         _fail(f"{len(outcome.problems)} problem(s) in the input; --strict: nothing written")
-    run.write(outcome, Path(out))
+    run.write(outcome, Path(out), xlsx=xlsx)
     rows = [[s.bucket, s.applicants, s.eligible, "" if s.quota is None else s.quota, s.admitted,
              run.cutoff_text(s.cutoff), s.tied_at_cutoff] for s in outcome.summaries]
     click.echo(tabulate(rows, headers=["bucket", "applicants", "eligible", "quota", "admitted", "cutoff",
                                        "tied_at_cutoff"], disable_numparse=True))
     click.echo(f"ties: {outcome.ties.value}; invalid rows: {len(outcome.invalid)}; written to {out}")
+    if target is not None:
+        admitted = sum(s.admitted for s in outcome.summaries)
+        click.echo(f"planning target: {target}; admitted: {admitted} ({admitted - target:+d} against the target)")
+
+
+def _progress(items):  # type: ignore[no-untyped-def]
+    """A progress count on stderr, only when stderr is a terminal: a log file stays clean."""
+    if not sys.stderr.isatty():
+        yield from items
+        return
+    for i, item in enumerate(items, start=1):
+        if i % 10000 == 0:
+            click.echo(f"\r{i:,} applicants read", err=True, nl=False)
+        yield item
+    click.echo("", err=True)

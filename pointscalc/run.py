@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -24,9 +25,10 @@ from pointscalc.errors import InputError, Problem
 from pointscalc.ranking import BucketSummary, Candidate, Placed, Status, cutoff_text, rank_all
 from pointscalc.reading import applicant_from_mapping, parse_month
 from pointscalc.recognition import Recognition
-from pointscalc.scheme import Scheme, Ties, Version
+from pointscalc.rules import Score
+from pointscalc.scheme import RankKey, Scheme, Ties, Version
 from pointscalc.scoring import assess
-from pointscalc.tables import Table, csv_bytes, read_csv, write_all
+from pointscalc.tables import Table, csv_bytes, read_csv, write_all, xlsx_bytes
 
 # Canonical column -> accepted headers (English and the Chinese an office would use).
 SCORED_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -39,6 +41,7 @@ SCORED_COLUMNS: dict[str, tuple[str, ...]] = {
     "published_rank": ("published_rank", "rank", "名次", "排名", "序号"),
     "registered": ("registered", "居住登记时间", "办理居住登记时间"),
     "insured": ("insured", "社保月数", "参保月数"),
+    "other_score": ("other_score", "另一方积分", "配偶积分"),
 }
 
 DEFAULT_BUCKET = "all"
@@ -130,22 +133,40 @@ def _decimal(value: str) -> Decimal:
 
 
 def _rank_parser(name: str) -> Callable[[str], Any]:
-    if name in ("total", "base"):
+    if name in ("total", "base", "other_score"):
         return _decimal
     if name == "registered":
-        return lambda v: parse_month(v)
+        # A spreadsheet date cell arrives as YYYY-MM-DD: its month is the registration month.
+        return lambda v: parse_month(v[:7] if len(v) == 10 else v)
     return int
 
 
-def scored_rows(table: Table, version: Version) -> Iterator[tuple[int, Row | None, list[Problem]]]:
-    """Rows of a pre-scored table: the score (and tie-break columns) are taken as given."""
+def children_ranking(version: Version) -> Version:
+    """The version's ranking for children's places: the higher parent's score, then the
+    other parent's, then the scheme's own tie-breaks (read from the row's columns)."""
+    ranking = version.ranking
+    if ranking is None or ranking.family_rule is None:
+        raise RunError(f"version {version.label} declares no family rule for ranking children")
+    other = RankKey("other_score", Score("other"))
+    keys = (ranking.keys[0], other, *ranking.keys[1:])
+    return attrs.evolve(version, ranking=attrs.evolve(ranking, keys=keys))
+
+
+def scored_rows(table: Table, version: Version, *, children: bool = False
+                ) -> Iterator[tuple[int, Row | None, list[Problem]]]:
+    """Rows of a pre-scored table: the score (and tie-break columns) are taken as given.
+
+    With ``children``, each row is a child: ``score`` and ``other_score`` are the two
+    parents' points, and the higher one counts (see ``children_ranking``)."""
     assert version.ranking is not None
     mapping, header_problems = _columns(table, SCORED_COLUMNS)
     if header_problems:
         raise InputError(header_problems)
     if "score" not in mapping.values():
         raise InputError([Problem(table.name, "score", "a pre-scored table needs a score column (积分)")])
-    needed = [k.name for k in version.ranking.keys if k.name != "total"]
+    # For children only the two parents' scores are required: the scheme's further tie-breaks
+    # may be absent, and an absent value ranks last among equals.
+    needed = ["other_score"] if children else [k.name for k in version.ranking.keys if k.name != "total"]
     missing = [n for n in needed if n not in mapping.values()]
     if missing:
         raise InputError([Problem(table.name, m, f"this scheme ranks by {m}: the column is required")
@@ -158,7 +179,8 @@ def scored_rows(table: Table, version: Version) -> Iterator[tuple[int, Row | Non
             column = "score" if key.name == "total" else key.name
             text = cells.get(column, "")
             if not text:
-                problems.append(Problem(table.name, column, "is required", n))
+                if column == "score" or column in needed:
+                    problems.append(Problem(table.name, column, "is required", n))
                 values.append(None)
                 continue
             try:
@@ -169,6 +191,8 @@ def scored_rows(table: Table, version: Version) -> Iterator[tuple[int, Row | Non
         if problems:
             yield n, None, problems
             continue
+        if children:
+            values[0], values[1] = max(values[0], values[1]), min(values[0], values[1])
         score = values[0] if version.ranking.keys[0].name == "total" else None
         base_index = next((i for i, k in enumerate(version.ranking.keys) if k.name == "base"), None)
         key = cells.get("id") or "|".join(f"{c}={v}" for c, v in sorted(cells.items()))
@@ -178,10 +202,92 @@ def scored_rows(table: Table, version: Version) -> Iterator[tuple[int, Row | Non
                      cells.get("published_rank", ""), named="id" in cells and bool(cells["id"])), []
 
 
-def scored_applicants(path: Path, scheme: Scheme, version: Version, as_of: dt.date,
-                      recognition: Recognition) -> Iterator[tuple[int, Row | None, list[Problem]]]:
-    """JSON Lines of applicants, scored here: one applicant per line, in the schema of
-    docs/input-format.md, with an optional ``bucket``."""
+APPLICANT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "身份证号", "身份证号码", "证件号码"),
+    "name": ("name", "姓名"),
+    "birth": ("birth", "出生日期", "出生年月"),
+    "sex": ("sex", "性别"),
+    "diploma": ("diploma", "学历"),
+    "degree": ("degree", "学位"),
+    "qualification": ("qualification", "职业资格", "技能等级"),
+    "title": ("title", "职称"),
+    "bucket": ("bucket", "区域", "学校"),
+    "origin_city": ("origin_city", "户籍地"),
+    "origin_province": ("origin_province", "户籍省份"),
+    "rural": ("rural", "农业户口"),
+}
+
+PERIOD_COLUMNS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "身份证号", "身份证号码", "证件号码"),
+    "kind": ("kind", "类型"),
+    "city": ("city", "城市"),
+    "district": ("district", "区县"),
+    "start": ("start", "开始", "起始年月"),
+    "end": ("end", "结束", "截止年月"),
+    "scheme": ("scheme", "险种"),
+    "tenure": ("tenure", "住房性质"),
+    "area": ("area", "面积"),
+    "diploma": ("diploma", "学历"),
+    "sector": ("sector", "行业"),
+}
+
+_NESTED = {"diploma": "education", "degree": "education", "origin_city": "origin",
+           "origin_province": "origin", "rural": "origin"}
+
+
+def _with_facts(columns: dict[str, tuple[str, ...]], version: Version, periods: bool) -> dict[str, tuple[str, ...]]:
+    out = dict(columns)
+    for fact in version.facts:
+        if (fact.period_kind is not None) == periods:
+            out.setdefault(fact.name, (fact.name,))
+    return out
+
+
+Source = Iterator[tuple[int, str, Any, list[Problem], "tuple[str, list[int]] | None"]]
+"""(row, file, applicant mapping or None, problems, where its periods came from)."""
+
+
+def table_applicants(table: Table, periods: Table | None, version: Version) -> Source:
+    """Applicants from a flat table, with periods from a second table keyed by ID."""
+    columns, problems = _columns(table, _with_facts(APPLICANT_COLUMNS, version, periods=False))
+    extra_names = {f.name for f in version.facts if f.period_kind is None}
+    by_id: dict[str, list[tuple[int, dict[str, str]]]] = {}
+    if periods is not None:
+        pcolumns, pproblems = _columns(periods, _with_facts(PERIOD_COLUMNS, version, periods=True))
+        problems += pproblems
+        if "id" not in pcolumns.values():
+            problems.append(Problem(periods.name, "id", "a periods table needs the applicant ID column (身份证号)"))
+        for n, raw in periods.rows:
+            cells = {pcolumns[h]: v for h, v in raw.items() if h in pcolumns and v != ""}
+            by_id.setdefault(cells.pop("id", ""), []).append((n, cells))
+        problems += periods.problems
+    if problems:
+        raise InputError(problems)
+    known: set[str] = set()
+    for n, raw in table.rows:
+        cells = {columns[h]: v for h, v in raw.items() if v != ""}
+        data: dict[str, Any] = {}
+        for column, value in cells.items():
+            if column in _NESTED:
+                data.setdefault(_NESTED[column], {})[column.removeprefix("origin_")] = value
+            elif column in extra_names:
+                data.setdefault("extra", {})[column] = value
+            else:
+                data[column] = value
+        own = by_id.get(cells.get("id", ""), []) if cells.get("id") else []
+        known.add(cells.get("id", ""))
+        data["periods"] = [p for _, p in own]
+        yield n, table.name, data, [], (periods.name, [m for m, _ in own]) if periods is not None else None
+    for pid, rows in sorted(by_id.items()):
+        if pid not in known and periods is not None:
+            for n, _ in rows:
+                yield n, "", None, [Problem(periods.name, "id",
+                                            "no applicant in the applicants table has this ID", n)], None
+
+
+def jsonl_applicants(path: Path) -> Source:
+    """One applicant per line, in the schema of docs/input-format.md, with an optional
+    ``bucket``."""
     name = str(path)
     try:
         text = path.read_bytes().decode("utf-8-sig")
@@ -193,27 +299,43 @@ def scored_applicants(path: Path, scheme: Scheme, version: Version, as_of: dt.da
         if not line.strip():
             continue
         try:
-            data = json.loads(line, parse_float=Decimal)
+            yield n, name, json.loads(line, parse_float=Decimal), [], None
         except json.JSONDecodeError as e:
-            yield n, None, [Problem(name, "", f"is not valid JSON: {e.msg}", n)]
+            yield n, name, None, [Problem(name, "", f"is not valid JSON: {e.msg}", n)], None
+
+
+def _at_period_row(problem: Problem, where: tuple[str, list[int]] | None) -> Problem:
+    """A problem in ``periods[i]`` of a flat input, moved to that row of the periods table."""
+    match = re.match(r"periods\[(\d+)\]\.?(.*)", problem.field)
+    if where is None or match is None:
+        return problem
+    return Problem(where[0], match[2], problem.message, where[1][int(match[1])])
+
+
+def scored_applicants(source: Source, scheme: Scheme, version: Version, as_of: dt.date,
+                      recognition: Recognition) -> Iterator[tuple[int, Row | None, list[Problem]]]:
+    """Score each applicant here; a bad one becomes problems, and the run goes on."""
+    ranking_width = len(version.ranking.keys) if version.ranking else 0
+    by_area = any(f.name == "target_area" for f in version.facts)
+    for n, name, data, problems, where in source:
+        if data is None:
+            yield n, None, problems
             continue
         bucket = data.pop("bucket", None) if isinstance(data, dict) else None
         try:
             applicant = applicant_from_mapping(data, file=name, facts=version.facts, row=n)
         except InputError as e:
-            yield n, None, e.problems
+            yield n, None, [_at_period_row(q, where) for q in e.problems]
             continue
         result = assess(scheme, version, applicant, as_of, score_ineligible=False, recognition=recognition,
                         explain=False)
-        values = result.rank_values
-        settles = bool(result.settles_by)
-        key = applicant.id or f"row-{n:08d}"
-        reason = "; ".join(f"{c.label.en} ({c.citation})" for c in result.failed)
-        if bucket is None and any(f.name == "target_area" for f in version.facts):
+        if bucket is None and by_area:
             bucket = applicant.fact("target_area")
-        candidate = Candidate(key, str(bucket or DEFAULT_BUCKET), result.eligible or settles,
-                              values or tuple(None for _ in (version.ranking.keys if version.ranking else ())),
-                              "" if result.eligible else reason)
+        reason = "; ".join(f"{c.label.en} ({c.citation})" for c in result.failed)
+        candidate = Candidate(applicant.id or f"row-{n:08d}", str(bucket or DEFAULT_BUCKET),
+                              result.eligible or bool(result.settles_by),
+                              result.rank_values or (None,) * ranking_width,
+                              "" if result.eligible or result.settles_by else reason)
         yield n, Row(candidate, applicant.name or "", result.total, result.base, named=applicant.id is not None), []
 
 
@@ -253,8 +375,11 @@ def rank_run(scheme: Scheme, version: Version, source: Iterator[tuple[int, Row |
     return Outcome(placed, summaries, rows, problems, invalid, policy)
 
 
-def outputs(outcome: Outcome) -> dict[str, bytes]:
-    """results.csv, public.csv, summary.csv, errors.csv, as bytes."""
+_Table = tuple[list[str], list[list[Any]], list[bool]]
+
+
+def _tables(outcome: Outcome) -> dict[str, _Table]:
+    """results, public, summary and errors: header, rows, and which columns hold user text."""
     results = []
     public = []
     for p in outcome.placed:
@@ -273,18 +398,24 @@ def outputs(outcome: Outcome) -> dict[str, bytes]:
     errors = [[q.file, q.row or "", q.field, q.message]
               for q in sorted(outcome.problems, key=lambda q: (q.file, q.row or 0, q.field))]
     return {
-        "results.csv": csv_bytes(
-            ["id", "name", "bucket", "status", "rank", "score", "base", "published_rank", "reason"], results,
-            neutralise=[True, True, True, False, False, False, False, True, True]),
-        "public.csv": csv_bytes(["rank", "name", "id", "score", "bucket"], public,
-                                neutralise=[False, True, True, False, True]),
-        "summary.csv": csv_bytes(
-            ["bucket", "applicants", "eligible", "quota", "admitted", "cutoff", "tied_at_cutoff"], summary,
-            neutralise=[True, False, False, False, False, False, False]),
-        "errors.csv": csv_bytes(["file", "row", "field", "message"], errors,
-                                neutralise=[True, False, True, True]),
+        "results.csv": (["id", "name", "bucket", "status", "rank", "score", "base", "published_rank", "reason"],
+                        results, [True, True, True, False, False, False, False, True, True]),
+        "public.csv": (["rank", "name", "id", "score", "bucket"], public, [False, True, True, False, True]),
+        "summary.csv": (["bucket", "applicants", "eligible", "quota", "admitted", "cutoff", "tied_at_cutoff"],
+                        summary, [True, False, False, False, False, False, False]),
+        "errors.csv": (["file", "row", "field", "message"], errors, [True, False, True, True]),
     }
 
 
-def write(outcome: Outcome, directory: Path) -> None:
-    write_all(directory, outputs(outcome))
+def outputs(outcome: Outcome) -> dict[str, bytes]:
+    """results.csv, public.csv, summary.csv, errors.csv, as bytes."""
+    return {name: csv_bytes(header, rows, neutralise=neutralise)
+            for name, (header, rows, neutralise) in _tables(outcome).items()}
+
+
+def write(outcome: Outcome, directory: Path, *, xlsx: bool = False) -> None:
+    files = outputs(outcome)
+    if xlsx:
+        for name, (header, rows, neutralise) in _tables(outcome).items():
+            files[name.replace(".csv", ".xlsx")] = xlsx_bytes(header, rows, neutralise=neutralise)
+    write_all(directory, files)

@@ -164,6 +164,9 @@ class Ranking:
     ties: Ties
     citation: Citation
     provenance: Provenance = OFFICIAL
+    family_rule: Citation | None = None
+    """Where a scheme ranks children by their parents' points: the higher parent's score
+    counts and the other parent's breaks ties (Suzhou 第七条).  ``None`` if it does not."""
 
 
 @attrs.frozen

@@ -13,10 +13,12 @@ name cannot inject one.  Every output file is written to a temporary file and re
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
@@ -72,6 +74,62 @@ def read_csv(path: str | Path) -> Table:
     return Table(name, header, rows, problems)
 
 
+def read_table(path: str | Path) -> Table:
+    """A CSV or an XLSX (its first sheet), by the file's suffix."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".csv":
+        return read_csv(path)
+    if suffix == ".xlsx":
+        return read_xlsx(path)
+    raise InputError([Problem(str(path), "", "expected a .csv or .xlsx table")])
+
+
+def _cell_text(value: object) -> str:
+    """A spreadsheet cell as the text a user typed: a number without float noise, a date
+    as YYYY-MM-DD."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def read_xlsx(path: str | Path) -> Table:
+    import zipfile
+
+    import openpyxl
+
+    name = str(path)
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as e:
+        raise InputError([Problem(name, "", f"cannot be read as XLSX: {e}")]) from None
+    try:
+        sheet = book.worksheets[0]
+        lines = sheet.iter_rows(values_only=True)
+        first = next(lines, None)
+        if first is None:
+            raise InputError([Problem(name, "", "is empty: expected a header row")])
+        header = [_cell_text(h) for h in first]
+        while header and not header[-1]:
+            header.pop()
+        rows: list[tuple[int, dict[str, str]]] = []
+        for i, cells in enumerate(lines, start=1):
+            texts = [_cell_text(c) for c in cells[: len(header)]]
+            if any(texts):
+                texts += [""] * (len(header) - len(texts))
+                rows.append((i, dict(zip(header, texts, strict=True))))
+    finally:
+        book.close()
+    return Table(name, header, rows, [])
+
+
 def safe(cell: object) -> str:
     text = "" if cell is None else str(cell)
     return "'" + text if text.startswith(_FORMULA_START) else text
@@ -89,6 +147,34 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]], *, neutra
     for row in rows:
         writer.writerow(safe(c) if n else ("" if c is None else str(c)) for c, n in zip(row, neutralise, strict=True))
     return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
+
+
+_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence[object]], *, neutralise: Sequence[bool]) -> bytes:
+    """The same table as an XLSX sheet.  User text is neutralised as in CSV; computed
+    numbers are written as numbers.  Zip timestamps and document dates are fixed, so the
+    same table gives the same bytes."""
+    import zipfile
+
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    book.properties.created = book.properties.modified = dt.datetime(2000, 1, 1)
+    sheet = book.create_sheet("results")
+    sheet.append(list(header))
+    for row in rows:
+        sheet.append([safe(c) if n else (c if isinstance(c, (int, Decimal)) else ("" if c is None else str(c)))
+                      for c, n in zip(row, neutralise, strict=True)])
+    raw = io.BytesIO()
+    book.save(raw)
+    fixed = io.BytesIO()
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(zipfile.ZipInfo(info.filename, date_time=_EPOCH), src.read(info.filename),
+                         compress_type=zipfile.ZIP_DEFLATED)
+    return fixed.getvalue()
 
 
 def write_all(directory: Path, files: dict[str, bytes]) -> None:

@@ -177,3 +177,91 @@ def test_shuffled_input_gives_byte_identical_outputs(tmp_path_factory: pytest.Te
         assert code == 0
         outputs.append({n: (tmp / f"out{i}" / n).read_bytes() for n in os.listdir(tmp / f"out{i}")})
     assert outputs[0] == outputs[1]
+
+
+def test_xlsx_written_by_a_spreadsheet_library_ranks_like_csv(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for line in SCORED.strip().splitlines():
+        sheet.append([float(c) if c.replace(".", "").isdigit() and len(c) < 10 else c for c in line.split(",")])
+    book.save(tmp_path / "in.xlsx")
+    (tmp_path / "in.csv").write_text(SCORED, encoding="utf-8")
+    for name in ("in.xlsx", "in.csv"):
+        code, out = rank("beijing", str(tmp_path / name), "--as-of", "2021-06-30", "--quota", "1", "--scored",
+                         "--out", str(tmp_path / name.replace(".", "-")))
+        assert code == 0, out
+    for name in ("results.csv", "public.csv", "summary.csv"):
+        assert (tmp_path / "in-xlsx" / name).read_bytes() == (tmp_path / "in-csv" / name).read_bytes()
+    # 101.5 arrives from the sheet as a float and must leave as 101.5, not 101.50000000000001.
+    assert read(tmp_path / "in-xlsx" / "public.csv")[0]["score"] == "101.5"
+
+
+def test_xlsx_output_is_neutralised_and_reproducible(tmp_path: Path) -> None:
+    import openpyxl
+
+    (tmp_path / "in.csv").write_text('姓名,积分\n"@SUM(A1)",100\n', encoding="utf-8")
+    for out in ("a", "b"):
+        code, _ = rank("beijing", str(tmp_path / "in.csv"), "--as-of", "2021-06-30", "--quota", "5", "--scored",
+                       "--xlsx", "--out", str(tmp_path / out))
+        assert code == 0
+    assert (tmp_path / "a" / "results.xlsx").read_bytes() == (tmp_path / "b" / "results.xlsx").read_bytes()
+    sheet = openpyxl.load_workbook(tmp_path / "a" / "results.xlsx").active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:4] == ("id", "name", "bucket", "status")
+    assert rows[1][1] == "'@SUM(A1)"
+
+
+APPLICANTS = ("身份证号,姓名,出生日期,学历,target_area\n"
+              "110105199001010010,张三,1990-01-01,本科,市区\n"
+              "110105199001010029,李四,1990-01-01,大专,市区\n")
+PERIODS = ("身份证号,类型,城市,区县,开始,结束,险种,住房性质,面积\n"
+           "110105199001010010,social_insurance,苏州,姑苏区,2016-01,,urban_employee,,\n"
+           "110105199001010010,residence_permit,苏州,姑苏区,2015-01,,,,\n"
+           "110105199001010010,residence,苏州,姑苏区,2015-01,,,owned,90\n"
+           "110105199001010029,social_insurance,苏州,姑苏区,2016-01,,urban_employee,,\n"
+           "110105199001010029,residence_permit,苏州,姑苏区,2015-01,,,,\n"
+           "110105199001010029,residence,苏州,姑苏区,2015-13,,,rented,90\n"
+           "999999199001010029,residence,苏州,姑苏区,2015-01,,,rented,90\n")
+
+
+def test_flat_tables_with_a_periods_table(tmp_path: Path) -> None:
+    (tmp_path / "people.csv").write_text(APPLICANTS, encoding="utf-8")
+    (tmp_path / "periods.csv").write_text(PERIODS, encoding="utf-8")
+    code, out = rank("suzhou", str(tmp_path / "people.csv"), "--periods", str(tmp_path / "periods.csv"),
+                     "--as-of", "2021-06-30", "--quota", "5", "--out", str(tmp_path / "out"))
+    assert code == 0, out
+    results = {r["id"]: r for r in read(tmp_path / "out" / "results.csv")}
+    # 张三: age 31: 10; 本科 60; insured 2016-01..2021-06 = 66 months × 5 = 330 → 400.
+    assert (results["110105199001010010"]["status"], results["110105199001010010"]["score"]) == ("admitted",
+                                                                                                  "400.00")
+    errors = read(tmp_path / "out" / "errors.csv")
+    # The bad month is reported at its own row of the periods table, not the applicant's.
+    assert {(Path(e["file"]).name, e["row"], e["field"]) for e in errors} == {
+        ("periods.csv", "6", "start"), ("periods.csv", "7", "id")}
+
+
+def test_children_rank_by_the_higher_parent_then_the_other(tmp_path: Path) -> None:
+    # 苏州 第七条: the higher parent's points count; equal, the other parent's decide.
+    # A: parents 300 and 200 → (300, 200); B: 150 and 300 → (300, 150); C: 250 and 250.
+    # One place at the school: A wins over B on the other parent's 200 > 150.
+    (tmp_path / "kids.csv").write_text("id,学校,积分,另一方积分\nA,实验小学,300,200\nB,实验小学,150,300\n"
+                                       "C,实验小学,250,250\n", encoding="utf-8")
+    code, out = rank("suzhou", str(tmp_path / "kids.csv"), "--scored", "--children", "--as-of", "2021-06-30",
+                     "--quota", "1", "--out", str(tmp_path / "out"))
+    assert code == 0, out
+    order = [(r["id"], r["status"], r["rank"]) for r in read(tmp_path / "out" / "results.csv")]
+    assert order == [("A", "admitted", "1"), ("B", "waitlisted", "2"), ("C", "waitlisted", "3")]
+
+
+def test_open_bucket_and_planning_target(tmp_path: Path) -> None:
+    # A quota file with an empty quota: every eligible applicant is admitted, and the
+    # count is compared with the planning target (韶府办〔2017〕37号 二: dynamic targets).
+    (tmp_path / "in.csv").write_text(SCORED, encoding="utf-8")
+    (tmp_path / "q.csv").write_text("bucket,quota\nall,\n", encoding="utf-8")
+    code, out = rank("beijing", str(tmp_path / "in.csv"), "--scored", "--as-of", "2021-06-30",
+                     "--quota", str(tmp_path / "q.csv"), "--target", "5", "--out", str(tmp_path / "out"))
+    assert code == 0
+    assert read(tmp_path / "out" / "summary.csv")[0]["admitted"] == "2"
+    assert "planning target: 5; admitted: 2 (-3 against the target)" in out
