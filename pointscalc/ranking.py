@@ -59,7 +59,8 @@ class BucketSummary:
     quota: int | None
     admitted: int
     cutoff: Any
-    """The first rank key's value of the last applicant admitted."""
+    """The score of the last applicant admitted: the ``total`` key's value, or the first
+    key's where the order is not by score (seniority)."""
     tied_at_cutoff: int
     """Eligible applicants equal on every rank key to the last one admitted."""
 
@@ -72,6 +73,10 @@ def order_key(values: Sequence[Any], keys: Sequence[RankKey]) -> tuple[Any, ...]
         else:
             out.append((0, -value if key.descending else value))
     return tuple(out)
+
+
+def score_index(keys: Sequence[RankKey]) -> int:
+    return next((i for i, k in enumerate(keys) if k.name == "total"), 0)
 
 
 def rank_bucket(
@@ -110,7 +115,7 @@ def rank_bucket(
         len(eligible),
         quota,
         admitted,
-        last.candidate.values[0] if last is not None and last.candidate.values else None,
+        last.candidate.values[score_index(keys)] if last is not None and last.candidate.values else None,
         tied,
     )
     return placed, summary

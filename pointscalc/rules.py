@@ -790,4 +790,12 @@ class MonthCount:
     measure: MonthsOf
 
 
-RankSource = Score | FirstMonth | MonthCount
+@attrs.frozen
+class InAnyGroup:
+    """1 for an applicant in any of these priority groups, 0 otherwise: ranked first, it
+    puts the groups a policy names ahead of everyone else (优先解决)."""
+
+    groups: tuple[Condition, ...]
+
+
+RankSource = Score | FirstMonth | MonthCount | InAnyGroup

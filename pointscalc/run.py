@@ -22,7 +22,7 @@ import attrs
 
 from pointscalc import idnumber
 from pointscalc.errors import InputError, Problem
-from pointscalc.ranking import BucketSummary, Candidate, Placed, Status, cutoff_text, rank_all
+from pointscalc.ranking import BucketSummary, Candidate, Placed, Status, cutoff_text, rank_all, score_index
 from pointscalc.reading import applicant_from_mapping, parse_month
 from pointscalc.recognition import Recognition
 from pointscalc.rules import Score
@@ -42,6 +42,7 @@ SCORED_COLUMNS: dict[str, tuple[str, ...]] = {
     "registered": ("registered", "居住登记时间", "办理居住登记时间"),
     "insured": ("insured", "社保月数", "参保月数"),
     "other_score": ("other_score", "另一方积分", "配偶积分"),
+    "priority": ("priority", "优先群体", "优先"),
 }
 
 DEFAULT_BUCKET = "all"
@@ -132,9 +133,20 @@ def _decimal(value: str) -> Decimal:
     return d
 
 
+def _parse_bool(value: str) -> bool:
+    text = value.strip().lower()
+    if text in ("true", "yes", "1", "是"):
+        return True
+    if text in ("false", "no", "0", "否"):
+        return False
+    raise ValueError(f"expected true or false, got {value!r}")
+
+
 def _rank_parser(name: str) -> Callable[[str], Any]:
     if name in ("total", "base", "other_score"):
         return _decimal
+    if name == "priority":
+        return lambda v: int(_parse_bool(v))
     if name == "registered":
         # A spreadsheet date cell arrives as YYYY-MM-DD: its month is the registration month.
         return lambda v: parse_month(v[:7] if len(v) == 10 else v)
@@ -148,7 +160,8 @@ def children_ranking(version: Version) -> Version:
     if ranking is None or ranking.family_rule is None:
         raise RunError(f"version {version.label} declares no family rule for ranking children")
     other = RankKey("other_score", Score("other"))
-    keys = (ranking.keys[0], other, *ranking.keys[1:])
+    at = score_index(ranking.keys)
+    keys = (*ranking.keys[: at + 1], other, *ranking.keys[at + 1 :])
     return attrs.evolve(version, ranking=attrs.evolve(ranking, keys=keys))
 
 
@@ -191,9 +204,10 @@ def scored_rows(table: Table, version: Version, *, children: bool = False
         if problems:
             yield n, None, problems
             continue
+        at = score_index(version.ranking.keys)
         if children:
-            values[0], values[1] = max(values[0], values[1]), min(values[0], values[1])
-        score = values[0] if version.ranking.keys[0].name == "total" else None
+            values[at], values[at + 1] = max(values[at], values[at + 1]), min(values[at], values[at + 1])
+        score = values[at] if version.ranking.keys[at].name == "total" else None
         base_index = next((i for i, k in enumerate(version.ranking.keys) if k.name == "base"), None)
         key = cells.get("id") or "|".join(f"{c}={v}" for c, v in sorted(cells.items()))
         candidate = Candidate(key, cells.get("bucket") or DEFAULT_BUCKET, True, tuple(values))

@@ -15,7 +15,7 @@ import attrs
 from pointscalc.model import Applicant
 from pointscalc.months import Month, Months, month_of_date
 from pointscalc.recognition import Recognition
-from pointscalc.rules import Channel, Condition, FirstMonth, MonthCount, MonthsOf, Outcome, Score
+from pointscalc.rules import Channel, Condition, FirstMonth, InAnyGroup, MonthCount, MonthsOf, Outcome, Score
 from pointscalc.scheme import Citation, Provenance, Scheme, Text, Version
 
 
@@ -210,6 +210,8 @@ def _rank_values(ctx: Context, total: Decimal | None, base: Decimal | None) -> t
             out.append(ctx.months(src.measure, recognise=False).first())
         elif isinstance(src, MonthCount):
             out.append(ctx.months(src.measure).count)
+        elif isinstance(src, InAnyGroup):
+            out.append(int(any(group.check(ctx).ok for group in src.groups)))
     return tuple(out)
 
 

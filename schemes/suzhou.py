@@ -26,6 +26,7 @@ from pointscalc.model import PeriodKind as K
 from pointscalc.model import Qualification as Q
 from pointscalc.model import RecordKind, Relation
 from pointscalc.model import Title as Ti
+from pointscalc.months import whole_years_between
 from pointscalc.recognition import Agreement, Status
 from pointscalc.rules import (
     Accrual,
@@ -34,6 +35,7 @@ from pointscalc.rules import (
     Check,
     Condition,
     FirstMonth,
+    InAnyGroup,
     Flag,
     HoldsAt,
     LevelTable,
@@ -299,6 +301,54 @@ V2016 = Version(
     ),
 )
 
+# --- (四) priority groups ------------------------------------------------------------------
+
+FIVE_YEARS = 60
+
+
+def _five_years(ctx) -> Outcome:  # type: ignore[no-untyped-def]
+    worked = ctx.months(INSURED_CITY).count
+    lived = max(ctx.months(PERMIT_CITY).count, ctx.months(months_of(K.RESIDENCE)).count)
+    ok = worked >= FIVE_YEARS or lived >= FIVE_YEARS
+    return Outcome(ok, T(f"{worked} months insured, {lived} months resident",
+                         f"参保{worked}个月，居住{lived}个月"))
+
+
+def _whole_family(ctx) -> Outcome:  # type: ignore[no-untyped-def]
+    """举家迁徙: a spouse or child, and every spouse and minor child moving too."""
+    a = ctx.applicant
+    close = [m for m in a.family if m.relation is Relation.SPOUSE or (
+        m.relation is Relation.CHILD and (m.birth is None or whole_years_between(m.birth, ctx.as_of) < 18))]
+    ok = bool(close) and all(m.moves for m in close)
+    return Outcome(ok, T(f"{sum(m.moves for m in close)} of {len(close)} spouse/minor children move",
+                         f"配偶及未成年子女{len(close)}人中{sum(m.moves for m in close)}人随迁"))
+
+
+def _new_generation(ctx) -> Outcome:  # type: ignore[no-untyped-def]
+    """新生代农民工: born in 1980 or later, with a rural hukou.  This reads hukou origin,
+    which a fair scheme otherwise never does: the policy names this group on purpose."""
+    a = ctx.applicant
+    ok = a.birth.year >= 1980 and a.origin.rural is True
+    return Outcome(ok, T(f"born {a.birth.year}, rural hukou: {a.origin.rural}",
+                         f"{a.birth.year}年出生，农业户口：{a.origin.rural}"))
+
+
+PRIORITY = InAnyGroup(groups=(
+    Condition(key="five_years", label=T("employed or resident 5+ years", "城镇就业、居住5年以上"),
+              test=Check(fn=_five_years), citation=Citation(DOC_2020, "(四)", "城镇就业、居住5年以上"),
+              provenance=ASSUMED),
+    Condition(key="whole_family", label=T("whole family moving", "举家迁徙"),
+              test=Check(fn=_whole_family), citation=Citation(DOC_2020, "(四)", "举家迁徙的农业转移人口"),
+              provenance=ASSUMED),
+    Condition(key="new_generation", label=T("new-generation migrant worker", "新生代农民工"),
+              test=Check(fn=_new_generation), citation=Citation(DOC_2020, "(四)", "以及新生代农民工"),
+              provenance=ASSUMED),
+))
+"""(四) 优先解决好城镇就业、居住5年以上和举家迁徙的农业转移人口，以及新生代农民工的落户问题.
+The groups are official; ranking them ahead of everyone else, and what counts as each
+group (60 months; spouse and minor children; born 1980 or later with a rural hukou), are
+our reading: assumed."""
+
 TARGET_AREA = Fact(
     "target_area",
     "where the applicant settles: 市区, 昆山, 常熟, 张家港 or 太仓 (苏府办〔2020〕313号 (四))",
@@ -343,7 +393,9 @@ V2020 = Version(
     items=(AGE, EDUCATION, SKILL, INSURANCE, HOUSING_FUND, HONOURS, INVENTIONS, VIOLATIONS),
     rounding=Rounding(places=2, provenance=ASSUMED),
     ranking=attrs.evolve(RANKING_2016, keys=(
-        *RANKING_2016.keys[:2], RankKey("registered", FirstMonth(PERMIT_CITY), descending=False))),
+        RankKey("priority", PRIORITY),
+        *RANKING_2016.keys[:2], RankKey("registered", FirstMonth(PERMIT_CITY), descending=False)),
+        provenance=ASSUMED),
     base_items=BASE,
     threshold=Threshold(
         label=T("2021 settlement standard score of the target area", "2021年落户区域入户分值"),

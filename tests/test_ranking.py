@@ -136,3 +136,29 @@ def test_raising_the_quota_never_removes_anyone(rows, quota, ties) -> None:  # t
         return {p.candidate.key for p in placed if p.status is Status.ADMITTED}
 
     assert admitted(quota) <= admitted(quota + 1)
+
+
+def test_suzhou_2020_priority_groups_rank_first() -> None:
+    # 苏府办〔2020〕313号 (四): the 5-year, whole-family and new-generation groups go first.
+    # p: 40 months insured, born 1975, urban hukou, no family → in no group.
+    # q: 40 months, born 1992, rural hukou → 新生代农民工.
+    # r: 40 months, born 1975, spouse and a child of 10 both moving → 举家迁徙.
+    # s: 66 months (2016-01..2021-06) → 5 years.
+    day = dt.date(2021, 6, 30)
+    v = suzhou.SCHEME.version_for(day)
+
+    def person(birth: str, start: str, rural: bool = False, family: list | None = None) -> tuple:  # type: ignore[type-arg]
+        data = {"birth": birth, "origin": {"rural": rural}, "family": family or [],
+                "extra": {"target_area": "市区"}, "periods": [
+                    {"kind": "social_insurance", "scheme": "urban_employee", "city": "苏州", "start": start},
+                    {"kind": "residence_permit", "city": "苏州", "start": "2019-01"},
+                    {"kind": "residence", "tenure": "rented", "area": 90, "city": "苏州", "district": "姑苏区",
+                     "start": "2019-01"}]}
+        return assess(suzhou.SCHEME, v, applicant(data, "suzhou", day), day).rank_values
+
+    assert person("1975-01", "2018-03")[0] == 0
+    assert person("1992-01", "2018-03", rural=True)[0] == 1
+    assert person("1975-01", "2018-03", family=[{"relation": "spouse"},
+                                                {"relation": "child", "birth": "2011-01"}])[0] == 1
+    assert person("1975-01", "2018-03", family=[{"relation": "spouse", "moves": False}])[0] == 0
+    assert person("1975-01", "2016-01")[0] == 1

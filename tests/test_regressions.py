@@ -38,15 +38,17 @@ def test_study_deduction_keeps_residence_within_insurance_months() -> None:
 
 
 def test_suzhou_2020_registration_tie_break_reads_any_area() -> None:
-    # An applicant to 昆山 registered there in 2015-03: the third rank key is that month,
-    # not "absent" (which would rank them last among equals).
+    # An applicant to 昆山 registered there in 2015-03: the registration key is that month,
+    # not "absent" (which would rank them last among equals).  Keys: priority, total, base,
+    # registered; insured 2016-01..2021-06 = 66 months ≥ 60, so in the 5-year priority group.
     data = {"birth": "1990-01", "extra": {"target_area": "昆山"}, "periods": [
         period("social_insurance", "苏州", "2016-01", scheme="urban_employee", district="昆山市"),
         period("residence_permit", "苏州", "2015-03", district="昆山市"),
         period("residence", "苏州", "2015-03", tenure="owned", area=90, district="昆山市")]}
     result = score("suzhou", data, "2021-06-30")
     assert result.eligible
-    assert result.rank_values[2] == month_of(2015, 3)
+    assert result.rank_values[0] == 1
+    assert result.rank_values[3] == month_of(2015, 3)
 
 
 def test_beijing_home_without_a_district_is_not_counted_as_moved_out() -> None:
