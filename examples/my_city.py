@@ -37,6 +37,7 @@ from pointscalc.rules import (
     FactIs,
     FirstMonth,
     Flag,
+    Follower,
     HighestOf,
     HoldsAt,
     LevelTable,
@@ -107,7 +108,6 @@ ELIGIBILITY = (
         test=MonthsAtLeast(measure=INSURED, months=24),  # ASSUMED: 24
         citation=art("第三条(二)", "累计缴纳城镇职工社会保险24个月以上"),
         provenance=ASSUMED,
-        requires_months=24,
     ),
     Condition(
         key="no_criminal_record",
@@ -137,11 +137,13 @@ COUNTY_CHANNEL = Channel(
             test=MonthsAtLeast(measure=INSURED, months=12),  # ASSUMED: 12
             citation=art("第四条", "缴纳城镇职工社会保险12个月以上的，即可办理落户"),
             provenance=ASSUMED,
-            requires_months=12,
         ),
     ),
     citation=art("第四条", "即可办理落户"),
-    followers=(Relation.SPOUSE, Relation.CHILD),
+    followers=(
+        Follower(relation=Relation.SPOUSE, citation=art("第四条"), provenance=ASSUMED),
+        Follower(relation=Relation.CHILD, minor=True, citation=art("第四条"), provenance=ASSUMED),
+    ),
     provenance=ASSUMED,
 )
 

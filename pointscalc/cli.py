@@ -133,6 +133,59 @@ def score(scheme: Scheme, applicant_file: str, as_of: dt.date, fmt: str, lang: s
 
 
 @main.command()
+@click.argument("applicant_file", type=click.Path(dir_okay=False))
+@_as_of
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_lang
+@_stale
+@_explored
+def check(applicant_file: str, as_of: dt.date, fmt: str, lang: str, allow_stale: bool,
+          include_explored: bool) -> None:
+    """Check one profile against every shipped scheme: where, by which path, and who in the
+    family may follow (see docs/check.md)."""
+    from pointscalc import crosscheck, reading, registry, report
+
+    schemes = registry.all_shipped()
+    try:
+        facts = registry.all_facts(schemes)
+    except SchemeError as e:
+        _fail(str(e))
+    try:
+        applicant = reading.load_applicant(applicant_file, facts)
+    except InputError as e:
+        _input_failed(e)
+    checks = crosscheck.check_all(schemes, applicant, as_of, allow_stale=allow_stale,
+                                  include_explored=include_explored)
+    if fmt == "json":
+        click.echo(report.dumps(report.check_json(checks, as_of, lang)), nl=False)
+    else:
+        click.echo(report.check_text(checks, as_of, lang), nl=False)
+
+
+@main.command()
+@click.argument("schemes", nargs=-1)
+def lint(schemes: tuple[str, ...]) -> None:
+    """Check schemes against the higher-level policy that binds their city and against the
+    house rules: citations, provenance, versions, facts.  Exits 1 on any finding.
+
+    With no SCHEME, every shipped scheme is checked.
+    """
+    from pointscalc import registry, report
+    from pointscalc.lint import lint as run_lint
+
+    names = list(schemes) or registry.shipped_names()
+    findings = []
+    for name in names:
+        try:
+            scheme = registry.load(name, check=False)
+        except SchemeError as e:
+            raise click.BadParameter(str(e), param_hint="SCHEME") from None
+        findings += run_lint(scheme, registry.binding_for(scheme.city))
+    click.echo(report.lint_text(findings, names), nl=False)
+    sys.exit(1 if findings else 0)
+
+
+@main.command()
 @click.argument("scheme", type=SCHEME, required=False)
 @click.option("--as-of", "as_of", type=DATE, help="Mark which agreements are in force on this date.")
 @_explored

@@ -200,6 +200,9 @@ class FamilyMember:
     """For children: several cities let only unmarried children follow."""
     moves: bool = True
     """Whether this person means to move their hukou with the applicant (随迁)."""
+    lives_with: bool | None = None
+    """Whether they live with the applicant (共同居住生活), which Nantong and Anyang's towns
+    ask of followers; ``None`` when not said."""
 
 
 @attrs.frozen

@@ -330,14 +330,15 @@ class _Reader:
         if data is None:
             return None
         p = path + "."
-        self.unknown(data, ("relation", "birth", "married", "moves"), p, "a family member")
+        self.unknown(data, ("relation", "birth", "married", "moves", "lives_with"), p, "a family member")
         relation = self.get(data, "relation", p, _choice(Relation), required=True)
         birth = self.get(data, "birth", p, _birth)
         married = self.get(data, "married", p, _bool)
         moves = self.get(data, "moves", p, _bool, default=True)
+        lives_with = self.get(data, "lives_with", p, _bool)
         if relation is None:
             return None
-        return FamilyMember(Relation(relation), birth[0] if birth else None, married, moves)
+        return FamilyMember(Relation(relation), birth[0] if birth else None, married, moves, lives_with)
 
     def _record(self, data: Any, path: str) -> Record | None:
         data = self.table(data, path)

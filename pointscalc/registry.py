@@ -12,13 +12,19 @@ import itertools
 import pkgutil
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
 
 import schemes as _shipped
 from pointscalc import places
 from pointscalc.rules import OverlapDeduction
-from pointscalc.scheme import Scheme, SchemeError
+from pointscalc.scheme import Fact, Scheme, SchemeError
 
-_INTERNAL = {"jiangsu"}
+if TYPE_CHECKING:
+    from pointscalc.lint import Constraint
+
+_INTERNAL = {"jiangsu", "opengroups", "binding"}
 """Modules of the schemes package that hold shared data, not a city."""
 
 
@@ -29,11 +35,11 @@ def shipped_names() -> list[str]:
     )
 
 
-def _scheme_of(module: object, origin: str) -> Scheme:
+def _scheme_of(module: object, origin: str, check: bool = True) -> Scheme:
     scheme = getattr(module, "SCHEME", None)
     if not isinstance(scheme, Scheme):
         raise SchemeError(f"{origin} defines no SCHEME (a pointscalc.scheme.Scheme)")
-    problems = structural_problems(scheme)
+    problems = structural_problems(scheme) if check else []
     if problems:
         raise SchemeError(f"{origin} is not a usable scheme: " + "; ".join(problems))
     return scheme
@@ -71,20 +77,23 @@ def structural_problems(scheme: Scheme) -> list[str]:
     return problems
 
 
-def load(name_or_path: str) -> Scheme:
-    """A shipped scheme by name (``beijing``), or a scheme file by path (``./my_city.py``)."""
+def load(name_or_path: str, check: bool = True) -> Scheme:
+    """A shipped scheme by name (``beijing``), or a scheme file by path (``./my_city.py``).
+
+    ``check=False`` skips the load-time structural checks, for ``lint`` to report them.
+    """
     if name_or_path.endswith(".py") or "/" in name_or_path or "\\" in name_or_path:
-        return load_file(Path(name_or_path))
+        return load_file(Path(name_or_path), check)
     if name_or_path not in shipped_names():
         raise SchemeError(
             f"no scheme named {name_or_path!r}; shipped schemes: {', '.join(shipped_names())}"
             " (or give the path of a scheme file)"
         )
     module = importlib.import_module(f"schemes.{name_or_path}")
-    return _scheme_of(module, f"schemes/{name_or_path}.py")
+    return _scheme_of(module, f"schemes/{name_or_path}.py", check)
 
 
-def load_file(path: Path) -> Scheme:
+def load_file(path: Path, check: bool = True) -> Scheme:
     if not path.is_file():
         raise SchemeError(f"scheme file {str(path)!r} does not exist")
     module_name = f"_pointscalc_scheme_{abs(hash(path.resolve()))}"
@@ -99,8 +108,36 @@ def load_file(path: Path) -> Scheme:
         raise SchemeError(f"{path}, line {e.lineno}: {e.msg}") from None
     except Exception as e:  # a scheme file is user code: report, don't crash
         raise SchemeError(f"{path} failed to load: {type(e).__name__}: {e}") from None
-    return _scheme_of(module, str(path))
+    return _scheme_of(module, str(path), check)
 
 
 def all_shipped() -> list[Scheme]:
     return [load(n) for n in shipped_names()]
+
+
+def binding_for(city: str) -> tuple[Constraint, ...]:
+    """The limits a higher-level policy sets on any scheme for ``city``."""
+    from schemes.binding import CONSTRAINTS
+
+    return CONSTRAINTS.get(city, ())
+
+
+def all_facts(schemes: list[Scheme]) -> list[Fact]:
+    """Every extra fact any version of these schemes reads, none of them required.
+
+    One profile is checked against every city, so it may carry facts that only some
+    cities read; a required fact a profile leaves out is reported per city instead.  Two
+    schemes giving one name different meanings would make a profile ambiguous: an error.
+    """
+    seen: dict[tuple[str, object], Fact] = {}
+    for s in schemes:
+        for v in s.versions:
+            for f in v.facts:
+                key = (f.name, f.period_kind)
+                loose = attrs.evolve(f, required=False)
+                other = seen.get(key)
+                if other is not None and (other.type, other.choices) != (loose.type, loose.choices):
+                    raise SchemeError(f"fact {f.name!r} means different things in two schemes"
+                                      f" ({s.key} and another): give one of them another name")
+                seen.setdefault(key, loose)
+    return [seen[k] for k in sorted(seen, key=lambda k: (k[0], str(k[1])))]

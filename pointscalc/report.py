@@ -14,7 +14,7 @@ from typing import Any
 from tabulate import tabulate
 
 from pointscalc.scheme import Scheme, Version
-from pointscalc.scoring import Assessment, ConditionResult
+from pointscalc.scoring import Assessment, ConditionResult, Family, FollowerResult
 
 _WORDS = {
     "en": {
@@ -27,6 +27,8 @@ _WORDS = {
         "not_scored": "Not scored.", "verdict": "Verdict",
         "by_channel": "settles directly by", "points_path": "eligible to apply by points",
         "ineligible": "not eligible by any path",
+        "family": "Family", "by_points": "by points", "advice": "Note",
+        "may": "may follow", "may_not": "does not follow", "depends": "may follow, if",
     },
     "zh": {
         "as_of": "截至", "version": "版本", "eligible": "符合积分落户申请条件",
@@ -37,6 +39,8 @@ _WORDS = {
         "not_scored": "未计分。", "verdict": "结论",
         "by_channel": "可直接落户：", "points_path": "可申请积分落户",
         "ineligible": "暂不符合任何落户途径",
+        "family": "随迁家属", "by_points": "积分落户", "advice": "提示",
+        "may": "可随迁", "may_not": "不可随迁", "depends": "有条件随迁",
     },
 }
 
@@ -57,6 +61,40 @@ def _condition_json(c: ConditionResult, lang: str) -> dict[str, Any]:
     }
 
 
+def member_label(r: FollowerResult, lang: str) -> str:
+    m = r.member
+    born = f" ({m.birth:%Y-%m})" if m.birth else ""
+    return f"#{r.index + 1} {m.relation.zh if lang == 'zh' else m.relation.code}{born}"
+
+
+def family_json(f: Family, lang: str) -> dict[str, Any]:
+    return {
+        "stated": f.stated,
+        "members": [
+            {
+                "index": r.index,
+                "relation": r.member.relation.code,
+                "birth": r.member.birth.isoformat() if r.member.birth else None,
+                "may_follow": r.may_follow,
+                "detail": r.detail(lang),
+                "citation": str(r.citation) if r.citation else None,
+            }
+            for r in f.members
+        ],
+    }
+
+
+def family_lines(f: Family, lang: str) -> list[str]:
+    """One line per family member: whether they may follow by this path, and the clause."""
+    w = _WORDS[lang]
+    out = []
+    for r in f.members:
+        mark = {True: "✓", False: "✗", None: "?"}[r.may_follow]
+        cite = f" ({r.citation})" if r.citation else ""
+        out.append(f"  {mark} {member_label(r, lang)}: {r.detail(lang)}{cite}")
+    return out
+
+
 def assessment_json(a: Assessment, lang: str = "en") -> dict[str, Any]:
     return {
         "scheme": a.scheme,
@@ -73,9 +111,12 @@ def assessment_json(a: Assessment, lang: str = "en") -> dict[str, Any]:
                 "settles": ch.passed,
                 "citation": str(ch.citation),
                 "conditions": [_condition_json(c, lang) for c in ch.conditions],
+                "family": family_json(ch.family, lang),
+                "advice": [{"text": t(lang), "citation": str(c)} for t, c in ch.advice],
             }
             for ch in a.channels
         ],
+        "family": family_json(a.family, lang),
         "items": [
             {
                 "key": ln.key,
@@ -118,6 +159,11 @@ def assessment_text(a: Assessment, scheme: Scheme, lang: str = "en") -> str:
         status = w["settles"] if ch.passed else w["not_met"]
         out.append(f"{w['channels']}: {ch.label(lang)} — {status} ({ch.citation})")
         out.append(_conditions_table(ch.conditions, lang))
+        for text, cite in ch.advice:
+            out.append(f"{w['advice']}: {text(lang)} ({cite})")
+        if ch.passed and ch.family.members:
+            out.append(f"{w['family']}:")
+            out += family_lines(ch.family, lang)
         out.append("")
     if a.lines:
         rows = [
@@ -142,6 +188,10 @@ def assessment_text(a: Assessment, scheme: Scheme, lang: str = "en") -> str:
     if a.threshold is not None and a.threshold_label is not None:
         reached = w["reaches"] if a.meets_threshold else w["below"]
         out.append(f"{w['threshold']}: {a.threshold_label(lang)} {a.threshold} — {reached}")
+    if a.lines and a.eligible and a.family.members:
+        out.append("")
+        out.append(f"{w['family']} ({w['by_points']}):")
+        out += family_lines(a.family, lang)
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -245,3 +295,154 @@ def agreements_table(schemes: list[Scheme], as_of: date | None, include_explored
     if not rows:
         return "no recognition agreements\n"
     return tabulate(rows, headers=headers, disable_numparse=True, maxcolwidths=[None, 30, 30, 30, None, None, 30]) + "\n"
+
+
+# --- pointscalc check: one profile, every city ------------------------------------------
+
+_CHECK = {
+    "en": {
+        "title": "Where can this family settle? · as of", "city": "city", "outcome": "outcome",
+        "path": "path / score", "missing": "missing", "family": "family who may follow",
+        "direct": "settles directly", "points": "may apply by points", "none": "not eligible",
+        "no_rules": "no rules in force", "closest": "closest path", "standard": "standard",
+        "short": "short", "reached": "reached", "settles_by": "settles by", "not_stated": "not stated",
+        "score": "score",
+    },
+    "zh": {
+        "title": "可在哪里落户 · 截至", "city": "城市", "outcome": "结论", "path": "途径/积分",
+        "missing": "尚缺", "family": "可随迁家属", "direct": "可直接落户", "points": "可申请积分落户",
+        "none": "暂不符合", "no_rules": "无现行政策", "closest": "最接近的途径", "standard": "分值线",
+        "short": "差", "reached": "已达到", "settles_by": "落户途径", "not_stated": "政策未规定",
+        "score": "积分",
+    },
+}
+
+
+def _score_text(c: Any, lang: str) -> str:
+    w = _CHECK[lang]
+    a = c.assessment
+    text = f"{w['score']} {a.total}"
+    if a.threshold is not None and a.threshold_label is not None:
+        if a.meets_threshold:
+            text += f"; {w['standard']} {a.threshold}: {w['reached']}"
+        else:
+            text += f"; {w['standard']} {a.threshold}: {w['short']} {a.threshold - a.total}"
+    return text
+
+
+def _failed_text(c: ConditionResult, lang: str) -> str:
+    return c.shortfall(lang) if c.shortfall is not None else f"{c.label(lang)}: {c.detail(lang)}"
+
+
+def _family_cell(f: Family, lang: str) -> str:
+    w = _CHECK[lang]
+    if not f.members:
+        return "—"
+    if not f.stated:
+        return w["not_stated"]
+    names = [member_label(r, lang) + ("?" if r.may_follow is None else "") for r in f.followers]
+    return ", ".join(names) or "—"
+
+
+def check_text(checks: list[Any], as_of: date, lang: str = "en") -> str:
+    from pointscalc.crosscheck import Outcome
+
+    w = _CHECK[lang]
+    rows = []
+    for c in checks:
+        city = f"{c.scheme.city} ({c.scheme.key})"
+        if c.outcome is Outcome.NO_RULES:
+            rows.append([city, w["no_rules"], "", "", ""])
+            continue
+        opened = c.open_paths
+        if c.outcome is Outcome.DIRECT:
+            shown = [p for p in opened if p.key != "points"]
+            path = "; ".join(p.label(lang) for p in shown)
+            missing, family = "—", _family_cell(shown[0].family, lang)
+        elif c.outcome is Outcome.POINTS:
+            path = _score_text(c, lang)
+            a = c.assessment
+            missing = "—" if a.meets_threshold is not False else f"{a.threshold - a.total}"
+            family = _family_cell(opened[0].family, lang)
+        else:
+            near = c.closest
+            path = f"{w['closest']}: {near.label(lang)}" if near else ""
+            missing = "; ".join(_failed_text(f, lang) for f in near.failed) if near else ""
+            family = "—"
+        rows.append([city, w[c.outcome.value], path, missing, family])
+    out = [f"{w['title']} {as_of}", ""]
+    out.append(tabulate(rows, headers=[w["city"], w["outcome"], w["path"], w["missing"], w["family"]],
+                        disable_numparse=True, maxcolwidths=[None, None, 40, 40, 36]))
+    for c in checks:
+        out += ["", _check_detail(c, lang)]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _check_detail(c: Any, lang: str) -> str:
+    from pointscalc.crosscheck import Outcome
+
+    w = _CHECK[lang]
+    head = f"{c.scheme.name(lang)} ({c.scheme.key}"
+    head += f", {_WORDS[lang]['version']} {c.version.label})" if c.version else ")"
+    out = [head + f": {w[c.outcome.value]}"]
+    if c.outcome is Outcome.NO_RULES:
+        out.append(f"  {c.note}")
+        return "\n".join(out)
+    a = c.assessment
+    if c.outcome is Outcome.POINTS:
+        out.append(f"  {_score_text(c, lang)}")
+    for p in c.open_paths:
+        if c.outcome is Outcome.DIRECT and p.key == "points":
+            continue
+        channel = next((ch for ch in a.channels if ch.key == p.key), None)
+        cite = f" ({channel.citation})" if channel else ""
+        out.append(f"  {w['settles_by']}: {p.label(lang)}{cite}")
+        for text, where in channel.advice if channel else ():
+            out.append(f"    {_WORDS[lang]['advice']}: {text(lang)} ({where})")
+        if p.family.members:
+            out.append(f"    {_WORDS[lang]['family']}:")
+            out += ["  " + line for line in family_lines(p.family, lang)]
+    if not c.open_paths:
+        for p in c.paths:
+            out.append(f"  ✗ {p.label(lang)}:")
+            for f in p.failed:
+                out.append(f"      {_failed_text(f, lang)} ({f.citation})")
+    if c.note:
+        out.append(f"  {c.note}")
+    return "\n".join(out)
+
+
+def check_json(checks: list[Any], as_of: date, lang: str = "en") -> dict[str, Any]:
+    return {
+        "as_of": as_of.isoformat(),
+        "cities": [
+            {
+                "scheme": c.scheme.key,
+                "city": c.scheme.city,
+                "version": c.version.label if c.version else None,
+                "outcome": c.outcome.value,
+                "settles_by": [p.key for p in c.open_paths if p.key != "points"],
+                "score": _dec(c.assessment.total) if c.assessment else None,
+                "threshold": _dec(c.assessment.threshold) if c.assessment else None,
+                "paths": [
+                    {
+                        "key": p.key,
+                        "label": p.label(lang),
+                        "open": p.open,
+                        "failed": [_condition_json(f, lang) for f in p.failed],
+                        "family": family_json(p.family, lang),
+                    }
+                    for p in c.paths
+                ],
+                "closest": c.closest.key if c.closest else None,
+                "note": c.note or None,
+            }
+            for c in checks
+        ],
+    }
+
+
+def lint_text(findings: list[Any], checked: list[str]) -> str:
+    if not findings:
+        return "".join(f"{key}: ok\n" for key in checked)
+    return "".join(f"{f}\n" for f in findings)

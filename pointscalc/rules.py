@@ -20,11 +20,12 @@ import attrs
 
 from pointscalc.model import (
     Choice,
+    FamilyMember,
     PeriodKind,
     RecordKind,
     Relation,
 )
-from pointscalc.months import Months, full_years, month_label, month_of_date
+from pointscalc.months import Months, full_years, month_label, month_of_date, whole_years_between
 from pointscalc.scheme import OFFICIAL, Citation, Provenance, Text
 
 if TYPE_CHECKING:
@@ -233,6 +234,30 @@ class MonthsOf:
         return ", ".join(bits)
 
 
+    def named(self) -> Text:
+        """The measure in words an applicant reads: "continuous urban employee social insurance"."""
+        from pointscalc.model import InsuranceScheme, Tenure
+
+        adj_en, adj_zh = [], []
+        for name, v in self.where:
+            enum_of = {"scheme": InsuranceScheme, "tenure": Tenure}.get(name)
+            if enum_of is not None and isinstance(v, str):
+                choice = enum_of.parse(v)
+                adj_en.append(choice.code.replace("_", " "))
+                adj_zh.append(choice.zh)
+        kinds = sorted(self.kinds, key=lambda k: k.rank)
+        en = " ".join([*adj_en, "/".join(k.code.replace("_", " ") for k in kinds)])
+        zh = "".join(adj_zh) + "/".join(k.zh for k in kinds)
+        if self.continuous:
+            en, zh = "continuous " + en, "连续" + zh
+        if self.cities is ANYWHERE:
+            en, zh = en + " (anywhere)", zh + "（不限城市）"
+        if self.districts:
+            places = "/".join(sorted(self.districts))
+            en, zh = f"{en} in {places}", f"{places}{zh}"
+        return Text(en, zh)
+
+
 def months_of(*kinds: PeriodKind, **kwargs: Any) -> MonthsOf:
     where = kwargs.pop("where", {})
     return MonthsOf(kinds=frozenset(kinds), where=tuple(sorted(where.items())), **kwargs)
@@ -285,7 +310,8 @@ class MonthsAtLeast:
             detail,
             None
             if missing <= 0
-            else Text(f"{missing} more months of {self.measure.describe()}", f"还差{missing}个月"),
+            else Text(f"{missing} more months of {self.measure.named().en}",
+                      f"{self.measure.named().zh}还差{missing}个月"),
         )
 
 
@@ -375,6 +401,8 @@ class FactIs:
 
     def test(self, ctx: Context) -> Outcome:
         value = ctx.applicant.fact(self.name)
+        if value is None:
+            return Outcome(False, Text(f"extra.{self.name} not given", f"未填写 extra.{self.name}"))
         return Outcome(value in self.values, Text(f"{self.name} = {value}", f"{self.name} = {value}"))
 
 
@@ -388,7 +416,44 @@ class Check:
         return self.fn(ctx)
 
 
-Predicate = HoldsAt | MonthsAtLeast | HasRecord | EachOfLastYears | Not | FactIs | Check
+@attrs.frozen(kw_only=True)
+class HasLevel:
+    """Any of these minimum levels: a college graduate (大专 or above), a skilled worker."""
+
+    any_of: tuple[Min, ...]
+
+    def test(self, ctx: Context) -> Outcome:
+        ok = any(m.met_by(ctx) for m in self.any_of)
+        names = sorted({name for m in self.any_of for name, _ in m.levels})
+        have = ", ".join(f"{name} {Min.facts(ctx)[name].zh}" for name in names)
+        needs = " or ".join(m.describe() for m in self.any_of)
+        return Outcome(ok, Text(f"{have}; needs {needs}", f"现有{have}；须{needs}"))
+
+
+ADULT_AGE = 18
+"""未成年: under 18 (民法典 第十七条)."""
+
+
+def is_minor(member: FamilyMember, on: dt.date) -> bool | None:
+    return None if member.birth is None else whole_years_between(member.birth, on) < ADULT_AGE
+
+
+@attrs.frozen(kw_only=True)
+class WholeFamily:
+    """举家迁徙: a spouse or a minor child, and every spouse and minor child moving too.
+    A child whose birth is not given counts as minor, so as not to call a family whole
+    that may leave a child behind."""
+
+    def test(self, ctx: Context) -> Outcome:
+        close = [m for m in ctx.applicant.family if m.relation is Relation.SPOUSE or (
+            m.relation is Relation.CHILD and is_minor(m, ctx.as_of) is not False)]
+        moving = sum(m.moves for m in close)
+        return Outcome(bool(close) and moving == len(close),
+                       Text(f"{moving} of {len(close)} spouse/minor children move",
+                            f"配偶及未成年子女{len(close)}人中{moving}人随迁"))
+
+
+Predicate = HoldsAt | MonthsAtLeast | HasRecord | EachOfLastYears | Not | FactIs | Check | HasLevel | WholeFamily
 
 
 # --- Conditions and channels -----------------------------------------------------------
@@ -403,12 +468,66 @@ class Condition:
     test: Predicate
     citation: Citation
     provenance: Provenance = OFFICIAL
-    requires_months: int | None = None
-    """The number of insurance months it asks for, where it asks for some: data for
-    checking a scheme against a higher-level limit (Anyang: at most 12)."""
+    imposes: frozenset[str] | None = None
+    """What the condition asks for, in ``pointscalc lint``'s words (``home_purchase``,
+    ``investment``, ``tax``), where that cannot be read off its test: a ``Check`` is a
+    function lint cannot look into.  ``frozenset()`` says "none of those"."""
 
     def check(self, ctx: Context) -> Outcome:
         return self.test.test(ctx)
+
+
+@attrs.frozen(kw_only=True)
+class Follower:
+    """A family member who may settle with the applicant (随迁), and on what terms."""
+
+    relation: Relation
+    citation: Citation
+    minor: bool = False
+    """Only while under 18 on ``as_of`` (未成年子女)."""
+    unmarried: bool = False
+    """Only while unmarried (未婚子女)."""
+    together: bool = False
+    """Only if living with the applicant (共同居住生活)."""
+    provenance: Provenance = OFFICIAL
+    note: Text | None = None
+    """A term we cannot check from the facts (Beijing: 符合计划生育政策)."""
+
+    def admits(self, member: FamilyMember, as_of: dt.date) -> tuple[bool | None, Text]:
+        """Whether the member may follow: ``None`` when it turns on a fact not given."""
+        unknown: list[Text] = []
+        if self.minor:
+            minor = is_minor(member, as_of)
+            if minor is False:
+                return False, Text("18 or over: only minor children follow", "已成年：仅未成年子女可随迁")
+            if minor is None:
+                unknown.append(Text("if under 18 (birth not given)", "未满18周岁的（未提供出生日期）"))
+        if self.unmarried:
+            if member.married:
+                return False, Text("married: only unmarried children follow", "已婚：仅未婚子女可随迁")
+            if member.married is None:
+                unknown.append(Text("if unmarried", "未婚的"))
+        if self.together:
+            if member.lives_with is False:
+                return False, Text("does not live with the applicant", "未与申请人共同居住生活")
+            if member.lives_with is None:
+                unknown.append(Text("if living together", "共同居住生活的"))
+        if self.note is not None:
+            unknown.append(self.note)
+        if unknown:
+            return None, Text("may follow " + ", ".join(t.en for t in unknown),
+                              "可随迁，条件：" + "、".join(t.zh for t in unknown))
+        return True, Text("may follow", "可随迁")
+
+
+@attrs.frozen(kw_only=True)
+class Advice:
+    """What a person settling by a channel should know, when ``when`` holds (a renter may
+    register in the community collective household)."""
+
+    text: Text
+    citation: Citation
+    when: Predicate | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -419,8 +538,9 @@ class Channel:
     label: Text
     conditions: tuple[Condition, ...]
     citation: Citation
-    followers: tuple[Relation, ...] = ()
-    """Family members who may follow under this path."""
+    followers: tuple[Follower, ...] | None = None
+    """Family members who may follow by this path; ``None`` where the source does not say."""
+    advice: tuple[Advice, ...] = ()
     provenance: Provenance = OFFICIAL
 
 
@@ -563,14 +683,18 @@ class Min:
     def __init__(self, **levels: Choice) -> None:
         self.__attrs_init__(tuple(levels.items()))
 
-    def met_by(self, ctx: Context) -> bool:
+    @staticmethod
+    def facts(ctx: Context) -> dict[str, Choice]:
         a = ctx.applicant
-        facts = {
+        return {
             "diploma": a.education.diploma,
             "degree": a.education.degree,
             "qualification": a.qualification,
             "title": a.title,
         }
+
+    def met_by(self, ctx: Context) -> bool:
+        facts = self.facts(ctx)
         return all(facts[name] >= level for name, level in self.levels)
 
     def describe(self) -> str:

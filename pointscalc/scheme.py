@@ -17,7 +17,7 @@ import attrs
 
 if TYPE_CHECKING:
     from pointscalc.recognition import Agreement
-    from pointscalc.rules import Channel, Condition, Item, RankSource
+    from pointscalc.rules import Channel, Condition, Follower, Item, RankSource
 
 
 class SchemeError(Exception):
@@ -204,6 +204,8 @@ class Version:
     preconditions: tuple[Condition, ...] = ()
     items: tuple[Item, ...] = ()
     channels: tuple[Channel, ...] = ()
+    followers: tuple[Follower, ...] | None = None
+    """Who may follow an applicant admitted by points; ``None`` where the source does not say."""
     rounding: Rounding = Rounding()
     ranking: Ranking | None = None
     base_items: frozenset[str] | None = None

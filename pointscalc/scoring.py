@@ -15,7 +15,18 @@ import attrs
 from pointscalc.model import Applicant
 from pointscalc.months import Month, Months, month_of_date
 from pointscalc.recognition import Recognition
-from pointscalc.rules import Channel, Condition, FirstMonth, InAnyGroup, MonthCount, MonthsOf, Outcome, Score
+from pointscalc.model import FamilyMember
+from pointscalc.rules import (
+    Channel,
+    Condition,
+    FirstMonth,
+    Follower,
+    InAnyGroup,
+    MonthCount,
+    MonthsOf,
+    Outcome,
+    Score,
+)
 from pointscalc.scheme import Citation, Provenance, Scheme, Text, Version
 
 
@@ -57,12 +68,39 @@ class ConditionResult:
 
 
 @attrs.frozen
+class FollowerResult:
+    """One family member under one path's rule."""
+
+    index: int
+    """Position in the applicant's ``family`` list: members have no names here."""
+    member: FamilyMember
+    may_follow: bool | None
+    """``None`` when it turns on a fact the profile does not give."""
+    detail: Text
+    citation: Citation | None
+
+
+@attrs.frozen
+class Family:
+    """Who may follow by one path.  ``stated`` is False where the source does not say."""
+
+    stated: bool
+    members: tuple[FollowerResult, ...]
+
+    @property
+    def followers(self) -> tuple[FollowerResult, ...]:
+        return tuple(m for m in self.members if m.may_follow is not False)
+
+
+@attrs.frozen
 class ChannelResult:
     key: str
     label: Text
     passed: bool
     conditions: tuple[ConditionResult, ...]
     citation: Citation
+    family: Family
+    advice: tuple[tuple[Text, Citation], ...] = ()
 
 
 @attrs.frozen
@@ -94,6 +132,8 @@ class Assessment:
     threshold_label: Text | None = None
     rank_values: tuple[object, ...] = ()
     """The values the version's ranking keys read, in key order, for an eligible applicant."""
+    family: Family = Family(False, ())
+    """Who may follow an applicant admitted by points."""
 
     @property
     def failed(self) -> tuple[ConditionResult, ...]:
@@ -123,10 +163,35 @@ def _condition(cond: Condition, ctx: Context) -> ConditionResult:
     )
 
 
+def family(followers: tuple[Follower, ...] | None, members: tuple[FamilyMember, ...],
+           as_of: dt.date) -> Family:
+    """Each family member against a path's rule: the first rule for their relation decides."""
+    if followers is None:
+        return Family(False, tuple(
+            FollowerResult(i, m, None, Text("the source does not say who may follow", "政策未规定随迁人员"), None)
+            for i, m in enumerate(members)))
+    out = []
+    for i, m in enumerate(members):
+        rule = next((f for f in followers if f.relation is m.relation), None)
+        if rule is None:
+            allowed = ", ".join(f.relation.code for f in followers) or "nobody"
+            out.append(FollowerResult(i, m, False, Text(
+                f"not a follower by this path (only: {allowed})",
+                f"不属本途径随迁范围（仅{'、'.join(f.relation.zh for f in followers) or '无'}）"), None))
+            continue
+        ok, detail = rule.admits(m, as_of)
+        out.append(FollowerResult(i, m, ok, detail, rule.citation))
+    return Family(True, tuple(out))
+
+
 def _channel(channel: Channel, ctx: Context) -> ChannelResult:
     results = tuple(_condition(c, ctx) for c in channel.conditions)
+    passed = all(r.passed for r in results)
+    advice = tuple((a.text, a.citation) for a in channel.advice
+                   if passed and (a.when is None or a.when.test(ctx).ok))
     return ChannelResult(
-        channel.key, channel.label, all(r.passed for r in results), results, channel.citation
+        channel.key, channel.label, passed, results, channel.citation,
+        family(channel.followers, ctx.applicant.family, ctx.as_of), advice,
     )
 
 
@@ -180,6 +245,7 @@ def assess(
         threshold,
         label,
         ranked,
+        family(version.followers, applicant.family, as_of) if version.items else Family(False, ()),
     )
 
 

@@ -21,7 +21,7 @@ from fractions import Fraction
 from pointscalc.model import Degree as Deg
 from pointscalc.model import Diploma as Dip
 from pointscalc.model import PeriodKind as K
-from pointscalc.model import RecordKind, Sex
+from pointscalc.model import RecordKind, Relation, Sex
 from pointscalc.months import Months, full_years, month_of
 from pointscalc.rules import (
     ANYWHERE,
@@ -30,6 +30,7 @@ from pointscalc.rules import (
     Accrue,
     AgeBands,
     Check,
+    Follower,
     Condition,
     Custom,
     EachOfLastYears,
@@ -144,7 +145,6 @@ ELIGIBILITY = (
         label=T("7+ years of continuous social insurance in Beijing", "在京连续缴纳社会保险7年及以上"),
         test=MonthsAtLeast(measure=INSURED, months=84),
         citation=art("第四条(三)", "在京连续缴纳社会保险7年及以上"),
-        requires_months=84,
     ),
     Condition(
         key="no_criminal_record",
@@ -327,12 +327,27 @@ FACTS = (
 
 ROUNDING = Rounding(places=2, provenance=SECONDARY)
 
+FOLLOWERS = (
+    Follower(
+        relation=Relation.CHILD,
+        minor=True,
+        citation=art("第九条", "其符合计划生育政策的未成年子女可以随迁落户；其配偶、父母申请落户按照本市现行亲属投靠落户政策办理"),
+        note=T("if born within the family-planning policy", "符合计划生育政策的"),
+    ),
+)
+"""第九条: minor children follow.  A spouse or parents apply under the kinship (亲属投靠)
+policy, which is not a points rule and not modelled: they are shown as not following."""
+
+LIST_2021 = "2021年积分落户公示名单"
+"""The published 2021 list: its last admitted score is the cutoff (tests/data)."""
+
 V2017 = Version(
     label="2017",
     effective=dt.date(2017, 1, 1),
     ends=dt.date(2020, 1, 1),
     documents=(DOC_2016,),
     preconditions=ELIGIBILITY,
+    followers=FOLLOWERS,
     items=(
         EMPLOYMENT,
         RESIDENCE,
@@ -398,6 +413,7 @@ V2020 = Version(
     ends=None,
     documents=(DOC_2016, DOC_2020),
     preconditions=ELIGIBILITY,
+    followers=FOLLOWERS,
     items=(
         EMPLOYMENT,
         RESIDENCE,
@@ -459,7 +475,7 @@ V2020 = Version(
     threshold=Threshold(
         label=T("2021 published cutoff (落户分值)", "2021年落户分值"),
         points=D("100.88"),
-        citation=Citation("2021年积分落户公示名单", "第6045名"),
+        citation=Citation(LIST_2021, "第6045名"),
         provenance=OFFICIAL,
     ),
     facts=FACTS,
@@ -484,6 +500,7 @@ SCHEME = Scheme(
     documents=(
         Document(DOC_2016, "北京市积分落户管理办法（试行）", effective=dt.date(2017, 1, 1)),
         Document(DOC_2020, "北京市积分落户管理办法（2020年修订，据公开计算器）", effective=dt.date(2020, 1, 1)),
+        Document(LIST_2021, "北京市2021年积分落户公示名单（北京市人力资源和社会保障局）"),
     ),
     versions=(V2017, V2020),
 )

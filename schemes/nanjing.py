@@ -88,7 +88,6 @@ FOUR_DISTRICTS = Channel(
             label=T("6+ months of urban employee social insurance", "缴纳城镇职工社会保险6个月以上"),
             test=MonthsAtLeast(measure=EMPLOYEE_INSURED, months=6),
             citation=art("(六)", "缴纳城镇职工社会保险6个月以上的人员，即可办理落户"),
-            requires_months=6,
         ),
     ),
     citation=art("(六)", "即可办理落户"),
@@ -115,7 +114,6 @@ ELIGIBILITY = (
         test=MonthsAtLeast(measure=EMPLOYEE_INSURED, months=12),
         citation=Citation(NEWS, "社保由连续24个月改为累计12个月"),
         provenance=SECONDARY,
-        requires_months=12,
     ),
     Condition(
         key="no_serious_crime",

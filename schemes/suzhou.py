@@ -26,7 +26,6 @@ from pointscalc.model import PeriodKind as K
 from pointscalc.model import Qualification as Q
 from pointscalc.model import RecordKind, Relation
 from pointscalc.model import Title as Ti
-from pointscalc.months import whole_years_between
 from pointscalc.recognition import Agreement, Status
 from pointscalc.rules import (
     Accrual,
@@ -35,8 +34,9 @@ from pointscalc.rules import (
     Check,
     Condition,
     FirstMonth,
-    InAnyGroup,
     Flag,
+    Follower,
+    InAnyGroup,
     HoldsAt,
     LevelTable,
     Min,
@@ -47,6 +47,7 @@ from pointscalc.rules import (
     band,
     months_of,
     record,
+    WholeFamily,
     row,
 )
 from pointscalc.scheme import (
@@ -258,6 +259,12 @@ RANKING_2016 = Ranking(
                     "在总分相同时，夫妻另一方积分作为排名参考"),
 )
 
+FOLLOWERS = (
+    Follower(relation=Relation.SPOUSE, citation=art("第二十二条", "其配偶和未成年子女可以随迁")),
+    Follower(relation=Relation.CHILD, minor=True, citation=art("第二十二条", "其配偶和未成年子女可以随迁")),
+)
+"""第二十二条: 获得户籍准入资格的申请人，其配偶和未成年子女可以随迁."""
+
 V2016 = Version(
     label="2016",
     effective=dt.date(2016, 1, 15),
@@ -292,11 +299,11 @@ V2016 = Version(
     ),
     items=(AGE, EDUCATION, SKILL, INSURANCE, HOUSING_FUND, HONOURS, INVENTIONS, VIOLATIONS),
     rounding=Rounding(places=2, provenance=ASSUMED),
+    followers=FOLLOWERS,
     ranking=RANKING_2016,
     base_items=BASE,
     params=(FLOOR_AREA,),
     notes=(
-        "第二十二条: the spouse and minor children of an admitted applicant may follow.",
         "第四十四条: points are valid for the current year only.",
     ),
 )
@@ -314,16 +321,6 @@ def _five_years(ctx) -> Outcome:  # type: ignore[no-untyped-def]
                          f"参保{worked}个月，居住{lived}个月"))
 
 
-def _whole_family(ctx) -> Outcome:  # type: ignore[no-untyped-def]
-    """举家迁徙: a spouse or child, and every spouse and minor child moving too."""
-    a = ctx.applicant
-    close = [m for m in a.family if m.relation is Relation.SPOUSE or (
-        m.relation is Relation.CHILD and (m.birth is None or whole_years_between(m.birth, ctx.as_of) < 18))]
-    ok = bool(close) and all(m.moves for m in close)
-    return Outcome(ok, T(f"{sum(m.moves for m in close)} of {len(close)} spouse/minor children move",
-                         f"配偶及未成年子女{len(close)}人中{sum(m.moves for m in close)}人随迁"))
-
-
 def _new_generation(ctx) -> Outcome:  # type: ignore[no-untyped-def]
     """新生代农民工: born in 1980 or later, with a rural hukou.  This reads hukou origin,
     which a fair scheme otherwise never does: the policy names this group on purpose."""
@@ -338,7 +335,7 @@ PRIORITY = InAnyGroup(groups=(
               test=Check(fn=_five_years), citation=Citation(DOC_2020, "(四)", "城镇就业、居住5年以上"),
               provenance=ASSUMED),
     Condition(key="whole_family", label=T("whole family moving", "举家迁徙"),
-              test=Check(fn=_whole_family), citation=Citation(DOC_2020, "(四)", "举家迁徙的农业转移人口"),
+              test=WholeFamily(), citation=Citation(DOC_2020, "(四)", "举家迁徙的农业转移人口"),
               provenance=ASSUMED),
     Condition(key="new_generation", label=T("new-generation migrant worker", "新生代农民工"),
               test=Check(fn=_new_generation), citation=Citation(DOC_2020, "(四)", "以及新生代农民工"),
@@ -392,6 +389,7 @@ V2020 = Version(
     ),
     items=(AGE, EDUCATION, SKILL, INSURANCE, HOUSING_FUND, HONOURS, INVENTIONS, VIOLATIONS),
     rounding=Rounding(places=2, provenance=ASSUMED),
+    followers=FOLLOWERS,
     ranking=attrs.evolve(RANKING_2016, keys=(
         RankKey("priority", PRIORITY),
         *RANKING_2016.keys[:2], RankKey("registered", FirstMonth(PERMIT_CITY), descending=False)),
@@ -438,8 +436,6 @@ AGREEMENTS = (
     ),
 )
 
-FOLLOWERS = (Relation.SPOUSE, Relation.CHILD)
-"""第二十二条: 配偶和未成年子女可以随迁."""
 
 SCHEME = Scheme(
     key="suzhou",

@@ -1,0 +1,253 @@
+"""Checking a scheme against the policy that binds it, and against our own house rules.
+
+A city does not write its rules on a blank page: 安政办〔2018〕19号 二(二) forbids points and
+any purchase, investment or tax condition anywhere in Anyang, and caps the insurance a
+city may ask for at a year.  Those limits are declared as data (``schemes/binding.py``,
+by city) in the words below, and ``lint`` reads every condition of every version to find
+what it asks for.  Where a condition is a function lint cannot read, a bound scheme must
+say what it asks for (``Condition.imposes``): a silent function would pass any check.
+
+The house rules hold for every scheme: every rule cites a clause, every number carries
+its provenance, versions neither overlap nor leave gaps, and nothing reads a fact that no
+input format provides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from pointscalc.model import PeriodKind, RecordKind
+from pointscalc.reading import PERIOD_ATTRIBUTES, RECORD_ATTRIBUTES
+from pointscalc.rules import (
+    Accrual,
+    Channel,
+    Check,
+    Condition,
+    EachOfLastYears,
+    FactIs,
+    HasRecord,
+    HoldsAt,
+    MonthsAtLeast,
+    MonthsOf,
+    Not,
+)
+from pointscalc.scheme import Citation, Provenance, Scheme, Threshold, Version
+
+HOME_PURCHASE = "home_purchase"
+INVESTMENT = "investment"
+TAX = "tax"
+DEMANDS = frozenset({HOME_PURCHASE, INVESTMENT, TAX})
+"""What ``Condition.imposes`` and ``Forbids`` may name."""
+
+INSURANCE_KINDS = frozenset({PeriodKind.SOCIAL_INSURANCE, PeriodKind.MEDICAL_INSURANCE})
+
+
+# --- Binding constraints: declared as data by city -------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class NoPoints:
+    """The binding policy forbids points-based settlement (不得采取积分落户方式)."""
+
+    citation: Citation
+    since: dt.date | None = None
+
+    def findings(self, v: Version) -> Iterator[tuple[str, str]]:
+        if v.items:
+            keys = ", ".join(it.key for it in v.items)
+            yield "items", f"scores points ({keys}), which {self.citation} forbids"
+        if v.ranking is not None:
+            yield "ranking", f"ranks applicants, which {self.citation} forbids"
+
+
+@attrs.frozen(kw_only=True)
+class MaxInsuranceMonths:
+    """No condition may ask for more months of insurance than this (不得超过1年)."""
+
+    months: int
+    citation: Citation
+    since: dt.date | None = None
+
+    def findings(self, v: Version) -> Iterator[tuple[str, str]]:
+        for where, cond in conditions(v):
+            asked = demand(cond).insurance_months
+            if asked is not None and asked > self.months:
+                yield where, (f"asks for {asked} months of insurance; {self.citation} allows at most"
+                              f" {self.months}")
+
+
+@attrs.frozen(kw_only=True)
+class Forbids:
+    """No condition may ask for these (购买房屋、投资纳税)."""
+
+    imposes: frozenset[str]
+    citation: Citation
+    since: dt.date | None = None
+
+    def findings(self, v: Version) -> Iterator[tuple[str, str]]:
+        for where, cond in conditions(v):
+            d = demand(cond)
+            for what in sorted(d.imposes & self.imposes):
+                yield where, f"imposes a {what.replace('_', ' ')} condition, which {self.citation} forbids"
+            if d.opaque:
+                yield where, (f"cannot be read ({d.opaque}); {self.citation} limits what it may ask, so"
+                              " declare imposes=frozenset({...}) on the condition")
+
+
+Constraint = NoPoints | MaxInsuranceMonths | Forbids
+
+
+# --- What a condition asks for ----------------------------------------------------------
+
+
+@attrs.frozen
+class Demand:
+    insurance_months: int | None = None
+    imposes: frozenset[str] = frozenset()
+    opaque: str = ""
+    """Why lint could not read the condition, if it could not."""
+
+
+def _owned_home(m: MonthsOf) -> bool:
+    return PeriodKind.RESIDENCE in m.kinds and any(
+        name == "tenure" and (v == "owned" or (isinstance(v, (set, frozenset, tuple)) and set(v) <= {"owned"}))
+        for name, v in m.where
+    )
+
+
+def _read(p: Any) -> Demand:
+    if isinstance(p, (MonthsAtLeast, HoldsAt)):
+        months = p.months if isinstance(p, MonthsAtLeast) else 1
+        return Demand(
+            months if p.measure.kinds & INSURANCE_KINDS else None,
+            frozenset({HOME_PURCHASE}) if _owned_home(p.measure) else frozenset(),
+        )
+    if isinstance(p, HasRecord):
+        return Demand(None, frozenset({TAX}) if p.kind is RecordKind.TAX else frozenset())
+    if isinstance(p, EachOfLastYears):
+        return _read(p.select)
+    if isinstance(p, Not):
+        inner = _read(p.predicate)
+        return Demand(opaque=inner.opaque)
+    if isinstance(p, Check):
+        return Demand(opaque="a Check function")
+    if isinstance(p, FactIs):
+        return Demand(opaque=f"it reads the scheme's own fact {p.name!r}")
+    return Demand()
+
+
+def demand(cond: Condition) -> Demand:
+    """What the condition asks for: read off its test, plus what it declares."""
+    d = _read(cond.test)
+    if cond.imposes is None:
+        return d
+    return Demand(d.insurance_months, d.imposes | cond.imposes, "")
+
+
+def conditions(v: Version) -> Iterator[tuple[str, Condition]]:
+    for c in v.preconditions:
+        yield f"condition {c.key}", c
+    for ch in v.channels:
+        for c in ch.conditions:
+            yield f"channel {ch.key}, condition {c.key}", c
+
+
+# --- Findings ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Finding:
+    scheme: str
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.scheme}: {self.where}: {self.message}"
+
+
+def _walk(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
+    """Every value inside a version, with a readable path: the rules are trees of frozen
+    attrs values, tuples and sets; functions are leaves lint cannot open."""
+    yield path, obj
+    if attrs.has(type(obj)) and not isinstance(obj, (Citation, Provenance)):
+        for f in attrs.fields(type(obj)):
+            yield from _walk(getattr(obj, f.name), f"{path}.{f.name}" if path else f.name)
+    elif isinstance(obj, (tuple, list, frozenset, set)):
+        for i, x in enumerate(obj if isinstance(obj, (tuple, list)) else sorted(obj, key=repr)):
+            key = getattr(x, "key", None)
+            yield from _walk(x, f"{path}[{key if isinstance(key, str) else i}]")
+
+
+_CITED = (Condition, Channel, Threshold)
+"""Rule-bearing values that must cite a clause (items are checked through ``Item``)."""
+
+
+def _house_rules(scheme: Scheme, v: Version) -> Iterator[tuple[str, str]]:
+    from pointscalc.rules import Follower, Item
+
+    listed = {d.number for d in scheme.documents}
+    extra = {f.name for f in v.facts if f.period_kind is None}
+    period_facts: dict[PeriodKind, set[str]] = {k: set(a) for k, a in PERIOD_ATTRIBUTES.items()}
+    for f in v.facts:
+        if f.period_kind is not None:
+            period_facts.setdefault(f.period_kind, set()).add(f.name)
+    for path, obj in _walk(v, ""):
+        if isinstance(obj, (Item, *_CITED, Follower)):
+            c = getattr(obj, "citation", None)
+            if not isinstance(c, Citation) or not c.document.strip() or not c.clause.strip():
+                yield path, "has no citation (a document number and a clause)"
+            elif c.document not in listed:
+                yield path, f"cites {c.document!r}, which is not in the scheme's documents"
+        if hasattr(obj, "provenance") and attrs.has(type(obj)) and not isinstance(obj.provenance, Provenance):
+            yield path, f"provenance {obj.provenance!r} is not one of official, secondary, weak, assumed"
+        if isinstance(obj, MonthsOf):
+            for kind in sorted(obj.kinds, key=lambda k: k.rank):
+                for name, _ in obj.where:
+                    if name not in period_facts.get(kind, set()):
+                        yield path, (f"reads attribute {name!r} of {kind.code} periods, which no input"
+                                     " format provides and the version does not declare")
+        if isinstance(obj, HasRecord):
+            for name, _ in obj.where:
+                if name not in RECORD_ATTRIBUTES[obj.kind]:
+                    yield path, f"reads attribute {name!r} of {obj.kind.code} records, which no input format provides"
+        if isinstance(obj, FactIs) and obj.name not in extra:
+            yield path, f"reads fact {obj.name!r}, which the version does not declare"
+        if isinstance(obj, Threshold) and obj.by_fact is not None and obj.by_fact not in extra:
+            yield path, f"picks its score by fact {obj.by_fact!r}, which the version does not declare"
+        if isinstance(obj, Accrual) and obj.by is not None:
+            for kind in obj.measure.kinds:
+                if obj.by not in period_facts.get(kind, set()):
+                    yield path, f"rates by attribute {obj.by!r} of {kind.code} periods, which no input format provides"
+    for p in v.params:
+        if not isinstance(p.provenance, Provenance):
+            yield f"params[{p.name}]", f"provenance {p.provenance!r} is not one of official, secondary, weak, assumed"
+    if not isinstance(v.rounding.provenance, Provenance):
+        yield "rounding", "has no provenance"
+
+
+def lint(scheme: Scheme, constraints: tuple[Constraint, ...] = ()) -> list[Finding]:
+    """Every finding for the scheme; an empty list means it passes."""
+    from pointscalc.registry import structural_problems
+
+    out = [Finding(scheme.key, "structure", p) for p in structural_problems(scheme)]
+    versions = sorted(scheme.versions, key=lambda v: v.effective)
+    for a, b in itertools.pairwise(versions):
+        if a.ends is not None and a.ends < b.effective:
+            out.append(Finding(scheme.key, "versions",
+                               f"gap between {a.label} {a.validity()} and {b.label} {b.validity()}:"
+                               f" no rules from {a.ends} to {b.effective}"))
+    for v in versions:
+        here = f"version {v.label}"
+        out += [Finding(scheme.key, f"{here}, {w}" if w else here, m) for w, m in _house_rules(scheme, v)]
+        for c in constraints:
+            if c.since is None or v.ends is None or v.ends > c.since:
+                out += [Finding(scheme.key, f"{here}, {w}", m) for w, m in c.findings(v)]
+    for a in scheme.agreements:
+        if not a.citation.document or a.citation.document not in {d.number for d in scheme.documents}:
+            out.append(Finding(scheme.key, f"agreement {a.key}", f"cites {a.citation.document!r}, not a listed document"))
+    return out
