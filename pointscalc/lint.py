@@ -42,7 +42,8 @@ HOME_PURCHASE = "home_purchase"
 INVESTMENT = "investment"
 TAX = "tax"
 DEMANDS = frozenset({HOME_PURCHASE, INVESTMENT, TAX})
-"""What ``Condition.imposes`` and ``Forbids`` may name."""
+"""What ``Condition.imposes`` and ``Forbids`` may name.  ``Condition.imposes`` may also say
+``insurance_months=N`` for a function that asks for N months of insurance."""
 
 INSURANCE_KINDS = frozenset({PeriodKind.SOCIAL_INSURANCE, PeriodKind.MEDICAL_INSURANCE})
 
@@ -75,10 +76,12 @@ class MaxInsuranceMonths:
 
     def findings(self, v: Version) -> Iterator[tuple[str, str]]:
         for where, cond in conditions(v):
-            asked = demand(cond).insurance_months
-            if asked is not None and asked > self.months:
-                yield where, (f"asks for {asked} months of insurance; {self.citation} allows at most"
-                              f" {self.months}")
+            d = demand(cond)
+            if d.insurance_months is not None and d.insurance_months > self.months:
+                yield where, (f"asks for {d.insurance_months} months of insurance; {self.citation} allows"
+                              f" at most {self.months}")
+            if d.opaque:
+                yield where, _opaque(d, self.citation)
 
 
 @attrs.frozen(kw_only=True)
@@ -95,8 +98,12 @@ class Forbids:
             for what in sorted(d.imposes & self.imposes):
                 yield where, f"imposes a {what.replace('_', ' ')} condition, which {self.citation} forbids"
             if d.opaque:
-                yield where, (f"cannot be read ({d.opaque}); {self.citation} limits what it may ask, so"
-                              " declare imposes=frozenset({...}) on the condition")
+                yield where, _opaque(d, self.citation)
+
+
+def _opaque(d: Demand, citation: Citation) -> str:
+    return (f"cannot be read ({d.opaque}); {citation} limits what it may ask, so declare"
+            " imposes=frozenset({...}) on the condition")
 
 
 Constraint = NoPoints | MaxInsuranceMonths | Forbids
@@ -132,8 +139,9 @@ def _read(p: Any) -> Demand:
     if isinstance(p, EachOfLastYears):
         return _read(p.select)
     if isinstance(p, Not):
-        inner = _read(p.predicate)
-        return Demand(opaque=inner.opaque)
+        if isinstance(p.predicate, Not):
+            return _read(p.predicate.predicate)
+        return Demand(opaque=_read(p.predicate).opaque)
     if isinstance(p, Check):
         return Demand(opaque="a Check function")
     if isinstance(p, FactIs):
@@ -146,7 +154,10 @@ def demand(cond: Condition) -> Demand:
     d = _read(cond.test)
     if cond.imposes is None:
         return d
-    return Demand(d.insurance_months, d.imposes | cond.imposes, "")
+    months = [int(t.split("=", 1)[1]) for t in cond.imposes if t.startswith("insurance_months=")]
+    declared = frozenset(t for t in cond.imposes if not t.startswith("insurance_months="))
+    asked = max([m for m in (d.insurance_months, *months) if m is not None], default=None)
+    return Demand(asked, d.imposes | declared, "")
 
 
 def conditions(v: Version) -> Iterator[tuple[str, Condition]]:
@@ -179,7 +190,7 @@ def _walk(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
             yield from _walk(getattr(obj, f.name), f"{path}.{f.name}" if path else f.name)
     elif isinstance(obj, (tuple, list, frozenset, set)):
         for i, x in enumerate(obj if isinstance(obj, (tuple, list)) else sorted(obj, key=repr)):
-            key = getattr(x, "key", None)
+            key = getattr(x, "key", None) or getattr(x, "name", None)
             yield from _walk(x, f"{path}[{key if isinstance(key, str) else i}]")
 
 
@@ -223,9 +234,6 @@ def _house_rules(scheme: Scheme, v: Version) -> Iterator[tuple[str, str]]:
             for kind in obj.measure.kinds:
                 if obj.by not in period_facts.get(kind, set()):
                     yield path, f"rates by attribute {obj.by!r} of {kind.code} periods, which no input format provides"
-    for p in v.params:
-        if not isinstance(p.provenance, Provenance):
-            yield f"params[{p.name}]", f"provenance {p.provenance!r} is not one of official, secondary, weak, assumed"
     if not isinstance(v.rounding.provenance, Provenance):
         yield "rounding", "has no provenance"
 
@@ -250,4 +258,4 @@ def lint(scheme: Scheme, constraints: tuple[Constraint, ...] = ()) -> list[Findi
     for a in scheme.agreements:
         if not a.citation.document or a.citation.document not in {d.number for d in scheme.documents}:
             out.append(Finding(scheme.key, f"agreement {a.key}", f"cites {a.citation.document!r}, not a listed document"))
-    return out
+    return list(dict.fromkeys(out))  # two limits may find the same unreadable condition

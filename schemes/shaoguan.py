@@ -1,6 +1,6 @@
 """韶关市推动非户籍人口在城市落户实施办法（试行） — Shaoguan: open settlement, no points.
 
-Source: 韶府办〔2017〕37号 (2017-10-23), 二 进一步拓宽落户渠道, one paragraph:
+Source: 韶府办〔2017〕37号 (signed 2017-10-23, printed 2017-10-24), 二 进一步拓宽落户渠道, one paragraph:
 
 * a legal stable residence (rental included) plus social and medical insurance settles;
 * 1+ year of urban social insurance settles, where insured or where actually living;
@@ -10,7 +10,8 @@ Source: 韶府办〔2017〕37号 (2017-10-23), 二 进一步拓宽落户渠道, 
   planning figure (一: about 60,000 in 2016–2020), not a cap.
 
 The measures were a trial for three years (本实施办法自印发之日起试行，有效期三年), so the
-version ends on 2020-10-23; use ``--allow-stale`` for a what-if after that.
+measures apply from the day they were printed (自印发之日起, 2017-10-24) and the version
+ends on 2020-10-24; use ``--allow-stale`` for a what-if after that.
 """
 
 from __future__ import annotations
@@ -18,8 +19,24 @@ from __future__ import annotations
 import datetime as dt
 
 from pointscalc.model import PeriodKind as K
-from pointscalc.rules import ANYWHERE, Channel, Condition, HoldsAt, MonthsAtLeast, months_of
-from pointscalc.scheme import ASSUMED, OFFICIAL, Citation, Document, Param, Scheme, T, Version
+from pointscalc.rules import (
+    ANYWHERE,
+    Channel,
+    Condition,
+    HoldsAt,
+    MonthsAtLeast,
+    months_of,
+)
+from pointscalc.scheme import (
+    ASSUMED,
+    OFFICIAL,
+    Citation,
+    Document,
+    Param,
+    Scheme,
+    T,
+    Version,
+)
 from schemes import opengroups
 
 DOC = "韶府办〔2017〕37号"
@@ -110,8 +127,8 @@ WHERE_LIVING = Channel(
 
 V2017 = Version(
     label="2017",
-    effective=dt.date(2017, 10, 23),
-    ends=dt.date(2020, 10, 23),
+    effective=dt.date(2017, 10, 24),
+    ends=dt.date(2020, 10, 24),
     documents=(DOC,),
     channels=(
         RESIDENCE,
@@ -139,7 +156,7 @@ SCHEME = Scheme(
     name=T("Shaoguan open settlement (no points)", "韶关市推动非户籍人口在城市落户"),
     documents=(
         Document(DOC, "韶关市推动非户籍人口在城市落户实施办法（试行）",
-                 issued=dt.date(2017, 10, 23), effective=dt.date(2017, 10, 23)),
+                 issued=dt.date(2017, 10, 23), effective=dt.date(2017, 10, 24)),
     ),
     versions=(V2017,),
 )
