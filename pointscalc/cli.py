@@ -186,6 +186,53 @@ def lint(schemes: tuple[str, ...]) -> None:
 
 
 @main.command()
+@click.argument("scheme", type=SCHEME)
+@click.option("--as-of", "as_of", type=DATE,
+              help="The date to audit at; default: each version's effective date, every version in turn.")
+@click.option("--examples", type=click.IntRange(1, 100_000), default=100, show_default=True,
+              help="Examples Hypothesis tries per property.")
+@click.option("--seed", type=int, help="Seed for a different search; without it the run is reproducible.")
+@click.option("--only", "only", multiple=True, metavar="PROPERTY", help="Run only these properties (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_stale
+def audit(scheme: Scheme, as_of: dt.date | None, examples: int, seed: int | None, only: tuple[str, ...],
+          fmt: str, allow_stale: bool) -> None:
+    """Put a scheme through the fairness properties (docs/fairness.md); exit 1 on any failure.
+
+    Each failure prints the smallest counterexample Hypothesis found: two applicants, or two
+    ranking runs, side by side.
+    """
+    from pointscalc import fairness, report
+
+    unknown = [k for k in only if k not in fairness.PROPERTIES]
+    if unknown:
+        raise click.BadParameter(f"unknown property {', '.join(unknown)}; one of: {', '.join(fairness.PROPERTIES)}",
+                                 param_hint="--only")
+    keys = only or fairness.DEFAULT
+    days: list[tuple[dt.date, Any]] = []
+    try:
+        if as_of is not None:
+            days = [(as_of, scheme.version_for(as_of, allow_stale))]
+        else:
+            days = [(v.effective, v) for v in scheme.versions]
+    except SchemeError as e:
+        _fail(str(e))
+    failed = False
+    docs = []
+    for day, version in days:
+        subject = fairness.Subject.of(scheme, day, version=version)
+        results = fairness.audit(subject, examples, seed, keys)
+        failed |= any(r.status in ("fail", "error") for r in results)
+        if fmt == "json":
+            docs.append(report.audit_json(subject, results, examples, seed))
+        else:
+            click.echo(report.audit_text(subject, results) + ("\n" if len(days) > 1 else ""), nl=False)
+    if fmt == "json":
+        click.echo(report.dumps(docs), nl=False)
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
 @click.argument("scheme", type=SCHEME, required=False)
 @click.option("--as-of", "as_of", type=DATE, help="Mark which agreements are in force on this date.")
 @_explored

@@ -86,7 +86,6 @@ def family_json(f: Family, lang: str) -> dict[str, Any]:
 
 def family_lines(f: Family, lang: str) -> list[str]:
     """One line per family member: whether they may follow by this path, and the clause."""
-    w = _WORDS[lang]
     out = []
     for r in f.members:
         mark = {True: "✓", False: "✗", None: "?"}[r.may_follow]
@@ -446,3 +445,153 @@ def lint_text(findings: list[Any], checked: list[str]) -> str:
     if not findings:
         return "".join(f"{key}: ok\n" for key in checked)
     return "".join(f"{f}\n" for f in findings)
+
+
+# --- pointscalc audit -------------------------------------------------------------------
+
+
+def applicant_facts(a: Any) -> list[tuple[str, str]]:
+    """A generated applicant as labelled facts, name and ID masked as on a public list."""
+    from pointscalc import idnumber
+    from pointscalc.months import month_label
+
+    rows = [
+        ("name / ID", f"{idnumber.mask_name(a.name) if a.name else '—'} / {idnumber.mask(a.id) if a.id else '—'}"),
+        ("birth", a.birth.isoformat()),
+        ("education", f"{a.education.diploma.code} / {a.education.degree.code}"),
+        ("qualification / title", f"{a.qualification.code} / {a.title.code}"),
+        ("origin", f"{a.origin.city or '—'}, rural={a.origin.rural}"),
+    ]
+    for i, m in enumerate(a.family):
+        rows.append((f"family #{i + 1}", f"{m.relation.code} born {m.birth or '?'} married={m.married}"
+                                          f" moves={m.moves} lives_with={m.lives_with}"))
+    for i, r in enumerate(a.records):
+        rows.append((f"record #{i + 1}", f"{r.kind.code} {r.date} " + " ".join(f"{k}={v}" for k, v in r.attributes)))
+    for i, p in enumerate(sorted(a.periods, key=lambda p: (p.kind.rank, p.start, p.city))):
+        end = month_label(p.end) if p.end is not None else "…"
+        attrs_ = " ".join(f"{k}={v}" for k, v in p.attributes)
+        rows.append((f"period #{i + 1}", f"{p.kind.code} {p.city}{p.district or ''} {month_label(p.start)}–{end} {attrs_}".rstrip()))
+    for k, v in a.extra:
+        rows.append((f"extra.{k}", str(v)))
+    return rows
+
+
+def assessment_facts(x: Assessment) -> list[tuple[str, str]]:
+    rows = [("eligible", "yes" if x.eligible else "no")]
+    rows += [(f"condition {c.key}", "✓" if c.passed else "✗") for c in x.conditions]
+    rows += [(f"channel {ch.key}", "✓" if ch.passed else "✗") for ch in x.channels]
+    rows += [(f"item {ln.key}", f"{ln.points}  {ln.detail.en}") for ln in x.lines]
+    if x.total is not None:
+        rows.append(("total", str(x.total)))
+    if x.rank_values:
+        rows.append(("rank values", ", ".join(str(v) for v in x.rank_values)))
+    return rows
+
+
+def _side_by_side(left: list[tuple[str, str]], right: list[tuple[str, str]], names: tuple[str, str]) -> str:
+    order: list[str] = []
+    for k, _ in [*left, *right]:
+        if k not in order:
+            order.append(k)
+    lmap, rmap = dict(left), dict(right)
+    rows = [["≠" if lmap.get(k) != rmap.get(k) else "", k, lmap.get(k, ""), rmap.get(k, "")] for k in order]
+    return tabulate(rows, headers=["", "", *names], disable_numparse=True, maxcolwidths=[None, 24, 50, 50])
+
+
+def _run_table(one: Any, two: Any) -> str:
+    people, quota, run = one
+    other = two[2] if two else {}
+    extra = [c for c in (two[0] if two else []) if c.key not in run]
+    rows = []
+    for c in [*sorted(people, key=lambda c: c.key), *extra]:
+        values = ", ".join("—" if v is None else str(v) for v in c.values)
+        row = [c.key, "yes" if c.eligible else "no", values, run[c.key].value if c.key in run else ""]
+        if two:
+            row.append(other[c.key].value if c.key in other else "")
+        rows.append(row)
+    headers = ["applicant", "eligible", "rank values", f"run 1 (quota {quota})"]
+    if two:
+        headers.append(f"run 2 (quota {two[1]})")
+    return tabulate(rows, headers=headers, disable_numparse=True)
+
+
+def counterexample_text(ce: Any, subject: Any) -> str:
+    from pointscalc.model import Applicant
+
+    (ln, left), (rn, right) = ce.left, ce.right
+    if isinstance(left, Applicant):
+        x = subject.assess(left, explain=True)
+        if left is right:
+            return _side_by_side(applicant_facts(left) + assessment_facts(x), [], (ln, ""))
+        y = subject.assess(right, explain=True)
+        return _side_by_side(applicant_facts(left) + assessment_facts(x),
+                             applicant_facts(right) + assessment_facts(y), (ln, rn))
+    if isinstance(left, tuple) and len(left) == 3:
+        return _run_table(left, right)
+    return f"{ln}: {left}\n{rn}: {right}"
+
+
+def audit_text(subject: Any, results: list[Any]) -> str:
+    from pointscalc.fairness import PROPERTIES
+
+    head = (f"Fairness audit: {subject.scheme.name.en} ({subject.scheme.key}) · version"
+            f" {subject.version.label} · as of {subject.as_of}")
+    rows = []
+    for r in results:
+        p = PROPERTIES[r.key]
+        name = f"{p.title} [{r.key}]" + (f" (in place of {r.instead_of})" if r.instead_of else "")
+        status = {"pass": "pass", "fail": "FAIL", "waived": "waived", "n/a": "n/a", "error": "ERROR"}[r.status]
+        rows.append([name, status, r.examples if r.status in ("pass", "fail", "error") else "", r.note])
+    out = [head, "", tabulate(rows, headers=["property", "result", "examples", "note"], disable_numparse=True,
+                              maxcolwidths=[48, None, None, 60])]
+    for r in results:
+        if r.status == "fail" and r.counterexample is not None:
+            p = PROPERTIES[r.key]
+            out += ["", f"✗ {p.title} [{r.key}]: {r.note}", f"  {p.principle}",
+                    counterexample_text(r.counterexample, subject)]
+    failed = sum(r.status in ("fail", "error") for r in results)
+    out += ["", f"{failed} of {len(results)} failed" if failed else f"all {len(results)} passed or waived"]
+    return "\n".join(out) + "\n"
+
+
+def audit_json(subject: Any, results: list[Any], examples: int, seed: int | None) -> dict[str, Any]:
+    from pointscalc.fairness import PROPERTIES
+    from pointscalc.model import Applicant
+
+    def side(name: str, value: Any) -> dict[str, Any]:
+        if isinstance(value, Applicant):
+            return {"label": name, "profile": dict(applicant_facts(value)),
+                    "assessment": dict(assessment_facts(subject.assess(value, explain=True)))}
+        if isinstance(value, tuple) and len(value) == 3:
+            people, quota, run = value
+            return {"label": name, "quota": quota, "applicants": [
+                {"key": c.key, "eligible": c.eligible, "values": [None if v is None else str(v) for v in c.values],
+                 "status": run[c.key].value} for c in people]}
+        return {"label": name, "value": None if value is None else str(value)}
+
+    return {
+        "scheme": subject.scheme.key,
+        "version": subject.version.label,
+        "as_of": subject.as_of.isoformat(),
+        "examples": examples,
+        "seed": seed,
+        "properties": [
+            {
+                "key": r.key,
+                "title": PROPERTIES[r.key].title,
+                "principle": PROPERTIES[r.key].principle,
+                "status": r.status,
+                "examples": r.examples,
+                "note": r.note or None,
+                "instead_of": r.instead_of,
+                "counterexample": None if r.counterexample is None else {
+                    "message": r.counterexample.message,
+                    "left": side(*r.counterexample.left),
+                    "right": side(*r.counterexample.right) if r.counterexample.right[1] is not None
+                    and r.counterexample.right[1] is not r.counterexample.left[1] else None,
+                },
+            }
+            for r in results
+        ],
+        "passed": not any(r.status in ("fail", "error") for r in results),
+    }

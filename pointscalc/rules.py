@@ -25,7 +25,13 @@ from pointscalc.model import (
     RecordKind,
     Relation,
 )
-from pointscalc.months import Months, full_years, month_label, month_of_date, whole_years_between
+from pointscalc.months import (
+    Months,
+    full_years,
+    month_label,
+    month_of_date,
+    whole_years_between,
+)
 from pointscalc.scheme import OFFICIAL, Citation, Provenance, Text
 
 if TYPE_CHECKING:
@@ -310,7 +316,7 @@ class MonthsAtLeast:
             detail,
             None
             if missing <= 0
-            else Text(f"{missing} more months of {self.measure.named().en}",
+            else Text(f"{missing} more month{'s' if missing > 1 else ''} of {self.measure.named().en}",
                       f"{self.measure.named().zh}还差{missing}个月"),
         )
 

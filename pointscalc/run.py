@@ -22,7 +22,15 @@ import attrs
 
 from pointscalc import idnumber
 from pointscalc.errors import InputError, Problem
-from pointscalc.ranking import BucketSummary, Candidate, Placed, Status, cutoff_text, rank_all, score_index
+from pointscalc.ranking import (
+    BucketSummary,
+    Candidate,
+    Placed,
+    Status,
+    cutoff_text,
+    rank_all,
+    score_index,
+)
 from pointscalc.reading import applicant_from_mapping, parse_month
 from pointscalc.recognition import Recognition
 from pointscalc.rules import Score

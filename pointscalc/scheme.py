@@ -195,6 +195,21 @@ def _points(value: object) -> Decimal | tuple[tuple[str, Decimal], ...]:
 
 
 @attrs.frozen
+class Waiver:
+    """A fairness property that does not apply to a version, by design of the policy.
+
+    ``instead`` names a weaker property checked in its place (Beijing's age points fall
+    with age: "age never matters" is waived, "older never gains" is checked).  The audit
+    prints every waiver; none is silent.
+    """
+
+    property: str
+    reason: str
+    citation: Citation
+    instead: str | None = None
+
+
+@attrs.frozen
 class Version:
     label: str
     effective: dt.date
@@ -214,6 +229,8 @@ class Version:
     facts: tuple[Fact, ...] = ()
     params: tuple[Param, ...] = ()
     notes: tuple[str, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
+    """Fairness properties that do not apply by design, with reason and clause (``pointscalc audit``)."""
 
     def valid_on(self, day: dt.date) -> bool:
         return self.effective <= day and (self.ends is None or day < self.ends)

@@ -12,10 +12,9 @@ from decimal import Decimal
 
 import attrs
 
-from pointscalc.model import Applicant
+from pointscalc.model import Applicant, FamilyMember
 from pointscalc.months import Month, Months, month_of_date
 from pointscalc.recognition import Recognition
-from pointscalc.model import FamilyMember
 from pointscalc.rules import (
     Channel,
     Condition,

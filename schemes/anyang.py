@@ -30,7 +30,17 @@ from pointscalc.rules import (
     WholeFamily,
     months_of,
 )
-from pointscalc.scheme import ASSUMED, OFFICIAL, Citation, Document, Fact, Param, Scheme, T, Version
+from pointscalc.scheme import (
+    ASSUMED,
+    OFFICIAL,
+    Citation,
+    Document,
+    Fact,
+    Param,
+    Scheme,
+    T,
+    Version,
+)
 from schemes import opengroups
 
 DOC = "安政办〔2018〕19号"

@@ -30,11 +30,11 @@ from pointscalc.rules import (
     Accrue,
     AgeBands,
     Check,
-    Follower,
     Condition,
     Custom,
     EachOfLastYears,
     Flag,
+    Follower,
     HighestOf,
     HoldsAt,
     LevelTable,
@@ -68,6 +68,7 @@ from pointscalc.scheme import (
     Threshold,
     Ties,
     Version,
+    Waiver,
 )
 
 DOC_2016 = "京政办发〔2016〕39号"
@@ -338,6 +339,16 @@ FOLLOWERS = (
 """第九条: minor children follow.  A spouse or parents apply under the kinship (亲属投靠)
 policy, which is not a points rule and not modelled: they are shown as not following."""
 
+WAIVERS = (
+    Waiver(
+        "age_blind",
+        "age points fall with age by design (45 and under: 20; fewer above), and eligibility ends at"
+        " the statutory retirement age",
+        art("第五条(七)", "申请人年龄不超过45周岁的，加20分"),
+        instead="older_never_gains",
+    ),
+)
+
 LIST_2021 = "2021年积分落户公示名单"
 """The published 2021 list: its last admitted score is the cutoff (tests/data)."""
 
@@ -348,6 +359,7 @@ V2017 = Version(
     documents=(DOC_2016,),
     preconditions=ELIGIBILITY,
     followers=FOLLOWERS,
+    waivers=WAIVERS,
     items=(
         EMPLOYMENT,
         RESIDENCE,
@@ -414,6 +426,7 @@ V2020 = Version(
     documents=(DOC_2016, DOC_2020),
     preconditions=ELIGIBILITY,
     followers=FOLLOWERS,
+    waivers=WAIVERS,
     items=(
         EMPLOYMENT,
         RESIDENCE,

@@ -20,7 +20,16 @@ import datetime as dt
 from pointscalc.model import PeriodKind as K
 from pointscalc.model import Relation
 from pointscalc.rules import Advice, Channel, Condition, Follower, HoldsAt, months_of
-from pointscalc.scheme import ASSUMED, OFFICIAL, Citation, Document, Param, Scheme, T, Version
+from pointscalc.scheme import (
+    ASSUMED,
+    OFFICIAL,
+    Citation,
+    Document,
+    Param,
+    Scheme,
+    T,
+    Version,
+)
 
 DOC = "南通2020落户实施意见"
 """The text has no official number in our copy; it is named by city, year and title."""

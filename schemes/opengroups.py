@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from pointscalc.model import Diploma, Qualification
 from pointscalc.rules import Channel, Condition, FactIs, HasLevel, Min, Predicate
-from pointscalc.scheme import ASSUMED, OFFICIAL, Citation, Fact, Provenance, Text, T
+from pointscalc.scheme import ASSUMED, OFFICIAL, Citation, Fact, Provenance, T, Text
 
 VOCATIONAL = Fact("vocational_graduate", "graduated from a vocational school: 中专, 技校, 职高 (职业院校毕业生)", bool)
 RETURNEE = Fact("returnee", "returned from study abroad (留学归国人员)", bool)

@@ -36,18 +36,18 @@ from pointscalc.rules import (
     FirstMonth,
     Flag,
     Follower,
-    InAnyGroup,
     HoldsAt,
+    InAnyGroup,
     LevelTable,
     Min,
     MonthsAtLeast,
     Outcome,
     PerRecord,
     Score,
+    WholeFamily,
     band,
     months_of,
     record,
-    WholeFamily,
     row,
 )
 from pointscalc.scheme import (
@@ -66,6 +66,7 @@ from pointscalc.scheme import (
     Threshold,
     Ties,
     Version,
+    Waiver,
 )
 
 DOC_2016 = "苏州市流动人口积分管理办法(2016)"
@@ -265,6 +266,13 @@ FOLLOWERS = (
 )
 """第二十二条: 获得户籍准入资格的申请人，其配偶和未成年子女可以随迁."""
 
+AGE_WAIVER = Waiver(
+    "age_blind",
+    "the base score gives age points to applicants aged 18 to 40 only (基础分·年龄)",
+    standard("基础分·年龄"),
+    instead="older_never_gains",
+)
+
 V2016 = Version(
     label="2016",
     effective=dt.date(2016, 1, 15),
@@ -300,6 +308,7 @@ V2016 = Version(
     items=(AGE, EDUCATION, SKILL, INSURANCE, HOUSING_FUND, HONOURS, INVENTIONS, VIOLATIONS),
     rounding=Rounding(places=2, provenance=ASSUMED),
     followers=FOLLOWERS,
+    waivers=(AGE_WAIVER,),
     ranking=RANKING_2016,
     base_items=BASE,
     params=(FLOOR_AREA,),
@@ -390,6 +399,15 @@ V2020 = Version(
     items=(AGE, EDUCATION, SKILL, INSURANCE, HOUSING_FUND, HONOURS, INVENTIONS, VIOLATIONS),
     rounding=Rounding(places=2, provenance=ASSUMED),
     followers=FOLLOWERS,
+    waivers=(
+        AGE_WAIVER,
+        Waiver(
+            "origin_blind_ranking",
+            "(四) puts new-generation migrant workers first, a group defined by a rural hukou; the points"
+            " and eligibility stay origin-blind, and origin_blind checks them",
+            Citation(DOC_2020, "(四)", "以及新生代农民工"),
+        ),
+    ),
     ranking=attrs.evolve(RANKING_2016, keys=(
         RankKey("priority", PRIORITY),
         *RANKING_2016.keys[:2], RankKey("registered", FirstMonth(PERMIT_CITY), descending=False)),

@@ -6,7 +6,7 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from pointscalc import idnumber, places
+from pointscalc import fairness, places
 from pointscalc.model import (
     Applicant,
     Degree,
@@ -17,7 +17,6 @@ from pointscalc.model import (
     PeriodKind,
     Qualification,
     Record,
-    RecordKind,
     Sex,
     Title,
     freeze,
@@ -47,27 +46,12 @@ def periods(draw: st.DrawFn, city: str, kinds: tuple[PeriodKind, ...] | None = N
     return Period(kind, city, start, end, district, freeze(attrs))
 
 
-@st.composite
-def records(draw: st.DrawFn) -> Record:
-    kind = draw(st.sampled_from(list(RecordKind)))
-    date = draw(st.dates(dt.date(2010, 1, 1), dt.date(2021, 12, 31)))
-    attrs = {
-        RecordKind.HONOUR: {"level": draw(st.sampled_from(["national", "provincial", "municipal"])),
-                            "title": draw(st.sampled_from(["labour_model", "other"]))},
-        RecordKind.TAX: {"qualifying": draw(st.booleans())},
-        RecordKind.INNOVATION: {"category": draw(st.sampled_from(["national_award", "hitech_enterprise",
-                                                                  "patent_invention"])),
-                                "years": draw(st.integers(1, 5))},
-        RecordKind.VIOLATION: {"type": draw(st.sampled_from(["criminal", "detention", "tax", "credit"]))},
-    }[kind]
-    return Record(kind, date, freeze(attrs))
+def records() -> st.SearchStrategy[Record]:
+    return fairness.records(dt.date(2021, 12, 31))
 
 
 def id_number(birth: dt.date, sex: Sex, serial: int) -> str:
-    """A valid GB 11643 number for this birth date and sex (odd 17th digit for men)."""
-    seq = serial * 2 + (1 if sex is Sex.MALE else 0)
-    first17 = f"110105{birth:%Y%m%d}{seq % 1000:03d}"
-    return first17 + idnumber.check_digit(first17)
+    return fairness.fake_id(birth, sex, serial)
 
 
 @st.composite
