@@ -495,7 +495,7 @@ def _side_by_side(left: list[tuple[str, str]], right: list[tuple[str, str]], nam
             order.append(k)
     lmap, rmap = dict(left), dict(right)
     rows = [["≠" if lmap.get(k) != rmap.get(k) else "", k, lmap.get(k, ""), rmap.get(k, "")] for k in order]
-    return tabulate(rows, headers=["", "", *names], disable_numparse=True, maxcolwidths=[None, 24, 50, 50])
+    return tabulate(rows, headers=["", "", *names], disable_numparse=True, maxcolwidths=[None, 32, 50, 50])
 
 
 def _run_table(one: Any, two: Any) -> str:
