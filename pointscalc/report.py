@@ -239,6 +239,7 @@ def version_text(scheme: Scheme, v: Version, lang: str = "en") -> str:
             [[c.label(lang), str(c.citation), str(c.provenance)] for c in ch.conditions],
             headers=["condition", "clause", "provenance"], disable_numparse=True,
         ))
+        out.append(_followers_text(ch.followers))
         out.append("")
     if v.items:
         base = v.base_items or frozenset()
@@ -251,6 +252,8 @@ def version_text(scheme: Scheme, v: Version, lang: str = "en") -> str:
         if base:
             out.append("* part of the base score (基础分)")
         out.append("")
+    if v.items:
+        out.append(_followers_text(v.followers).replace("Who may follow", "Who may follow by points"))
     out.append(f"Rounding: {v.rounding.describe()} [{v.rounding.provenance}]")
     if v.ranking is not None:
         keys = ", ".join(f"{k.name} {'desc' if k.descending else 'asc'}" for k in v.ranking.keys)
@@ -273,9 +276,24 @@ def version_text(scheme: Scheme, v: Version, lang: str = "en") -> str:
         for f in v.facts:
             where = f"periods of kind {f.period_kind.code}" if f.period_kind is not None else "extra"
             out.append(f"  {f.name} ({where}{', required' if f.required else ''}): {f.description}")
+    for w in v.waivers:
+        instead = f"; checked instead: {w.instead}" if w.instead else ""
+        out.append(f"Fairness waiver: {w.property}: {w.reason} ({w.citation}){instead}")
     for note in v.notes:
         out.append(f"Note: {note}")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _followers_text(followers: Any) -> str:
+    if followers is None:
+        return "Who may follow: not stated by the source"
+    if not followers:
+        return "Who may follow: nobody"
+    parts = []
+    for f in followers:
+        terms = [t for t, on in (("under 18", f.minor), ("unmarried", f.unmarried), ("living together", f.together)) if on]
+        parts.append(f.relation.code + (f" ({', '.join(terms)})" if terms else "") + f" [{f.citation}]")
+    return "Who may follow: " + "; ".join(parts)
 
 
 def agreements_table(schemes: list[Scheme], as_of: date | None, include_explored: bool, lang: str = "en") -> str:
