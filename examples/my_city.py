@@ -66,6 +66,7 @@ from pointscalc.scheme import (
     Threshold,
     Ties,
     Version,
+    Waiver,
 )
 
 DOC = "无锡积分落户示例办法（虚构）"
@@ -325,6 +326,9 @@ V2023 = Version(
               "AgeBands.reference = _first_of_january", art("第五条(五)")),
     ),
     notes=("ILLUSTRATION ONLY: an invented scheme, not 无锡's policy; every number is assumed.",),
+    # The age points fall with age on purpose: say so, with the clause, for `pointscalc audit`.
+    waivers=(Waiver("age_blind", "age points fall with age by design (18–35: 10; 36–45: 5)",
+                    art("第五条(五)"), instead="older_never_gains"),),
 )
 
 # --- A numeric change is a new version: same items, one value replaced -----------------------

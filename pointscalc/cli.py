@@ -10,6 +10,7 @@ import datetime as dt
 import sys
 from typing import Any, NoReturn
 
+import attrs
 import click
 
 from pointscalc.errors import InputError
@@ -123,6 +124,8 @@ def score(scheme: Scheme, applicant_file: str, as_of: dt.date, fmt: str, lang: s
         _fail(str(e))
     try:
         applicant = reading.load_applicant(applicant_file, version.facts)
+        if problems := reading.date_problems(applicant, as_of, applicant_file):
+            raise InputError(problems)
     except InputError as e:
         _input_failed(e)
     assessment = assess(scheme, version, applicant, as_of, include_explored=include_explored)
@@ -152,6 +155,8 @@ def check(applicant_file: str, as_of: dt.date, fmt: str, lang: str, allow_stale:
         _fail(str(e))
     try:
         applicant = reading.load_applicant(applicant_file, facts)
+        if problems := reading.date_problems(applicant, as_of, applicant_file):
+            raise InputError(problems)
     except InputError as e:
         _input_failed(e)
     checks = crosscheck.check_all(schemes, applicant, as_of, allow_stale=allow_stale,
@@ -174,14 +179,17 @@ def lint(schemes: tuple[str, ...]) -> None:
     from pointscalc.lint import lint as run_lint
 
     names = list(schemes) or registry.shipped_names()
-    findings = []
+    loaded = []
     for name in names:
         try:
-            scheme = registry.load(name, check=False)
+            loaded.append((name, registry.load(name, check=False)))
         except SchemeError as e:
             raise click.BadParameter(str(e), param_hint="SCHEME") from None
-        findings += run_lint(scheme, registry.binding_for(scheme.city))
-    click.echo(report.lint_text(findings, names), nl=False)
+    findings = []
+    for name, scheme in loaded:
+        found = [attrs.evolve(f, scheme=name) for f in run_lint(scheme, registry.binding_for(scheme.city))]
+        click.echo(report.lint_text(found, [name]), nl=False)
+        findings += found
     sys.exit(1 if findings else 0)
 
 

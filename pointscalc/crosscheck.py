@@ -45,7 +45,7 @@ class CityCheck:
     outcome: Outcome
     assessment: Assessment | None
     paths: tuple[Path, ...]
-    note: str = ""
+    note: Text | None = None
     """Why there is no assessment (no version in force), or a fact the city needs that the
     profile leaves out."""
 
@@ -79,8 +79,9 @@ def check_one(scheme: Scheme, applicant: Applicant, as_of: dt.date, *, allow_sta
         version = scheme.version_for(as_of, allow_stale)
     except SchemeError:
         spans = ", ".join(v.validity() for v in scheme.versions)
-        return CityCheck(scheme, None, Outcome.NO_RULES, None, (),
-                         f"no version in force on {as_of} (versions: {spans}); --allow-stale applies the nearest")
+        return CityCheck(scheme, None, Outcome.NO_RULES, None, (), Text(
+            f"no version in force on {as_of} (versions: {spans}); --allow-stale applies the nearest",
+            f"{as_of}无现行版本（版本：{spans}）；--allow-stale 可按最近的版本试算"))
     a = assess(scheme, version, applicant, as_of, include_explored=include_explored)
     paths = _paths(a, version)
     if a.settles_by:
@@ -90,7 +91,8 @@ def check_one(scheme: Scheme, applicant: Applicant, as_of: dt.date, *, allow_sta
     else:
         outcome = Outcome.NONE
     missing = [f.name for f in version.facts if f.required and f.period_kind is None and applicant.fact(f.name) is None]
-    note = f"needs extra.{', extra.'.join(missing)} for the full answer" if missing else ""
+    fields = ", ".join(f"extra.{m}" for m in missing)
+    note = Text(f"needs {fields} for the full answer", f"需填写 {fields} 才能完整判断") if missing else None
     return CityCheck(scheme, version, outcome, a, paths, note)
 
 

@@ -458,3 +458,16 @@ def load_applicant(path: str | Path, facts: Sequence[Fact] = ()) -> Applicant:
     except json.JSONDecodeError as e:
         raise InputError([Problem(name, "", f"is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}")]) from None
     return applicant_from_mapping(data, file=name, facts=facts)
+
+
+def date_problems(applicant: Applicant, as_of: dt.date, file: str) -> list[Problem]:
+    """Facts that cannot be true on ``as_of``: a person not yet born.  A profile scored at a
+    past date for a what-if must describe the family as it was then."""
+    out = []
+    if applicant.birth > as_of:
+        out.append(Problem(file, "birth", f"{applicant.birth} is after --as-of {as_of}: not yet born"))
+    for i, m in enumerate(applicant.family):
+        if m.birth is not None and m.birth > as_of:
+            out.append(Problem(file, f"family[{i}].birth",
+                               f"{m.birth} is after --as-of {as_of}: leave this member out for that date"))
+    return out

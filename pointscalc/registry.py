@@ -51,7 +51,9 @@ def structural_problems(scheme: Scheme) -> list[str]:
     whose validity overlaps or runs backwards, a home city we do not know."""
     problems: list[str] = []
     try:
-        places.city(scheme.city)
+        canonical = places.city(scheme.city)
+        if canonical != scheme.city:
+            problems.append(f"city: write {scheme.city!r} as {canonical!r}, the name periods are read with")
     except ValueError as e:
         problems.append(f"city: {e}")
     listed = {d.number for d in scheme.documents}
@@ -119,6 +121,10 @@ def binding_for(city: str) -> tuple[Constraint, ...]:
     """The limits a higher-level policy sets on any scheme for ``city``."""
     from schemes.binding import CONSTRAINTS
 
+    try:
+        city = places.city(city)
+    except ValueError:
+        pass
     return CONSTRAINTS.get(city, ())
 
 

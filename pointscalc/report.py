@@ -323,14 +323,14 @@ _CHECK = {
         "direct": "settles directly", "points": "may apply by points", "none": "not eligible",
         "no_rules": "no rules in force", "closest": "closest path", "standard": "standard",
         "short": "short", "reached": "reached", "settles_by": "settles by", "not_stated": "not stated",
-        "score": "score",
+        "score": "score", "pts": "points", "may_apply": "may apply by",
     },
     "zh": {
         "title": "可在哪里落户 · 截至", "city": "城市", "outcome": "结论", "path": "途径/积分",
         "missing": "尚缺", "family": "可随迁家属", "direct": "可直接落户", "points": "可申请积分落户",
         "none": "暂不符合", "no_rules": "无现行政策", "closest": "最接近的途径", "standard": "分值线",
         "short": "差", "reached": "已达到", "settles_by": "落户途径", "not_stated": "政策未规定",
-        "score": "积分",
+        "score": "积分", "pts": "分", "may_apply": "可申请",
     },
 }
 
@@ -340,10 +340,11 @@ def _score_text(c: Any, lang: str) -> str:
     a = c.assessment
     text = f"{w['score']} {a.total}"
     if a.threshold is not None and a.threshold_label is not None:
+        label = a.threshold_label(lang)
         if a.meets_threshold:
-            text += f"; {w['standard']} {a.threshold}: {w['reached']}"
+            text += f"; {label} {a.threshold}: {w['reached']}"
         else:
-            text += f"; {w['standard']} {a.threshold}: {w['short']} {a.threshold - a.total}"
+            text += f"; {label} {a.threshold}: {w['short']} {a.threshold - a.total} {w['pts']}"
     return text
 
 
@@ -379,7 +380,7 @@ def check_text(checks: list[Any], as_of: date, lang: str = "en") -> str:
         elif c.outcome is Outcome.POINTS:
             path = _score_text(c, lang)
             a = c.assessment
-            missing = "—" if a.meets_threshold is not False else f"{a.threshold - a.total}"
+            missing = "—" if a.meets_threshold is not False else f"{a.threshold - a.total} {w['pts']}"
             family = _family_cell(opened[0].family, lang)
         else:
             near = c.closest
@@ -403,7 +404,7 @@ def _check_detail(c: Any, lang: str) -> str:
     head += f", {_WORDS[lang]['version']} {c.version.label})" if c.version else ")"
     out = [head + f": {w[c.outcome.value]}"]
     if c.outcome is Outcome.NO_RULES:
-        out.append(f"  {c.note}")
+        out.append(f"  {c.note(lang)}")
         return "\n".join(out)
     a = c.assessment
     if c.outcome is Outcome.POINTS:
@@ -413,7 +414,8 @@ def _check_detail(c: Any, lang: str) -> str:
             continue
         channel = next((ch for ch in a.channels if ch.key == p.key), None)
         cite = f" ({channel.citation})" if channel else ""
-        out.append(f"  {w['settles_by']}: {p.label(lang)}{cite}")
+        verb = w["settles_by"] if channel else w["may_apply"]
+        out.append(f"  {verb}: {p.label(lang)}{cite}")
         for text, where in channel.advice if channel else ():
             out.append(f"    {_WORDS[lang]['advice']}: {text(lang)} ({where})")
         if p.family.members:
@@ -425,7 +427,7 @@ def _check_detail(c: Any, lang: str) -> str:
             for f in p.failed:
                 out.append(f"      {_failed_text(f, lang)} ({f.citation})")
     if c.note:
-        out.append(f"  {c.note}")
+        out.append(f"  {c.note(lang)}")
     return "\n".join(out)
 
 
@@ -452,7 +454,11 @@ def check_json(checks: list[Any], as_of: date, lang: str = "en") -> dict[str, An
                     for p in c.paths
                 ],
                 "closest": c.closest.key if c.closest else None,
-                "note": c.note or None,
+                "note": c.note(lang) if c.note else None,
+                "advice": [
+                    {"channel": ch.key, "text": t(lang), "citation": str(where)}
+                    for ch in (c.assessment.channels if c.assessment else ()) for t, where in ch.advice
+                ],
             }
             for c in checks
         ],
@@ -567,8 +573,9 @@ def audit_text(subject: Any, results: list[Any]) -> str:
             p = PROPERTIES[r.key]
             out += ["", f"✗ {p.title} [{r.key}]: {r.note}", f"  {p.principle}",
                     counterexample_text(r.counterexample, subject)]
-    failed = sum(r.status in ("fail", "error") for r in results)
-    out += ["", f"{failed} of {len(results)} failed" if failed else f"all {len(results)} passed or waived"]
+    counts = {k: sum(r.status == k for r in results) for k in ("pass", "fail", "error", "waived", "n/a")}
+    out += ["", f"{counts['pass']} passed, {counts['fail'] + counts['error']} failed, {counts['waived']} waived,"
+                f" {counts['n/a']} not applicable"]
     return "\n".join(out) + "\n"
 
 

@@ -431,9 +431,14 @@ class HasLevel:
     def test(self, ctx: Context) -> Outcome:
         ok = any(m.met_by(ctx) for m in self.any_of)
         names = sorted({name for m in self.any_of for name, _ in m.levels})
-        have = ", ".join(f"{name} {Min.facts(ctx)[name].zh}" for name in names)
-        needs = " or ".join(m.describe() for m in self.any_of)
-        return Outcome(ok, Text(f"{have}; needs {needs}", f"现有{have}；须{needs}"))
+        facts = Min.facts(ctx)
+        have_en = ", ".join(f"{name} {facts[name].zh}" for name in names)
+        have_zh = "，".join(f"{_LEVEL_ZH[name]}{facts[name].zh}" for name in names)
+        return Outcome(ok, Text(f"{have_en}; needs {' or '.join(m.describe() for m in self.any_of)}",
+                                f"现有{have_zh}；须{'或'.join(m.describe() for m in self.any_of)}"))
+
+
+_LEVEL_ZH = {"diploma": "学历", "degree": "学位", "qualification": "职业资格", "title": "职称"}
 
 
 ADULT_AGE = 18

@@ -52,6 +52,7 @@ def art(clause: str, quote: str = "") -> Citation:
 
 URBAN_INSURED = months_of(K.SOCIAL_INSURANCE, where={"scheme": "urban_employee"})
 HOME = months_of(K.RESIDENCE)
+EMPLOYED = months_of(K.EMPLOYMENT)
 TOWN_HOME = months_of(K.RESIDENCE, where={"town": True})
 
 TOWN = Fact(
@@ -116,8 +117,15 @@ TOWNS = Channel(
 
 FIVE_YEARS = Channel(
     key="five_years_in_town",
-    label=T("employed and living in a town 5+ years", "在城镇就业居住5年以上"),
+    label=T("employed and living in Anyang 5+ years", "在城镇就业居住5年以上"),
     conditions=(
+        Condition(
+            key="employed_60",
+            label=T("60+ months employed in Anyang", "在安阳就业60个月以上"),
+            test=MonthsAtLeast(measure=EMPLOYED, months=60),
+            citation=art("二(一)", "在城镇就业居住5年以上"),
+            provenance=ASSUMED,
+        ),
         Condition(
             key="resided_60",
             label=T("60+ months living in Anyang", "在安阳居住60个月以上"),
@@ -132,7 +140,7 @@ FIVE_YEARS = Channel(
 
 WHOLE_FAMILY = Channel(
     key="whole_family",
-    label=T("whole family moving to a home in Anyang", "举家迁徙"),
+    label=T("whole family moving, with a job and a home in Anyang", "举家迁徙"),
     conditions=(
         Condition(
             key="family_moves",
@@ -146,6 +154,13 @@ WHOLE_FAMILY = Channel(
             label=T("a home in Anyang now", "在安阳有现住所"),
             test=HoldsAt(measure=HOME),
             citation=art("二(一)", "促进有能力在城镇稳定就业和生活的农业转移人口举家进城落户"),
+            provenance=ASSUMED,
+        ),
+        Condition(
+            key="employed",
+            label=T("employed in Anyang now", "在安阳稳定就业"),
+            test=HoldsAt(measure=EMPLOYED),
+            citation=art("二(一)", "有能力在城镇稳定就业和生活的农业转移人口"),
             provenance=ASSUMED,
         ),
     ),
