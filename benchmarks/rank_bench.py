@@ -4,6 +4,10 @@ Prints figures; never passes or fails.  Each measurement runs in a child process
 peak memory (ru_maxrss) is its own.  Usage:
 
     python benchmarks/rank_bench.py 100000 [1000000 ...]
+    JOBS=2 python benchmarks/rank_bench.py 100000      # rank --jobs 2
+
+Peak memory is the largest single process: with --jobs, each worker is its own process,
+so the machine holds the main process plus that many workers.
 
 The floor is the time to read the same JSON Lines (json.loads per line) and write a
 results file of the same shape: what no ranking run can beat in this format.
@@ -12,6 +16,7 @@ results file of the same shape: what no ranking run can beat in this format.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -59,11 +64,12 @@ def main() -> None:
         if not data.exists():
             subprocess.run([sys.executable, str(HERE / "synth.py"), str(n), str(data)], check=True)
         size = data.stat().st_size / 1e6
-        wall, peak = timed([exe, "rank", "suzhou", str(data), "--as-of", "2021-06-30",
+        jobs = os.environ.get("JOBS", "1")
+        wall, peak = timed([exe, "rank", "suzhou", str(data), "--as-of", "2021-06-30", "--jobs", jobs,
                             "--quota", str(OUT / "quota.toml"), "--out", str(OUT / f"rank-{n}")])
         floor_wall, floor_peak = timed([sys.executable, "-c", FLOOR, str(data), str(OUT / f"floor-{n}.csv")])
         summary = (OUT / f"rank-{n}" / "summary.csv").read_text(encoding="utf-8-sig").strip().splitlines()
-        print(f"n={n:,} input {size:.0f} MB")
+        print(f"n={n:,} input {size:.0f} MB, --jobs {jobs}")
         print(f"  rank end to end: {wall:.1f} s wall, peak {peak:.0f} MB, {wall / n * 1e6:.0f} µs/applicant")
         print(f"  floor (read JSONL + write CSV): {floor_wall:.1f} s wall, peak {floor_peak:.0f} MB")
         print("  " + json.dumps(summary[1:3], ensure_ascii=False))

@@ -270,11 +270,13 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
                    " the scheme's family rule; the bucket is the school.")
 @click.option("--strict", is_flag=True, help="Abort on any bad row, writing nothing.")
 @click.option("--ties", type=click.Choice(["admit_all", "strict"]), help="Override the scheme's ties policy (a what-if).")
+@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes that score applicants (one per core); the outputs are the same bytes.")
 @_stale
 @_explored
 def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, scored: bool,
          periods_file: str | None, xlsx: bool, target: int | None, children: bool, strict: bool, ties: str | None,
-         allow_stale: bool, include_explored: bool) -> None:
+         jobs: int, allow_stale: bool, include_explored: bool) -> None:
     """Rank a whole city's applicants against quotas and write results.csv, public.csv
     (the 公示 list, masked), summary.csv and errors.csv to --out, all or nothing.
 
@@ -313,7 +315,7 @@ def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, 
                                    *applicants])
             else:
                 applicants = run.jsonl_applicants(path)
-            rows = run.scored_applicants(_progress(applicants), scheme, version, as_of, recognition)
+            rows = run.scored_applicants(_progress(applicants), scheme, version, as_of, recognition, jobs)
         outcome = run.rank_run(scheme, version, rows, quotas, default, file=str(path),
                                ties=Ties(ties) if ties else None)
     except (SchemeError, run.RunError) as e:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing as mp
 import re
 import tomllib
 from collections import Counter
@@ -335,30 +336,67 @@ def _at_period_row(problem: Problem, where: tuple[str, list[int]] | None) -> Pro
 
 
 def scored_applicants(source: Source, scheme: Scheme, version: Version, as_of: dt.date,
-                      recognition: Recognition) -> Iterator[tuple[int, Row | None, list[Problem]]]:
-    """Score each applicant here; a bad one becomes problems, and the run goes on."""
-    ranking_width = len(version.ranking.keys) if version.ranking else 0
-    by_area = any(f.name == "target_area" for f in version.facts)
-    for n, name, data, problems, where in source:
-        if data is None:
-            yield n, None, problems
-            continue
-        bucket = data.pop("bucket", None) if isinstance(data, dict) else None
-        try:
-            applicant = applicant_from_mapping(data, file=name, facts=version.facts, row=n)
-        except InputError as e:
-            yield n, None, [_at_period_row(q, where) for q in e.problems]
-            continue
-        result = assess(scheme, version, applicant, as_of, score_ineligible=False, recognition=recognition,
-                        explain=False)
-        if bucket is None and by_area:
-            bucket = applicant.fact("target_area")
-        reason = "; ".join(f"{c.label.en} ({c.citation})" for c in result.failed)
-        candidate = Candidate(applicant.id or f"row-{n:08d}", str(bucket or DEFAULT_BUCKET),
-                              result.eligible or bool(result.settles_by),
-                              result.rank_values or (None,) * ranking_width,
-                              "" if result.eligible or result.settles_by else reason)
-        yield n, Row(candidate, applicant.name or "", result.total, result.base, named=applicant.id is not None), []
+                      recognition: Recognition, jobs: int = 1) -> Iterator[tuple[int, Row | None, list[Problem]]]:
+    """Score each applicant; a bad one becomes problems, and the run goes on.
+
+    With ``jobs`` > 1, batches are scored in forked worker processes, which inherit the
+    loaded scheme; results come back in input order, so the outputs are the same bytes.
+    """
+    setup = (scheme, version, as_of, recognition)
+    if jobs <= 1 or "fork" not in mp.get_all_start_methods():
+        for item in source:
+            yield _score_item(item, setup)
+        return
+    global _SETUP
+    _SETUP = setup
+    with mp.get_context("fork").Pool(jobs) as pool:
+        for batch in pool.imap(_score_batch, _batches(source, _BATCH)):
+            yield from batch
+
+
+_BATCH = 2000
+_SETUP: tuple[Scheme, Version, dt.date, Recognition] | None = None
+"""What a forked worker scores with: set before the pool forks, so workers inherit it."""
+
+
+def _batches(source: Source, size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in source:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _score_batch(items: list[Any]) -> list[tuple[int, Row | None, list[Problem]]]:
+    assert _SETUP is not None
+    return [_score_item(item, _SETUP) for item in items]
+
+
+def _score_item(item: Any, setup: tuple[Scheme, Version, dt.date, Recognition]
+                ) -> tuple[int, Row | None, list[Problem]]:
+    scheme, version, as_of, recognition = setup
+    n, name, data, problems, where = item
+    if data is None:
+        return n, None, problems
+    bucket = data.pop("bucket", None) if isinstance(data, dict) else None
+    try:
+        applicant = applicant_from_mapping(data, file=name, facts=version.facts, row=n)
+    except InputError as e:
+        return n, None, [_at_period_row(q, where) for q in e.problems]
+    result = assess(scheme, version, applicant, as_of, score_ineligible=False, recognition=recognition,
+                    explain=False)
+    if bucket is None and any(f.name == "target_area" for f in version.facts):
+        bucket = applicant.fact("target_area")
+    reason = "; ".join(f"{c.label.en} ({c.citation})" for c in result.failed)
+    width = len(version.ranking.keys) if version.ranking else 0
+    candidate = Candidate(applicant.id or f"row-{n:08d}", str(bucket or DEFAULT_BUCKET),
+                          result.eligible or bool(result.settles_by),
+                          result.rank_values or (None,) * width,
+                          "" if result.eligible or result.settles_by else reason)
+    return n, Row(candidate, applicant.name or "", result.total, result.base, named=applicant.id is not None), []
 
 
 def rank_run(scheme: Scheme, version: Version, source: Iterator[tuple[int, Row | None, list[Problem]]],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import os
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 
 from pointscalc import tables
 from pointscalc.cli import main
+from pointscalc.model import Sex
 
 DATA = Path(__file__).resolve().parent / "data"
 BEIJING_2021 = DATA / "beijing-2021-published.csv"
@@ -265,3 +267,32 @@ def test_open_bucket_and_planning_target(tmp_path: Path) -> None:
     assert code == 0
     assert read(tmp_path / "out" / "summary.csv")[0]["admitted"] == "2"
     assert "planning target: 5; admitted: 2 (-3 against the target)" in out
+
+
+def test_jobs_give_byte_identical_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Scoring in worker processes must change nothing but the time: same rows, same order,
+    # same bad rows reported.  Small batches make several workers share the run.
+    from pointscalc import fairness, run
+
+    monkeypatch.setattr(run, "_BATCH", 7)
+    rows = []
+    for i in range(60):
+        start = f"{2010 + i % 9}-{1 + i % 12:02d}"
+        rows.append({"id": fairness.fake_id(dt.date(1990, 1, 1), Sex.MALE, i), "birth": "1990-01",
+                     "extra": {"target_area": ["市区", "昆山"][i % 2]}, "periods": [
+                         {"kind": "social_insurance", "scheme": "urban_employee", "city": "苏州", "start": start},
+                         {"kind": "residence_permit", "city": "苏州", "start": "2015-01"},
+                         {"kind": "residence", "tenure": "owned", "area": 90, "city": "苏州",
+                          "district": "姑苏区" if i % 2 == 0 else "昆山市", "start": "2015-01"}]})
+    rows[5]["birth"] = "1990-13"  # one bad row: reported the same way by both runs
+    (tmp_path / "in.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    (tmp_path / "quota.toml").write_text('"市区" = 10\n"昆山" = 10\n', encoding="utf-8")
+    outputs = []
+    for jobs in ("1", "2"):
+        code, out = rank("suzhou", str(tmp_path / "in.jsonl"), "--as-of", "2021-06-30", "--quota",
+                         str(tmp_path / "quota.toml"), "--out", str(tmp_path / jobs), "--jobs", jobs)
+        assert code == 0, out
+        outputs.append({n: (tmp_path / jobs / n).read_bytes() for n in os.listdir(tmp_path / jobs)})
+    assert outputs[0] == outputs[1]
+    assert b"1990-13" in outputs[0]["errors.csv"]
+    assert outputs[0]["results.csv"].count(b"admitted") == 20
