@@ -292,6 +292,8 @@ def _followers_text(followers: Any) -> str:
     parts = []
     for f in followers:
         terms = [t for t, on in (("under 18", f.minor), ("unmarried", f.unmarried), ("living together", f.together)) if on]
+        if f.elsewhere is not None:
+            terms = [f.elsewhere.en]
         parts.append(f.relation.code + (f" ({', '.join(terms)})" if terms else "") + f" [{f.citation}]")
     return "Who may follow: " + "; ".join(parts)
 

@@ -503,9 +503,14 @@ class Follower:
     provenance: Provenance = OFFICIAL
     note: Text | None = None
     """A term we cannot check from the facts (Beijing: 符合计划生育政策)."""
+    elsewhere: Text | None = None
+    """Not by this path, but by another policy the text names (Beijing 第九条: a spouse
+    applies under the kinship policy): the member does not follow, and is told where to go."""
 
     def admits(self, member: FamilyMember, as_of: dt.date) -> tuple[bool | None, Text]:
         """Whether the member may follow: ``None`` when it turns on a fact not given."""
+        if self.elsewhere is not None:
+            return False, self.elsewhere
         unknown: list[Text] = []
         if self.minor:
             minor = is_minor(member, as_of)

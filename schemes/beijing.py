@@ -335,9 +335,19 @@ FOLLOWERS = (
         citation=art("第九条", "其符合计划生育政策的未成年子女可以随迁落户；其配偶、父母申请落户按照本市现行亲属投靠落户政策办理"),
         note=T("if born within the family-planning policy", "符合计划生育政策的"),
     ),
+    *(
+        Follower(
+            relation=r,
+            citation=art("第九条", "其配偶、父母申请落户按照本市现行亲属投靠落户政策办理"),
+            elsewhere=T("not by points: applies under Beijing's kinship (亲属投靠) policy",
+                        "不随积分落户：按本市现行亲属投靠落户政策办理"),
+        )
+        for r in (Relation.SPOUSE, Relation.PARENT)
+    ),
 )
 """第九条: minor children follow.  A spouse or parents apply under the kinship (亲属投靠)
-policy, which is not a points rule and not modelled: they are shown as not following."""
+policy, which is not a points rule and not modelled: they are shown as not following by
+points, and told so."""
 
 WAIVERS = (
     Waiver(
