@@ -73,6 +73,7 @@ def family_json(f: Family, lang: str) -> dict[str, Any]:
         "members": [
             {
                 "index": r.index,
+                "number": r.index + 1,
                 "relation": r.member.relation.code,
                 "birth": r.member.birth.isoformat() if r.member.birth else None,
                 "may_follow": r.may_follow,

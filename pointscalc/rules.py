@@ -21,9 +21,11 @@ import attrs
 from pointscalc.model import (
     Choice,
     FamilyMember,
+    InsuranceScheme,
     PeriodKind,
     RecordKind,
     Relation,
+    Tenure,
 )
 from pointscalc.months import (
     Months,
@@ -57,6 +59,7 @@ def _fmt(value: Fraction | Decimal | int) -> str:
 
 
 NO_MONTHS = Months()
+_CHOICES: dict[str, type[Choice]] = {"scheme": InsuranceScheme, "tenure": Tenure}
 
 SILENT = Text("", "")
 """The detail of a line scored without explanation (a bulk run)."""
@@ -242,15 +245,11 @@ class MonthsOf:
 
     def named(self) -> Text:
         """The measure in words an applicant reads: "continuous urban employee social insurance"."""
-        from pointscalc.model import InsuranceScheme, Tenure
-
         adj_en, adj_zh = [], []
         for name, v in self.where:
-            enum_of = {"scheme": InsuranceScheme, "tenure": Tenure}.get(name)
-            if enum_of is not None and isinstance(v, str):
-                choice = enum_of.parse(v)
-                adj_en.append(choice.code.replace("_", " "))
-                adj_zh.append(choice.zh)
+            if name in _CHOICES and isinstance(v, str):
+                adj_en.append(v.replace("_", " "))
+                adj_zh.append(_choice_zh(name, v))
         kinds = sorted(self.kinds, key=lambda k: k.rank)
         en = " ".join([*adj_en, "/".join(k.code.replace("_", " ") for k in kinds)])
         zh = "".join(adj_zh) + "/".join(k.zh for k in kinds)
@@ -262,6 +261,15 @@ class MonthsOf:
             places = "/".join(sorted(self.districts))
             en, zh = f"{en} in {places}", f"{places}{zh}"
         return Text(en, zh)
+
+
+def _choice_zh(attribute: str | None, value: Any) -> str:
+    """A period attribute's value in Chinese (rented → 租赁), where it is one of our choices."""
+    enum_of = _CHOICES.get(attribute or "")
+    try:
+        return enum_of.parse(value).zh if enum_of is not None else str(value)
+    except ValueError:
+        return str(value)
 
 
 def months_of(*kinds: PeriodKind, **kwargs: Any) -> MonthsOf:
@@ -654,15 +662,16 @@ class Accrual(Item):
             if self.by is not None and n == 0:
                 continue
             tag = f" {value}" if value else ""
+            ztag = _choice_zh(self.by, value) if value else ""
             if self.accrue is Accrue.MONTHLY:
                 en.append(f"{n} months{tag} × {rate}")
-                zh.append(f"{n}个月{tag} × {rate}")
+                zh.append(f"{ztag}{n}个月 × {rate}")
             elif self.accrue is Accrue.YEARLY_PRO_RATA:
                 en.append(f"{n} months{tag} × {rate}/12")
-                zh.append(f"{n}个月{tag} × {rate}/12")
+                zh.append(f"{ztag}{n}个月 × {rate}/12")
             else:
                 en.append(f"{full_years(n)} full years ({n} months){tag} × {rate}")
-                zh.append(f"满{full_years(n)}年（{n}个月）{tag} × {rate}")
+                zh.append(f"{ztag}满{full_years(n)}年（{n}个月） × {rate}")
         if not en:
             en, zh = ["0 months"], ["0个月"]
         en, zh = [" + ".join(en)], [" + ".join(zh)]
