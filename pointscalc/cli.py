@@ -123,9 +123,7 @@ def score(scheme: Scheme, applicant_file: str, as_of: dt.date, fmt: str, lang: s
     except SchemeError as e:
         _fail(str(e))
     try:
-        applicant = reading.load_applicant(applicant_file, version.facts)
-        if problems := reading.date_problems(applicant, as_of, applicant_file):
-            raise InputError(problems)
+        applicant = reading.load_applicant(applicant_file, version.facts, as_of)
     except InputError as e:
         _input_failed(e)
     assessment = assess(scheme, version, applicant, as_of, include_explored=include_explored)
@@ -154,9 +152,7 @@ def check(applicant_file: str, as_of: dt.date, fmt: str, lang: str, allow_stale:
     except SchemeError as e:
         _fail(str(e))
     try:
-        applicant = reading.load_applicant(applicant_file, facts)
-        if problems := reading.date_problems(applicant, as_of, applicant_file):
-            raise InputError(problems)
+        applicant = reading.load_applicant(applicant_file, facts, as_of)
     except InputError as e:
         _input_failed(e)
     checks = crosscheck.check_all(schemes, applicant, as_of, allow_stale=allow_stale,

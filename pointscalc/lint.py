@@ -30,8 +30,10 @@ from pointscalc.rules import (
     Condition,
     EachOfLastYears,
     FactIs,
+    Follower,
     HasRecord,
     HoldsAt,
+    Item,
     MonthsAtLeast,
     MonthsOf,
     Not,
@@ -199,8 +201,6 @@ _CITED = (Condition, Channel, Threshold)
 
 
 def _house_rules(scheme: Scheme, v: Version) -> Iterator[tuple[str, str]]:
-    from pointscalc.rules import Follower, Item
-
     listed = {d.number for d in scheme.documents}
     extra = {f.name for f in v.facts if f.period_kind is None}
     period_facts: dict[PeriodKind, set[str]] = {k: set(a) for k, a in PERIOD_ATTRIBUTES.items()}

@@ -433,8 +433,9 @@ def applicant_from_mapping(data: Any, *, file: str, facts: Sequence[Fact] = (),
     return applicant
 
 
-def load_applicant(path: str | Path, facts: Sequence[Fact] = ()) -> Applicant:
-    """Read one applicant from a ``.toml`` or ``.json`` file."""
+def load_applicant(path: str | Path, facts: Sequence[Fact] = (), as_of: dt.date | None = None) -> Applicant:
+    """Read one applicant from a ``.toml`` or ``.json`` file; with ``as_of``, also refuse
+    facts that cannot be true on that date (``date_problems``)."""
     p = Path(path)
     name = str(path)
     try:
@@ -457,7 +458,10 @@ def load_applicant(path: str | Path, facts: Sequence[Fact] = ()) -> Applicant:
         raise InputError([Problem(name, "", f"is not valid TOML: {e}")]) from None
     except json.JSONDecodeError as e:
         raise InputError([Problem(name, "", f"is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}")]) from None
-    return applicant_from_mapping(data, file=name, facts=facts)
+    applicant = applicant_from_mapping(data, file=name, facts=facts)
+    if as_of is not None and (problems := date_problems(applicant, as_of, name)):
+        raise InputError(problems)
+    return applicant
 
 
 def date_problems(applicant: Applicant, as_of: dt.date, file: str) -> list[Problem]:

@@ -342,7 +342,9 @@ def scored_applicants(source: Source, scheme: Scheme, version: Version, as_of: d
     With ``jobs`` > 1, batches are scored in forked worker processes, which inherit the
     loaded scheme; results come back in input order, so the outputs are the same bytes.
     """
-    setup = (scheme, version, as_of, recognition)
+    setup = _Setup(scheme, version, as_of, recognition,
+                   len(version.ranking.keys) if version.ranking else 0,
+                   any(f.name == "target_area" for f in version.facts))
     if jobs <= 1 or "fork" not in mp.get_all_start_methods():
         for item in source:
             yield _score_item(item, setup)
@@ -354,8 +356,22 @@ def scored_applicants(source: Source, scheme: Scheme, version: Version, as_of: d
             yield from batch
 
 
+@attrs.frozen
+class _Setup:
+    """What every applicant of a run is scored with, worked out once."""
+
+    scheme: Scheme
+    version: Version
+    as_of: dt.date
+    recognition: Recognition
+    width: int
+    """Rank keys: an ineligible applicant gets as many empty values."""
+    by_area: bool
+    """The bucket is the applicant's target area (Suzhou 2020)."""
+
+
 _BATCH = 2000
-_SETUP: tuple[Scheme, Version, dt.date, Recognition] | None = None
+_SETUP: _Setup | None = None
 """What a forked worker scores with: set before the pool forks, so workers inherit it."""
 
 
@@ -375,26 +391,23 @@ def _score_batch(items: list[Any]) -> list[tuple[int, Row | None, list[Problem]]
     return [_score_item(item, _SETUP) for item in items]
 
 
-def _score_item(item: Any, setup: tuple[Scheme, Version, dt.date, Recognition]
-                ) -> tuple[int, Row | None, list[Problem]]:
-    scheme, version, as_of, recognition = setup
+def _score_item(item: Any, setup: _Setup) -> tuple[int, Row | None, list[Problem]]:
     n, name, data, problems, where = item
     if data is None:
         return n, None, problems
     bucket = data.pop("bucket", None) if isinstance(data, dict) else None
     try:
-        applicant = applicant_from_mapping(data, file=name, facts=version.facts, row=n)
+        applicant = applicant_from_mapping(data, file=name, facts=setup.version.facts, row=n)
     except InputError as e:
         return n, None, [_at_period_row(q, where) for q in e.problems]
-    result = assess(scheme, version, applicant, as_of, score_ineligible=False, recognition=recognition,
-                    explain=False)
-    if bucket is None and any(f.name == "target_area" for f in version.facts):
+    result = assess(setup.scheme, setup.version, applicant, setup.as_of, score_ineligible=False,
+                    recognition=setup.recognition, explain=False)
+    if bucket is None and setup.by_area:
         bucket = applicant.fact("target_area")
     reason = "; ".join(f"{c.label.en} ({c.citation})" for c in result.failed)
-    width = len(version.ranking.keys) if version.ranking else 0
     candidate = Candidate(applicant.id or f"row-{n:08d}", str(bucket or DEFAULT_BUCKET),
                           result.eligible or bool(result.settles_by),
-                          result.rank_values or (None,) * width,
+                          result.rank_values or (None,) * setup.width,
                           "" if result.eligible or result.settles_by else reason)
     return n, Row(candidate, applicant.name or "", result.total, result.base, named=applicant.id is not None), []
 

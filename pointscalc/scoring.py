@@ -43,7 +43,8 @@ class Context:
         self.month: Month = month_of_date(as_of)
         self.recognition = recognition or Recognition.resolve(scheme.city, scheme.agreements, as_of)
         self.explain = explain
-        """Whether items say which facts they used; a bulk run only needs the points."""
+        """Whether items say which facts they used, conditions what is missing, and paths who
+        may follow; a bulk run only needs the points and the verdict."""
         self._months: dict[tuple[MonthsOf, bool], Months] = {}
 
     def months(self, measure: MonthsOf, recognise: bool = True) -> Months:
@@ -91,6 +92,9 @@ class Family:
         return tuple(m for m in self.members if m.may_follow is not False)
 
 
+NO_FAMILY = Family(False, ())
+
+
 @attrs.frozen
 class ChannelResult:
     key: str
@@ -131,8 +135,8 @@ class Assessment:
     threshold_label: Text | None = None
     rank_values: tuple[object, ...] = ()
     """The values the version's ranking keys read, in key order, for an eligible applicant."""
-    family: Family = Family(False, ())
-    """Who may follow an applicant admitted by points."""
+    family: Family = NO_FAMILY
+    """Who may follow an applicant admitted by points (not worked out in a bulk run)."""
 
     @property
     def failed(self) -> tuple[ConditionResult, ...]:
@@ -186,6 +190,8 @@ def family(followers: tuple[Follower, ...] | None, members: tuple[FamilyMember, 
 def _channel(channel: Channel, ctx: Context) -> ChannelResult:
     results = tuple(_condition(c, ctx) for c in channel.conditions)
     passed = all(r.passed for r in results)
+    if not ctx.explain:
+        return ChannelResult(channel.key, channel.label, passed, results, channel.citation, NO_FAMILY)
     advice = tuple((a.text, a.citation) for a in channel.advice
                    if passed and (a.when is None or a.when.test(ctx).ok))
     return ChannelResult(
@@ -244,7 +250,7 @@ def assess(
         threshold,
         label,
         ranked,
-        family(version.followers, applicant.family, as_of) if version.items else Family(False, ()),
+        family(version.followers, applicant.family, as_of) if version.items and explain else NO_FAMILY,
     )
 
 
