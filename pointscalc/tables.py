@@ -16,6 +16,7 @@ import csv
 import datetime as dt
 import io
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -172,9 +173,15 @@ def xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence[object]], *, neutr
     fixed = io.BytesIO()
     with zipfile.ZipFile(raw) as src, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            dst.writestr(zipfile.ZipInfo(info.filename, date_time=_EPOCH), src.read(info.filename),
-                         compress_type=zipfile.ZIP_DEFLATED)
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                # openpyxl stamps the save time as "modified", whatever the properties say.
+                data = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
+            dst.writestr(zipfile.ZipInfo(info.filename, date_time=_EPOCH), data, compress_type=zipfile.ZIP_DEFLATED)
     return fixed.getvalue()
+
+
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def write_all(directory: Path, files: dict[str, bytes]) -> None:
