@@ -319,14 +319,11 @@ class MonthsAtLeast:
         why = self.measure.explain(ctx)
         if why is not None:
             detail = Text(f"{detail.en}: {why.en}", f"{detail.zh}：{why.zh}")
-        return Outcome(
-            missing <= 0,
-            detail,
-            None
-            if missing <= 0
-            else Text(f"{missing} more month{'s' if missing > 1 else ''} of {self.measure.named().en}",
-                      f"{self.measure.named().zh}还差{missing}个月"),
-        )
+        if missing <= 0 or not ctx.explain:
+            return Outcome(missing <= 0, detail)
+        named = self.measure.named()
+        return Outcome(False, detail, Text(f"{missing} more month{'s' if missing > 1 else ''} of {named.en}",
+                                           f"{named.zh}还差{missing}个月"))
 
 
 @attrs.frozen(kw_only=True)
@@ -600,7 +597,9 @@ class Accrual(Item):
     With ``rates`` keyed by the values of attribute ``by`` (a home owned or rented), each
     month earns the best rate that applies to it, and ``not_more_than`` caps the number of
     months counted by another measure (Beijing: residence years ≤ insurance years), the
-    best-paid months kept first.
+    best-paid months kept first.  Full years are counted over all the months together and
+    paid from the best-paid months: counted per rate, a month that moves to a better rate
+    could cost a whole year, and more months could lower the score.
     """
 
     measure: MonthsOf
@@ -639,15 +638,26 @@ class Accrual(Item):
             out.append((value, rate, n))
         return out
 
+    @staticmethod
+    def paid(groups: list[tuple[str | None, Decimal, int]]) -> list[tuple[str | None, Decimal, int]]:
+        """For full years: the months the years are paid from, best rate first."""
+        left = 12 * full_years(sum(n for _, _, n in groups))
+        out = []
+        for value, rate, n in groups:
+            take = min(n, left)
+            left -= take
+            out.append((value, rate, take))
+        return out
+
     def points_of(self, groups: list[tuple[str | None, Decimal, int]]) -> Fraction:
         total = Fraction(0)
+        if self.accrue is Accrue.FULL_YEARS:
+            groups = self.paid(groups)
         for _value, rate, n in groups:
             if self.accrue is Accrue.MONTHLY:
                 total += Fraction(rate) * n
-            elif self.accrue is Accrue.YEARLY_PRO_RATA:
-                total += Fraction(rate) * n / 12
             else:
-                total += Fraction(rate) * full_years(n)
+                total += Fraction(rate) * n / 12
         if self.cap is not None:
             total = min(total, Fraction(self.cap))
         return total
@@ -657,24 +667,21 @@ class Accrual(Item):
         points = self.points_of(groups)
         if not ctx.explain:
             return points, SILENT
-        en, zh = [], []
-        for value, rate, n in groups:
-            if self.by is not None and n == 0:
-                continue
-            tag = f" {value}" if value else ""
-            ztag = _choice_zh(self.by, value) if value else ""
-            if self.accrue is Accrue.MONTHLY:
-                en.append(f"{n} months{tag} × {rate}")
-                zh.append(f"{ztag}{n}个月 × {rate}")
-            elif self.accrue is Accrue.YEARLY_PRO_RATA:
-                en.append(f"{n} months{tag} × {rate}/12")
-                zh.append(f"{ztag}{n}个月 × {rate}/12")
-            else:
-                en.append(f"{full_years(n)} full years ({n} months){tag} × {rate}")
-                zh.append(f"{ztag}满{full_years(n)}年（{n}个月） × {rate}")
-        if not en:
-            en, zh = ["0 months"], ["0个月"]
-        en, zh = [" + ".join(en)], [" + ".join(zh)]
+        total_months = sum(n for _, _, n in groups)
+        years = full_years(total_months)
+        if self.accrue is Accrue.FULL_YEARS and self.by is None:
+            rate = groups[0][1]
+            en = [f"{years} full years ({total_months} months) × {rate}"]
+            zh = [f"满{years}年（{total_months}个月） × {rate}"]
+        else:
+            unit = "" if self.accrue is Accrue.MONTHLY else "/12"
+            shown = [g for g in (self.paid(groups) if self.accrue is Accrue.FULL_YEARS else groups)
+                     if g[2] or self.by is None]
+            en = [" + ".join(f"{n} months{f' {v}' if v else ''} × {r}{unit}" for v, r, n in shown) or "0 months"]
+            zh = [" + ".join(f"{_choice_zh(self.by, v) if v else ''}{n}个月 × {r}{unit}" for v, r, n in shown) or "0个月"]
+            if self.accrue is Accrue.FULL_YEARS and shown:
+                en = [f"{years} full years of {total_months} months: {en[0]}"]
+                zh = [f"{total_months}个月满{years}年：{zh[0]}"]
         if self.not_more_than is not None:
             limit = (ctx.months(self.not_more_than) - minus).count
             if sum(n for _, _, n in groups) < (ctx.months(self.measure) - minus).count:

@@ -236,3 +236,31 @@ def test_version_bounds() -> None:
     with pytest.raises(SchemeError):
         score("nanjing", data, "2021-02-08")
     assert score("nanjing", data, "2021-02-09").version == "2021"
+
+
+# --- full years over mixed tenure -----------------------------------------------------------
+
+
+def test_mixed_tenure_full_years_are_counted_together_and_paid_best_first() -> None:
+    # Owned 2017-01 … 2019-06 = 30 months, rented 2019-07 … 2020-12 = 18 months: 48 months
+    # = 4 full years (每满1年), paid from the best months: 30 owned × 10/12 = 25, then
+    # 18 rented × 5/12 = 7.5 → 32.5.  (Counted per tenure it would be 2 × 10 + 1 × 5 = 25.)
+    data = {"birth": "1988-03", "periods": [home("2017-01", "2019-06", tenure="owned"),
+                                             home("2019-07", "2020-12", tenure="rented")]}
+    assert points(score("nanjing", data, "2021-06-30"))["residence"] == Decimal("32.50")
+
+
+def test_a_better_tenure_over_the_same_months_never_costs_a_year() -> None:
+    # The audit's counterexample (monotone_residence): a dormitory 2018-06 … 2021-06 = 37
+    # months = 3 full years × 5 = 15.  A rented home over 2018-08 … 2021-06 adds no month and
+    # pays the same 5: still 3 full years of 37 months → 15, not 2 rented years + 0 = 10.
+    dorm = home("2018-06", tenure="dormitory")
+    alone = score("nanjing", {"birth": "2003-06", "periods": [dorm]}, "2021-06-30")
+    both = score("nanjing", {"birth": "2003-06", "periods": [dorm, home("2018-08", tenure="rented")]}, "2021-06-30")
+    assert points(alone)["residence"] == points(both)["residence"] == Decimal("15.00")
+    # Owning 6 of 24 rented months (2019-07 … 2021-06): 2 full years, paid 6 × 10/12 + 18 × 5/12
+    # = 5 + 7.5 = 12.5, more than the 2 × 5 = 10 of renting alone.
+    rented = home("2019-07", tenure="rented")
+    owned = home("2019-07", "2019-12", tenure="owned")
+    assert points(score("nanjing", {"birth": "1990-01", "periods": [rented]}, "2021-06-30"))["residence"] == Decimal("10.00")
+    assert points(score("nanjing", {"birth": "1990-01", "periods": [rented, owned]}, "2021-06-30"))["residence"] == Decimal("12.50")
