@@ -25,6 +25,8 @@ from pointscalc.model import PeriodKind, RecordKind
 from pointscalc.reading import PERIOD_ATTRIBUTES, RECORD_ATTRIBUTES
 from pointscalc.rules import (
     Accrual,
+    AllOf,
+    AnyOf,
     Channel,
     Check,
     Condition,
@@ -144,6 +146,18 @@ def _read(p: Any) -> Demand:
         if isinstance(p.predicate, Not):
             return _read(p.predicate.predicate)
         return Demand(opaque=_read(p.predicate).opaque)
+    if isinstance(p, AllOf):
+        parts = [_read(q) for q in p.predicates]
+        months = [d.insurance_months for d in parts if d.insurance_months is not None]
+        return Demand(max(months, default=None), frozenset().union(*(d.imposes for d in parts)),
+                      "; ".join(d.opaque for d in parts if d.opaque))
+    if isinstance(p, AnyOf):
+        # Met by any branch: it asks only what every branch asks.
+        parts = [_read(q) for q in p.predicates]
+        months = [d.insurance_months for d in parts]
+        return Demand(None if None in months else min(m for m in months if m is not None),
+                      frozenset.intersection(*(d.imposes for d in parts)) if parts else frozenset(),
+                      "; ".join(d.opaque for d in parts if d.opaque))
     if isinstance(p, Check):
         return Demand(opaque="a Check function")
     if isinstance(p, FactIs):

@@ -469,7 +469,100 @@ class WholeFamily:
                             f"配偶及未成年子女{len(close)}人中{moving}人随迁"))
 
 
-Predicate = HoldsAt | MonthsAtLeast | HasRecord | EachOfLastYears | Not | FactIs | Check | HasLevel | WholeFamily
+@attrs.frozen(kw_only=True)
+class AnyOf:
+    """Met when any of the predicates is: one group defined several ways (城镇就业、居住5年以上)."""
+
+    predicates: tuple[Any, ...]
+
+    def test(self, ctx: Context) -> Outcome:
+        outcomes = [p.test(ctx) for p in self.predicates]
+        return Outcome(any(o.ok for o in outcomes), _joined(outcomes, " or ", "或"))
+
+
+@attrs.frozen(kw_only=True)
+class AllOf:
+    """Met when every one of the predicates is."""
+
+    predicates: tuple[Any, ...]
+
+    def test(self, ctx: Context) -> Outcome:
+        outcomes = [p.test(ctx) for p in self.predicates]
+        return Outcome(all(o.ok for o in outcomes), _joined(outcomes, " and ", "且"))
+
+
+def _joined(outcomes: list[Outcome], en: str, zh: str) -> Text:
+    return Text(en.join(o.detail.en for o in outcomes), zh.join(o.detail.zh for o in outcomes))
+
+
+@attrs.frozen(kw_only=True)
+class BornFrom:
+    """Born in ``year`` or later (新生代: born in 1980 or later)."""
+
+    year: int
+
+    def test(self, ctx: Context) -> Outcome:
+        born = ctx.applicant.birth.year
+        return Outcome(born >= self.year, Text(f"born {born}", f"{born}年出生"))
+
+
+@attrs.frozen(kw_only=True)
+class RuralOrigin:
+    """The hukou the applicant holds now is rural (农业户口).  This reads origin, which a
+    fair scheme otherwise never does: only a policy that names such a group may use it,
+    with a waiver the audit prints."""
+
+    def test(self, ctx: Context) -> Outcome:
+        rural = ctx.applicant.origin.rural
+        return Outcome(rural is True, Text(f"rural hukou: {rural}", f"农业户口：{rural}"))
+
+
+@attrs.frozen(kw_only=True)
+class HomeInArea:
+    """A home held now in the area, with at least the floor area per person for the
+    applicant and every family member who moves (人均住房面积不低于…标准).
+
+    The area is ``districts``, or, with ``by_fact``, the districts ``areas`` gives for the
+    value of that extra fact (the target area); neither means anywhere in the city.  The
+    floor is the version's parameter ``floor``.
+    """
+
+    districts: frozenset[str] | None = None
+    by_fact: str | None = None
+    areas: tuple[tuple[str, frozenset[str]], ...] = ()
+    floor: str = "floor_area_per_person"
+
+    def districts_for(self, ctx: Context) -> frozenset[str] | None:
+        if self.by_fact is None:
+            return self.districts
+        return dict(self.areas).get(ctx.applicant.fact(self.by_fact))
+
+    def test(self, ctx: Context) -> Outcome:
+        districts = self.districts_for(ctx)
+        current = [
+            p for p in ctx.applicant.periods
+            if p.kind is PeriodKind.RESIDENCE and p.city == ctx.scheme.city
+            and (districts is None or p.district in districts)
+            and p.start <= ctx.month and (p.end is None or p.end >= ctx.month)
+        ]
+        if not current:
+            return Outcome(False, Text("no current home in the area", "在该区域无现住所"))
+        people = 1 + sum(1 for m in ctx.applicant.family if m.moves)
+        floor = ctx.version.param(self.floor)
+        best = max((p.attr("area") or Decimal(0)) for p in current)
+        per_person = best / people
+        ok = best >= floor * people
+        return Outcome(
+            ok,
+            Text(f"{best} m² for {people} people = {per_person:.2f} m² each (standard {floor})",
+                 f"{best}㎡，{people}人，人均{per_person:.2f}㎡（标准{floor}㎡）"),
+            None if ok else Text(f"at least {floor * people} m² needed for {people} people",
+                                 f"{people}人需至少{floor * people}㎡"),
+        )
+
+
+Predicate = (HoldsAt | MonthsAtLeast | HasRecord | EachOfLastYears | Not | FactIs | Check | HasLevel | WholeFamily
+             | AnyOf | AllOf | BornFrom | RuralOrigin | HomeInArea)
 
 
 # --- Conditions and channels -----------------------------------------------------------

@@ -31,18 +31,21 @@ from pointscalc.rules import (
     Accrual,
     Accrue,
     AgeBands,
-    Check,
+    AllOf,
+    AnyOf,
+    BornFrom,
     Condition,
     FirstMonth,
     Flag,
     Follower,
     HoldsAt,
+    HomeInArea,
     InAnyGroup,
     LevelTable,
     Min,
     MonthsAtLeast,
-    Outcome,
     PerRecord,
+    RuralOrigin,
     Score,
     WholeFamily,
     band,
@@ -116,42 +119,6 @@ FLOOR_AREA = Param(
     " 18 m² is a placeholder to replace",
     art("第十八条"),
 )
-
-
-def _home_in(districts_of) -> Check:  # type: ignore[no-untyped-def]
-    """A legal stable home in the area, large enough for the applicant and those who move."""
-
-    def fn(ctx) -> Outcome:  # type: ignore[no-untyped-def]
-        districts = districts_of(ctx)
-        current = [
-            p
-            for p in ctx.applicant.periods
-            if p.kind is K.RESIDENCE
-            and p.city == ctx.scheme.city
-            and (districts is None or p.district in districts)
-            and p.start <= ctx.month
-            and (p.end is None or p.end >= ctx.month)
-        ]
-        if not current:
-            return Outcome(False, T("no current home in the area", "在该区域无现住所"))
-        people = 1 + sum(1 for m in ctx.applicant.family if m.moves)
-        floor = ctx.version.param("floor_area_per_person")
-        best = max((p.attr("area") or D(0)) for p in current)
-        per_person = best / people
-        ok = per_person >= floor
-        return Outcome(
-            ok,
-            T(f"{best} m² for {people} people = {per_person:.2f} m² each (standard {floor})",
-              f"{best}㎡，{people}人，人均{per_person:.2f}㎡（标准{floor}㎡）"),
-            None if ok else T(f"at least {floor * people} m² needed for {people} people",
-                              f"{people}人需至少{floor * people}㎡"),
-        )
-
-    return Check(fn=fn)
-
-
-def _target(ctx) -> frozenset[str] | None:  # type: ignore[no-untyped-def]
-    return AREAS_2020.get(ctx.applicant.fact("target_area"))
 
 
 # --- 计分标准 (secondary, 2019) ------------------------------------------------------------
@@ -300,7 +267,7 @@ V2016 = Version(
         Condition(
             key="stable_home",
             label=T("a stable home meeting the floor-area standard", "合法稳定住所且人均住房面积达标"),
-            test=_home_in(lambda ctx: URBAN_2016),
+            test=HomeInArea(districts=URBAN_2016),
             citation=art("第十八条", "在市区具有合法稳定住所且人均住房面积不低于市区住房保障准入标准"),
             provenance=ASSUMED,
         ),
@@ -322,32 +289,27 @@ V2016 = Version(
 FIVE_YEARS = 60
 
 
-def _five_years(ctx) -> Outcome:  # type: ignore[no-untyped-def]
-    worked = ctx.months(INSURED_CITY).count
-    lived = max(ctx.months(PERMIT_CITY).count, ctx.months(months_of(K.RESIDENCE)).count)
-    ok = worked >= FIVE_YEARS or lived >= FIVE_YEARS
-    return Outcome(ok, T(f"{worked} months insured, {lived} months resident",
-                         f"参保{worked}个月，居住{lived}个月"))
+FIVE_YEARS_MET = AnyOf(predicates=(
+    MonthsAtLeast(measure=INSURED_CITY, months=FIVE_YEARS),
+    MonthsAtLeast(measure=PERMIT_CITY, months=FIVE_YEARS),
+    MonthsAtLeast(measure=months_of(K.RESIDENCE), months=FIVE_YEARS),
+))
+"""5 years employed (insured) or resident (a permit, or living here): 60 months of any."""
 
-
-def _new_generation(ctx) -> Outcome:  # type: ignore[no-untyped-def]
-    """新生代农民工: born in 1980 or later, with a rural hukou.  This reads hukou origin,
-    which a fair scheme otherwise never does: the policy names this group on purpose."""
-    a = ctx.applicant
-    ok = a.birth.year >= 1980 and a.origin.rural is True
-    return Outcome(ok, T(f"born {a.birth.year}, rural hukou: {a.origin.rural}",
-                         f"{a.birth.year}年出生，农业户口：{a.origin.rural}"))
+NEW_GENERATION = AllOf(predicates=(BornFrom(year=1980), RuralOrigin()))
+"""新生代农民工: born in 1980 or later, with a rural hukou.  This reads hukou origin, which a
+fair scheme otherwise never does: the policy names this group on purpose."""
 
 
 PRIORITY = InAnyGroup(groups=(
     Condition(key="five_years", label=T("employed or resident 5+ years", "城镇就业、居住5年以上"),
-              test=Check(fn=_five_years), citation=Citation(DOC_2020, "(四)", "城镇就业、居住5年以上"),
+              test=FIVE_YEARS_MET, citation=Citation(DOC_2020, "(四)", "城镇就业、居住5年以上"),
               provenance=ASSUMED),
     Condition(key="whole_family", label=T("whole family moving", "举家迁徙"),
               test=WholeFamily(), citation=Citation(DOC_2020, "(四)", "举家迁徙的农业转移人口"),
               provenance=ASSUMED),
     Condition(key="new_generation", label=T("new-generation migrant worker", "新生代农民工"),
-              test=Check(fn=_new_generation), citation=Citation(DOC_2020, "(四)", "以及新生代农民工"),
+              test=NEW_GENERATION, citation=Citation(DOC_2020, "(四)", "以及新生代农民工"),
               provenance=ASSUMED),
 ))
 """(四) 优先解决好城镇就业、居住5年以上和举家迁徙的农业转移人口，以及新生代农民工的落户问题.
@@ -391,7 +353,7 @@ V2020 = Version(
             key="stable_home",
             label=T("a stable home in the target area meeting the floor-area standard",
                     "在落户区域有合法稳定住所且人均住房面积达标"),
-            test=_home_in(_target),
+            test=HomeInArea(by_fact="target_area", areas=tuple(sorted(AREAS_2020.items()))),
             citation=art("(四)", "合法稳定住所（含租赁）", doc=DOC_2020),
             provenance=ASSUMED,
         ),

@@ -30,6 +30,8 @@ from pointscalc.model import PeriodKind as K
 from pointscalc.rules import (
     Accrual,
     Accrue,
+    AllOf,
+    AnyOf,
     Channel,
     Check,
     Condition,
@@ -251,6 +253,24 @@ def test_anyang_tax_condition_is_flagged(anyang: Scheme, test: Any) -> None:
     # 二(二) 不得将 … 投资纳税等作为落户限制条件.
     cond = condition(test, AY_DOC)
     assert_flags_22(lint_bound(add_channel(anyang, channel_of(cond, AY_DOC))), "tax")
+
+
+def test_anyang_all_of_asks_what_each_part_asks(anyang: Scheme) -> None:
+    # AllOf is met only when every part is: 24 months insured and a permit asks 24 months.
+    both = AllOf(predicates=(MonthsAtLeast(measure=months_of(K.SOCIAL_INSURANCE), months=24),
+                             HoldsAt(measure=months_of(K.RESIDENCE_PERMIT))))
+    assert_flags_22(lint_bound(add_channel(anyang, channel_of(condition(both, AY_DOC), AY_DOC))), "24 months")
+
+
+def test_anyang_any_of_asks_only_what_every_branch_asks(anyang: Scheme) -> None:
+    # AnyOf is met by any branch: 24 months insured *or* a permit asks no insurance at all,
+    # while 24 months or 36 months asks at least 24.
+    either = AnyOf(predicates=(MonthsAtLeast(measure=months_of(K.SOCIAL_INSURANCE), months=24),
+                               HoldsAt(measure=months_of(K.RESIDENCE_PERMIT))))
+    assert lint_bound(add_channel(anyang, channel_of(condition(either, AY_DOC), AY_DOC))) == []
+    longer = AnyOf(predicates=(MonthsAtLeast(measure=months_of(K.SOCIAL_INSURANCE), months=24),
+                               MonthsAtLeast(measure=months_of(K.MEDICAL_INSURANCE), months=36)))
+    assert_flags_22(lint_bound(add_channel(anyang, channel_of(condition(longer, AY_DOC), AY_DOC))), "24 months")
 
 
 def test_anyang_opaque_check_must_declare_what_it_imposes(anyang: Scheme) -> None:
