@@ -268,11 +268,14 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
 @click.option("--ties", type=click.Choice(["admit_all", "strict"]), help="Override the scheme's ties policy (a what-if).")
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Processes that score applicants (one per core); the outputs are the same bytes.")
+@click.option("--engine", type=click.Choice(["auto", "columns", "applicants"]), default="auto", show_default=True,
+              help="columns: score a CSV table column by column (fast); applicants: one by one, the reference;"
+                   " auto: columns where the scheme and file allow it. The outputs are the same bytes.")
 @_stale
 @_explored
 def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, scored: bool,
          periods_file: str | None, xlsx: bool, target: int | None, children: bool, strict: bool, ties: str | None,
-         jobs: int, allow_stale: bool, include_explored: bool) -> None:
+         jobs: int, engine: str, allow_stale: bool, include_explored: bool) -> None:
     """Rank a whole city's applicants against quotas and write results.csv, public.csv
     (the 公示 list, masked), summary.csv and errors.csv to --out, all or nothing.
 
@@ -297,23 +300,28 @@ def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, 
             raise run.RunError("--children ranks a pre-scored table of children: add --scored")
         if children:
             version = run.children_ranking(version)
+        policy = Ties(ties) if ties else None
+        outcome: run.Outcome | Any = None
         if scored:
             table = read_table(path)
             bad = [(p.row or 0, None, [p]) for p in table.problems]
             rows = iter([*bad, *run.scored_rows(table, version, children=children)])
         else:
             recognition = Recognition.resolve(scheme.city, scheme.agreements, as_of, include_explored)
-            if path.suffix.lower() in (".csv", ".xlsx"):
+            outcome = _by_columns(engine, scheme, version, as_of, recognition, path, periods_file, quotas, default,
+                                  policy, jobs)
+            if outcome is None and path.suffix.lower() in (".csv", ".xlsx"):
                 table = read_table(path)
                 periods = read_table(Path(periods_file)) if periods_file else None
                 applicants = run.table_applicants(table, periods, version)
                 applicants = iter([*((p.row or 0, table.name, None, [p], None) for p in table.problems),
                                    *applicants])
-            else:
+            elif outcome is None:
                 applicants = run.jsonl_applicants(path)
-            rows = run.scored_applicants(_progress(applicants), scheme, version, as_of, recognition, jobs)
-        outcome = run.rank_run(scheme, version, rows, quotas, default, file=str(path),
-                               ties=Ties(ties) if ties else None)
+            rows = run.scored_applicants(_progress(applicants), scheme, version, as_of, recognition, jobs) \
+                if outcome is None else iter(())
+        if outcome is None:
+            outcome = run.rank_run(scheme, version, rows, quotas, default, file=str(path), ties=policy)
     except (SchemeError, run.RunError) as e:
         _fail(str(e))
     except InputError as e:
@@ -325,14 +333,45 @@ def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, 
     if strict and outcome.problems:
         _fail(f"{len(outcome.problems)} problem(s) in the input; --strict: nothing written")
     run.write(outcome, Path(out), xlsx=xlsx)
-    rows = [[s.bucket, s.applicants, s.eligible, "" if s.quota is None else s.quota, s.admitted,
-             run.cutoff_text(s.cutoff), s.tied_at_cutoff] for s in outcome.summaries]
-    click.echo(tabulate(rows, headers=["bucket", "applicants", "eligible", "quota", "admitted", "cutoff",
+    click.echo(tabulate(run.summary_rows(outcome.summaries), headers=["bucket", "applicants", "eligible", "quota", "admitted", "cutoff",
                                        "tied_at_cutoff"], disable_numparse=True))
     click.echo(f"ties: {outcome.ties.value}; invalid rows: {len(outcome.invalid)}; written to {out}")
     if target is not None:
         admitted = sum(s.admitted for s in outcome.summaries)
         click.echo(f"planning target: {target}; admitted: {admitted} ({admitted - target:+d} against the target)")
+
+
+def _by_columns(engine: str, scheme: Scheme, version: Any, as_of: dt.date, recognition: Any, path: Any,
+                periods_file: str | None, quotas: Any, default: int | None, ties: Any, jobs: int) -> Any:
+    """The bulk engine's outcome, or ``None`` where the reference engine must rank: the
+    input is not a CSV table, the version uses a rule only the reference knows, or the
+    file holds what only the reference reader reads faithfully."""
+    from pathlib import Path
+
+    from pointscalc import run
+
+    if engine == "applicants":
+        return None
+    why = None
+    if path.suffix.lower() != ".csv":
+        why = "only a CSV table is read by columns"
+    else:
+        try:
+            from pointscalc import bulk, columns
+        except ImportError as e:
+            why = f"{e.name} is not installed"
+        else:
+            why = bulk.unsupported(scheme, version, recognition)
+            if why is None:
+                try:
+                    return bulk.rank_columns(scheme, version, as_of, recognition, path,
+                                             Path(periods_file) if periods_file else None, quotas, default,
+                                             ties=ties, jobs=jobs)
+                except columns.NotColumnar as e:
+                    why = str(e)
+    if engine == "columns":
+        raise run.RunError(f"--engine columns: {why}; use --engine auto or applicants")
+    return None
 
 
 def _progress(items):  # type: ignore[no-untyped-def]

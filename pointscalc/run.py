@@ -37,7 +37,7 @@ from pointscalc.recognition import Recognition
 from pointscalc.rules import Score
 from pointscalc.scheme import RankKey, Scheme, Ties, Version
 from pointscalc.scoring import assess
-from pointscalc.tables import Table, csv_bytes, read_csv, write_all, xlsx_bytes
+from pointscalc.tables import Table, csv_columns, read_csv, write_all, xlsx_bytes
 
 # Canonical column -> accepted headers (English and the Chinese an office would use).
 SCORED_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -82,6 +82,11 @@ class Outcome:
     """(applicant ID where known, reasons) for each row left out of the ranking, sorted so
     that results.csv does not depend on where a bad row stood; errors.csv gives the row."""
     ties: Ties
+
+    def columns(self) -> dict[str, _Table]:
+        """Each output as header, columns, and which columns hold user text."""
+        return {name: (header, [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in header], n)
+                for name, (header, rows, n) in _tables(self).items()}
 
 
 def read_quotas(spec: str) -> tuple[dict[str, int | None], int | None]:
@@ -270,6 +275,19 @@ Source = Iterator[tuple[int, str, Any, list[Problem], "tuple[str, list[int]] | N
 """(row, file, applicant mapping or None, problems, where its periods came from)."""
 
 
+def applicant_data(cells: dict[str, str], extra_names: set[str]) -> dict[str, Any]:
+    """A flat row's cells as the nested mapping ``applicant_from_mapping`` reads."""
+    data: dict[str, Any] = {}
+    for column, value in cells.items():
+        if column in _NESTED:
+            data.setdefault(_NESTED[column], {})[column.removeprefix("origin_")] = value
+        elif column in extra_names:
+            data.setdefault("extra", {})[column] = value
+        else:
+            data[column] = value
+    return data
+
+
 def table_applicants(table: Table, periods: Table | None, version: Version) -> Source:
     """Applicants from a flat table, with periods from a second table keyed by ID."""
     columns, problems = _columns(table, _with_facts(APPLICANT_COLUMNS, version, periods=False))
@@ -289,14 +307,7 @@ def table_applicants(table: Table, periods: Table | None, version: Version) -> S
     known: set[str] = set()
     for n, raw in table.rows:
         cells = {columns[h]: v for h, v in raw.items() if v != ""}
-        data: dict[str, Any] = {}
-        for column, value in cells.items():
-            if column in _NESTED:
-                data.setdefault(_NESTED[column], {})[column.removeprefix("origin_")] = value
-            elif column in extra_names:
-                data.setdefault("extra", {})[column] = value
-            else:
-                data[column] = value
+        data = applicant_data(cells, extra_names)
         own = by_id.get(cells.get("id", ""), []) if cells.get("id") else []
         known.add(cells.get("id", ""))
         data["periods"] = [p for _, p in own]
@@ -417,6 +428,16 @@ def rank_run(scheme: Scheme, version: Version, source: Iterator[tuple[int, Row |
              ties: Ties | None = None) -> Outcome:
     if version.ranking is None:
         raise RunError(f"scheme {scheme.key!r} version {version.label} declares no ranking")
+    rows, problems = unique_rows(source, file)
+    policy = ties or version.ranking.ties
+    placed, summaries = rank_all((r.candidate for r in rows.values()), version.ranking.keys, policy,
+                                 quotas, default_quota)
+    return Outcome(placed, summaries, rows, problems, invalid_rows(problems), policy)
+
+
+def unique_rows(source: Iterator[tuple[int, Row | None, list[Problem]]], file: str
+                ) -> tuple[dict[str, Row], list[Problem]]:
+    """The good rows by key, and every problem: a repeated applicant ID is one."""
     problems: list[Problem] = []
     good: list[tuple[int, Row]] = []
     for n, row, row_problems in source:
@@ -435,20 +456,47 @@ def rank_run(scheme: Scheme, version: Version, source: Iterator[tuple[int, Row |
             copies += 1
             key = f"{row.candidate.key}#{copies}"
         rows[key] = attrs.evolve(row, candidate=attrs.evolve(row.candidate, key=key))
+    return rows, problems
+
+
+def invalid_rows(problems: list[Problem]) -> list[tuple[str, str]]:
+    """One entry per bad row, its reasons joined, sorted so results.csv does not depend on
+    where a bad row stood."""
     by_row: dict[tuple[str, int], list[Problem]] = {}
     for q in problems:
         by_row.setdefault((q.file, q.row or 0), []).append(q)
-    invalid = sorted(
+    return sorted(
         ("", "; ".join(f"{q.field}: {q.message}" if q.field else q.message for q in qs))
         for qs in by_row.values()
     )
-    policy = ties or version.ranking.ties
-    placed, summaries = rank_all((r.candidate for r in rows.values()), version.ranking.keys, policy,
-                                 quotas, default_quota)
-    return Outcome(placed, summaries, rows, problems, invalid, policy)
 
 
 _Table = tuple[list[str], list[list[Any]], list[bool]]
+
+
+HEADERS = {
+    "results.csv": (["id", "name", "bucket", "status", "rank", "score", "base", "published_rank", "reason"],
+                    [True, True, True, False, False, False, False, True, True]),
+    "public.csv": (["rank", "name", "id", "score", "bucket"], [False, True, True, False, True]),
+    "summary.csv": (["bucket", "applicants", "eligible", "quota", "admitted", "cutoff", "tied_at_cutoff"],
+                    [True, False, False, False, False, False, False]),
+    "errors.csv": (["file", "row", "field", "message"], [True, False, True, True]),
+}
+"""Each output's header, and which of its columns hold user text (neutralised)."""
+
+
+def summary_rows(summaries: list[BucketSummary]) -> list[list[Any]]:
+    return [[s.bucket, s.applicants, s.eligible, "" if s.quota is None else s.quota, s.admitted,
+             cutoff_text(s.cutoff), s.tied_at_cutoff] for s in summaries]
+
+
+def error_rows(problems: list[Problem]) -> list[list[Any]]:
+    return [[q.file, q.row or "", q.field, q.message]
+            for q in sorted(problems, key=lambda q: (q.file, q.row or 0, q.field))]
+
+
+def invalid_result(shown: str, reason: str) -> list[Any]:
+    return [shown, "", "", Status.INVALID.value, "", "", "", "", reason]
 
 
 def _tables(outcome: Outcome) -> dict[str, _Table]:
@@ -464,31 +512,22 @@ def _tables(outcome: Outcome) -> dict[str, _Table]:
         if p.status is Status.ADMITTED:
             public.append([p.rank, idnumber.mask_name(row.name), idnumber.mask(shown_id) if shown_id else "",
                            row.score if row.score is not None else "", p.candidate.bucket])
-    for shown, reason in outcome.invalid:
-        results.append([shown, "", "", Status.INVALID.value, "", "", "", "", reason])
-    summary = [[s.bucket, s.applicants, s.eligible, "" if s.quota is None else s.quota, s.admitted,
-                cutoff_text(s.cutoff), s.tied_at_cutoff] for s in outcome.summaries]
-    errors = [[q.file, q.row or "", q.field, q.message]
-              for q in sorted(outcome.problems, key=lambda q: (q.file, q.row or 0, q.field))]
-    return {
-        "results.csv": (["id", "name", "bucket", "status", "rank", "score", "base", "published_rank", "reason"],
-                        results, [True, True, True, False, False, False, False, True, True]),
-        "public.csv": (["rank", "name", "id", "score", "bucket"], public, [False, True, True, False, True]),
-        "summary.csv": (["bucket", "applicants", "eligible", "quota", "admitted", "cutoff", "tied_at_cutoff"],
-                        summary, [True, False, False, False, False, False, False]),
-        "errors.csv": (["file", "row", "field", "message"], errors, [True, False, True, True]),
-    }
+    results += [invalid_result(shown, reason) for shown, reason in outcome.invalid]
+    bodies = {"results.csv": results, "public.csv": public, "summary.csv": summary_rows(outcome.summaries),
+              "errors.csv": error_rows(outcome.problems)}
+    return {name: (header, bodies[name], neutralise) for name, (header, neutralise) in HEADERS.items()}
 
 
 def outputs(outcome: Outcome) -> dict[str, bytes]:
     """results.csv, public.csv, summary.csv, errors.csv, as bytes."""
-    return {name: csv_bytes(header, rows, neutralise=neutralise)
-            for name, (header, rows, neutralise) in _tables(outcome).items()}
+    return {name: csv_columns(header, columns, neutralise=neutralise)
+            for name, (header, columns, neutralise) in outcome.columns().items()}
 
 
 def write(outcome: Outcome, directory: Path, *, xlsx: bool = False) -> None:
     files = outputs(outcome)
     if xlsx:
-        for name, (header, rows, neutralise) in _tables(outcome).items():
-            files[name.replace(".csv", ".xlsx")] = xlsx_bytes(header, rows, neutralise=neutralise)
+        for name, (header, columns, neutralise) in outcome.columns().items():
+            files[name.replace(".csv", ".xlsx")] = xlsx_bytes(header, zip(*columns, strict=True),
+                                                              neutralise=neutralise)
     write_all(directory, files)

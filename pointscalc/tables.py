@@ -142,12 +142,66 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]], *, neutra
     ``neutralise`` marks the columns that hold user text; numbers the run computed are
     written as they are, so a deduction of -12 stays a number.
     """
+    rows = list(rows)
+    return csv_columns(header, [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in header],
+                       neutralise=neutralise)
+
+
+_FORMULA_AFTER = tuple("\x00" + c for c in _FORMULA_START)
+
+
+def _texts(col: Sequence[object], neutralise: bool) -> list[str]:
+    """A column's cells as text: ``safe`` for user text.  A column of plain text with no
+    formula-like cell (the usual case) is found by searching it whole, not cell by cell."""
+    try:
+        whole = "\x00".join(col)  # type: ignore[arg-type]
+    except TypeError:  # not all text
+        if neutralise:
+            return [safe(c) for c in col]
+        seen: dict[object, str] = {}
+        return [seen[c] if c in seen else seen.setdefault(c, "" if c is None else str(c)) for c in col]
+    if neutralise and (whole.startswith(_FORMULA_START) or any(f in whole for f in _FORMULA_AFTER)):
+        return [safe(c) for c in col]
+    return list(col)  # type: ignore[arg-type]
+
+
+def _special(text: str) -> bool:
+    return "," in text or '"' in text or "\n" in text or "\r" in text
+
+
+def csv_columns(header: Sequence[str], columns: Sequence[Sequence[object]], *, neutralise: Sequence[bool]) -> bytes:
+    """``csv_bytes`` of a table given column by column, as a whole city's run holds it.
+
+    A line is the cells joined by commas; only a row with a cell that holds a comma, quote
+    or line break goes through the ``csv`` writer, which quotes it.  Either way the bytes
+    are the writer's.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    for row in rows:
-        writer.writerow(safe(c) if n else ("" if c is None else str(c)) for c, n in zip(row, neutralise, strict=True))
-    return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
+    texts = [_texts(col, n) for col, n in zip(columns, neutralise, strict=True)]
+    if len(texts) < 2:  # a lone empty cell is written as ""
+        for row in zip(*texts):
+            writer.writerow(row)
+        return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
+    quoted: set[int] = set()
+    for col in texts:
+        if _special("\x00".join(col)):
+            quoted.update(i for i, t in enumerate(col) if _special(t))
+    parts = [b"\xef\xbb\xbf", out.getvalue().encode("utf-8")]
+    rows = len(texts[0])
+    for lo in range(0, rows, _BLOCK):  # a block at a time, so that a million lines are never all text at once
+        hi = min(lo + _BLOCK, rows)
+        lines = list(map(",".join, zip(*(col[lo:hi] for col in texts))))
+        for i in sorted(q for q in quoted if lo <= q < hi):
+            one = io.StringIO()
+            csv.writer(one, lineterminator="\n").writerow([col[i] for col in texts])
+            lines[i - lo] = one.getvalue()[:-1]
+        parts.append(("\n".join(lines) + "\n").encode("utf-8"))
+    return b"".join(parts)
+
+
+_BLOCK = 65536
 
 
 _EPOCH = (1980, 1, 1, 0, 0, 0)

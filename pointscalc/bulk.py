@@ -1,0 +1,739 @@
+"""The bulk engine: a whole city's applicants scored column by column.
+
+``scoring.assess`` is the reference: it scores one applicant and explains every line.  A
+city's annual run scores a million, and only needs each one's verdict, points and rank
+values.  Here each rule of a version is evaluated once over all applicants of a chunk:
+
+* a set of months is a bitmap per applicant, one bit per month from the earliest month any
+  period starts to the month of ``as_of`` (so ``until(as_of)`` is the bitmap's edge);
+  union, intersection and difference are bitwise, a count is a population count;
+* points are exact integers over a denominator per item (12 × 10^k for accruals), rounded
+  by the scheme's rule in integer arithmetic: no binary float ever holds a point.
+
+A version that uses a rule this engine does not know (a ``Check`` or ``Custom`` function,
+``OverlapDeduction``, a capped agreement, a rounding mode other than half-up) is refused
+by ``unsupported`` and ranked by the reference engine instead.  The property
+``tests/test_bulk.py`` checks that both engines give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import attrs
+import numpy as np
+
+from pointscalc.columns import Frame
+from pointscalc.model import Diploma, PeriodKind
+from pointscalc.months import month_of_date
+from pointscalc.recognition import Recognition
+from pointscalc.rules import (
+    ANYWHERE,
+    HIGHEST_DIPLOMA,
+    Accrual,
+    Accrue,
+    AgeBands,
+    AllOf,
+    AnyOf,
+    BornFrom,
+    EachOfLastYears,
+    FactIs,
+    FirstMonth,
+    Flag,
+    HasLevel,
+    HasRecord,
+    HighestOf,
+    HoldsAt,
+    HomeInArea,
+    InAnyGroup,
+    LevelTable,
+    Min,
+    MonthCount,
+    MonthsAtLeast,
+    MonthsOf,
+    Not,
+    PerRecord,
+    RuralOrigin,
+    Score,
+    WholeFamily,
+)
+from pointscalc.scheme import Scheme, Version
+
+_LOW = np.array([(1 << k) - 1 for k in range(65)], dtype=np.uint64)
+"""``_LOW[k]``: the low ``k`` bits set."""
+
+CHUNK = 65536
+"""Applicants evaluated at once: bounds the bitmaps a continuous run unpacks (≈ 32 MB)."""
+
+_PREDICATES = (HoldsAt, MonthsAtLeast, HasRecord, EachOfLastYears, Not, FactIs, HasLevel, WholeFamily,
+               AnyOf, AllOf, BornFrom, RuralOrigin, HomeInArea)
+_ITEMS = (Accrual, LevelTable, AgeBands, Flag, PerRecord, HighestOf)
+
+
+def unsupported(scheme: Scheme, version: Version, recognition: Recognition) -> str | None:
+    """Why this engine cannot rank the version, or ``None`` if it can."""
+    if version.rounding.mode != ROUND_HALF_UP:
+        return f"rounding {version.rounding.mode}"
+    if any(a.cap_months is not None for a in recognition.active.values()):
+        return "an agreement with a cap on months"
+    if version.ranking is None:
+        return "no ranking"
+
+    def predicate(p: Any) -> str | None:
+        if not isinstance(p, _PREDICATES):
+            return type(p).__name__
+        if isinstance(p, (AnyOf, AllOf)):
+            return next((r for q in p.predicates if (r := predicate(q))), None)
+        if isinstance(p, Not):
+            return predicate(p.predicate)
+        return None
+
+    def item(it: Any) -> str | None:
+        if not isinstance(it, _ITEMS):
+            return type(it).__name__
+        if isinstance(it, HighestOf):
+            return next((r for o in it.options if (r := item(o))), None)
+        if isinstance(it, Flag):
+            return predicate(it.when)
+        return None
+
+    conditions = [*version.preconditions, *(c for ch in version.channels for c in ch.conditions)]
+    for key in version.ranking.keys:
+        if isinstance(key.source, InAnyGroup):
+            conditions += key.source.groups
+    for c in conditions:
+        if (why := predicate(c.test)) is not None:
+            return f"condition {c.key} uses {why}"
+    for it in version.items:
+        if (why := item(it)) is not None:
+            return f"item {it.key} uses {why}"
+    return None
+
+
+@attrs.frozen
+class Scored:
+    """One chunk's verdicts and points, row for row with the frame."""
+
+    eligible: np.ndarray
+    channel: np.ndarray
+    """Settles by a direct channel."""
+    total: np.ndarray
+    base: np.ndarray
+    """In units of 10^-places; meaningful where ``eligible``."""
+    values: list[np.ndarray]
+    nulls: list[np.ndarray]
+    """Rank values (int64) and where each is absent."""
+    failed: np.ndarray
+    """Bit ``i`` set where precondition ``i`` fails."""
+
+
+def _round_half_up(num: np.ndarray, den: int, places: int) -> np.ndarray:
+    """num/den rounded to ``places`` decimals, ties away from zero, as units of 10^-places."""
+    a = np.abs(num) * (10**places)
+    return np.sign(num) * ((2 * a + den) // (2 * den))
+
+
+def _in_turn(groups: list[tuple[Decimal, np.ndarray]], budget: np.ndarray) -> list[tuple[Decimal, np.ndarray]]:
+    """Months counted group by group, best rate first, until ``budget`` is spent (a
+    ``not_more_than`` limit, or the months full years are paid from)."""
+    out = []
+    for rate, n in groups:
+        take = np.minimum(n, budget)
+        budget = budget - take
+        out.append((rate, take))
+    return out
+
+
+def _scale(values: list[Decimal]) -> int:
+    """The power of ten that makes every value a whole number."""
+    return max([0, *(-int(v.as_tuple().exponent) for v in values if v.as_tuple().exponent < 0)])
+
+
+class Engine:
+    """Evaluate one version's rules over one chunk of applicants."""
+
+    def __init__(self, scheme: Scheme, version: Version, as_of: dt.date, recognition: Recognition,
+                 frame: Frame, first_month: int):
+        self.scheme, self.version, self.as_of, self.recognition, self.f = scheme, version, as_of, recognition, frame
+        self.hi = month_of_date(as_of)
+        self.lo = min(first_month, self.hi)
+        self.width = self.hi - self.lo + 1
+        self.words = (self.width + 63) // 64
+        self._months: dict[tuple[MonthsOf, bool], np.ndarray] = {}
+        self._kind_of = {k.rank: k for k in PeriodKind}
+        f = frame
+        self.home = f.cities.index(scheme.city) if scheme.city in f.cities else -1
+        self.p_diploma = f.ranks["diploma"][f.p_app] if f.n else np.zeros(0, np.int8)
+
+    # --- months ---------------------------------------------------------------------
+
+    def _bits(self, sel: np.ndarray, start_floor: np.ndarray | int | None = None) -> np.ndarray:
+        """The months of the selected periods, per applicant."""
+        f = self.f
+        out = np.zeros((f.n, self.words), dtype=np.uint64)
+        if not sel.any():
+            return out
+        app = f.p_app[sel]
+        s = f.p_start[sel]
+        if start_floor is not None:
+            s = np.maximum(s, start_floor[sel] if isinstance(start_floor, np.ndarray) else start_floor)
+        s = np.clip(s - self.lo, 0, self.width)
+        e = np.clip(f.p_end[sel] - self.lo, 0, self.width)
+        for w in range(self.words):
+            a = np.clip(s - 64 * w, 0, 64)
+            b = np.clip(e - 64 * w, 0, 64)
+            mask = np.where(b > a, _LOW[b] & ~_LOW[a], np.uint64(0))
+            np.bitwise_or.at(out[:, w], app, mask)
+        return out
+
+    def _matches(self, m: MonthsOf) -> np.ndarray:
+        f = self.f
+        ok = np.isin(f.p_kind, [k.rank for k in m.kinds])
+        for name, wanted in m.where:
+            codes, values = f.p_attr.get(name, (np.full(len(f.p_app), -1), []))
+            if wanted is HIGHEST_DIPLOMA:
+                ranks = np.array([Diploma(v).rank if v is not None else -1 for v in values] + [-1], dtype=np.int16)
+                r = ranks[codes]
+                ok &= (r < 0) | (r == self.p_diploma)
+                continue
+            table = np.array([(v in wanted) if isinstance(wanted, (set, frozenset, tuple)) else (v == wanted)
+                              for v in values] + [False], dtype=bool)
+            ok &= table[codes]
+        return ok
+
+    def _selects(self, m: MonthsOf) -> np.ndarray:
+        f = self.f
+        ok = self._matches(m)
+        if m.cities is not ANYWHERE:
+            wanted = m.cities or {self.scheme.city}
+            ok &= np.isin(f.p_city, [i for i, c in enumerate(f.cities) if c in wanted])
+            if m.districts is not None:
+                ok &= np.isin(f.p_district, [i for i, d in enumerate(f.districts) if d in m.districts])
+        return ok
+
+    def _since(self, m: MonthsOf) -> int | None:
+        return month_of_date(m.since) if m.since is not None else None
+
+    def own(self, m: MonthsOf) -> np.ndarray:
+        return self._bits(self._selects(m), self._since(m))
+
+    def _partners(self, m: MonthsOf) -> tuple[np.ndarray, np.ndarray]:
+        """Periods whose months a partner agreement credits, and the month each is credited from."""
+        f = self.f
+        sel = np.zeros(len(f.p_app), dtype=bool)
+        floor = np.full(len(f.p_app), -(1 << 30), dtype=np.int64)
+        if not m.recognisable:
+            return sel, floor
+        matches = self._matches(m)
+        for (city, kind), agreement in self.recognition.active.items():
+            if city == self.scheme.city or city not in f.cities:
+                continue
+            these = matches & (f.p_city == f.cities.index(city)) & (f.p_kind == kind.rank)
+            sel |= these
+            if not agreement.credits_before_start:
+                floor = np.where(these, month_of_date(agreement.effective), floor)
+        since = self._since(m)
+        if since is not None:
+            floor = np.maximum(floor, since)
+        return sel, floor
+
+    def months(self, m: MonthsOf, recognise: bool = True) -> np.ndarray:
+        key = (m, recognise)
+        found = self._months.get(key)
+        if found is None:
+            found = self.own(m)
+            if recognise:
+                sel, floor = self._partners(m)
+                if sel.any():
+                    found = found | self._bits(sel, floor)
+            if m.continuous:
+                found = self._run(found, m.max_gap, m.lag)
+            self._months[key] = found
+        return found
+
+    def _unpack(self, bits: np.ndarray) -> np.ndarray:
+        flat = np.unpackbits(bits.view(np.uint8).reshape(len(bits), -1), axis=1, bitorder="little")
+        return flat[:, : self.width].astype(bool)
+
+    def _pack(self, b: np.ndarray) -> np.ndarray:
+        padded = np.zeros((len(b), self.words * 64), dtype=bool)
+        padded[:, : self.width] = b
+        return np.packbits(padded, axis=1, bitorder="little").view(np.uint64).reshape(len(b), self.words)
+
+    def _run(self, bits: np.ndarray, max_gap: int, lag: int) -> np.ndarray:
+        """``Months.run_ending_at(as_of month, max_gap, lag)`` on every row.  A set that is
+        one unbroken run is kept whole or dropped by its end alone; only the others are
+        unpacked month by month."""
+        count = self.count(bits)
+        first, empty = self.first(bits)
+        last = self.last(bits)
+        whole = empty | (last - first + 1 == count)
+        out = np.where((whole & (self.hi - last <= lag))[:, None], bits, np.uint64(0))
+        broken = np.flatnonzero(~whole)
+        if len(broken):
+            out[broken] = self._run_unpacked(bits[broken], max_gap, lag)
+        return out
+
+    def _run_unpacked(self, bits: np.ndarray, max_gap: int, lag: int) -> np.ndarray:
+        b = self._unpack(bits)
+        idx = np.arange(self.width, dtype=np.int16 if self.width < 32000 else np.int32)
+        last_one = np.maximum.accumulate(np.where(b, idx, -1), axis=1)
+        zeros = idx - last_one
+        trailing = zeros[:, -1]
+        breaks = np.zeros_like(b)
+        breaks[:, :-1] = ~b[:, :-1] & b[:, 1:] & (zeros[:, :-1] > max_gap)
+        cut = np.where(breaks, idx, -1).max(axis=1)
+        kept = b & (idx > cut[:, None]) & (trailing <= lag)[:, None]
+        return self._pack(kept)
+
+    @staticmethod
+    def count(bits: np.ndarray) -> np.ndarray:
+        return np.bitwise_count(bits).sum(axis=1, dtype=np.int64)
+
+    def holds_now(self, bits: np.ndarray) -> np.ndarray:
+        w, b = divmod(self.width - 1, 64)
+        return ((bits[:, w] >> np.uint64(b)) & np.uint64(1)).astype(bool)
+
+    def first(self, bits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The first month of each set, and where the set is empty."""
+        nz = bits != 0
+        empty = ~nz.any(axis=1)
+        w = nz.argmax(axis=1)
+        x = bits[np.arange(len(bits)), w]
+        low = x & (~x + np.uint64(1))
+        return self.lo + 64 * w + np.bitwise_count(low - np.uint64(1)).astype(np.int64), empty
+
+    def last(self, bits: np.ndarray) -> np.ndarray:
+        """The last month of each set (meaningless where it is empty)."""
+        nz = bits != 0
+        w = nz.shape[1] - 1 - nz[:, ::-1].argmax(axis=1)
+        x = bits[np.arange(len(bits)), w]
+        for shift in (1, 2, 4, 8, 16, 32):
+            x = x | (x >> np.uint64(shift))
+        return self.lo + 64 * w + np.bitwise_count(x).astype(np.int64) - 1
+
+    # --- predicates -----------------------------------------------------------------
+
+    def test(self, p: Any) -> np.ndarray:
+        f = self.f
+        if isinstance(p, HoldsAt):
+            return self.holds_now(self.months(p.measure, recognise=False))
+        if isinstance(p, MonthsAtLeast):
+            return self.count(self.months(p.measure)) >= p.months
+        if isinstance(p, HasRecord):
+            return np.zeros(f.n, dtype=bool)  # a table carries no records
+        if isinstance(p, EachOfLastYears):
+            return np.full(f.n, p.years <= 0)
+        if isinstance(p, Not):
+            return ~self.test(p.predicate)
+        if isinstance(p, AnyOf):
+            return np.logical_or.reduce([self.test(q) for q in p.predicates]) if p.predicates \
+                else np.zeros(f.n, dtype=bool)
+        if isinstance(p, AllOf):
+            return np.logical_and.reduce([self.test(q) for q in p.predicates]) if p.predicates \
+                else np.ones(f.n, dtype=bool)
+        if isinstance(p, FactIs):
+            c = f.extra.get(p.name)
+            if c is None:
+                return np.zeros(f.n, dtype=bool)
+            return c.mapped(lambda v: v in p.values, False, bool)
+        if isinstance(p, HasLevel):
+            return np.logical_or.reduce([self._min(m) for m in p.any_of])
+        if isinstance(p, WholeFamily):
+            return np.zeros(f.n, dtype=bool)  # a table carries no family members
+        if isinstance(p, BornFrom):
+            return f.birth // 10000 >= p.year
+        if isinstance(p, RuralOrigin):
+            return f.rural == 1
+        if isinstance(p, HomeInArea):
+            return self._home(p)
+        raise TypeError(type(p).__name__)
+
+    def _min(self, m: Min) -> np.ndarray:
+        ok = np.ones(self.f.n, dtype=bool)
+        for name, level in m.levels:
+            ok &= self.f.ranks[name] >= level.rank
+        return ok
+
+    def _home(self, p: HomeInArea) -> np.ndarray:
+        f = self.f
+        current = (f.p_kind == PeriodKind.RESIDENCE.rank) & (f.p_city == self.home) \
+            & (f.p_start <= self.hi) & (f.p_end > self.hi)
+        if p.by_fact is None:
+            if p.districts is not None:
+                current &= np.isin(f.p_district, [i for i, d in enumerate(f.districts) if d in p.districts])
+        else:
+            fact = f.extra[p.by_fact]
+            areas = dict(p.areas)
+            # allowed[value code, district code]; the last row is "fact not given": anywhere.
+            allowed = np.ones((len(fact.values) + 1, len(f.districts) + 1), dtype=bool)
+            for i, v in enumerate(fact.values):
+                wanted = areas.get(v) if isinstance(v, str) else None
+                if wanted is not None:
+                    allowed[i, :] = False
+                    allowed[i, [j for j, d in enumerate(f.districts) if d in wanted]] = True
+            current &= allowed[fact.codes[f.p_app], f.p_district]
+        codes, values = f.p_attr.get("area", (np.full(len(f.p_app), -1), []))
+        floor = Decimal(self.version.param(p.floor))
+        k = _scale([floor, *(v for v in values if v is not None)])
+        scaled = np.array([int(v.scaleb(k)) if v is not None else 0 for v in values] + [0], dtype=np.int64)
+        best = np.full(f.n, -1, dtype=np.int64)
+        np.maximum.at(best, f.p_app[current], scaled[codes[current]])
+        people = 1 + np.bincount(f.f_app[f.f_moves], minlength=f.n)
+        return (best >= 0) & (best >= int(floor.scaleb(k)) * people)
+
+    # --- items ------------------------------------------------------------------------
+
+    def points(self, it: Any) -> tuple[np.ndarray, int]:
+        """Exact points as numerators over one denominator."""
+        f = self.f
+        if isinstance(it, Accrual):
+            return self._accrual(it)
+        if isinstance(it, LevelTable):
+            k = _scale([r.points for r in it.rows])
+            best = np.zeros(f.n, dtype=np.int64)
+            found = np.zeros(f.n, dtype=bool)
+            for r in it.rows:
+                met = np.logical_or.reduce([self._min(m) for m in r.any_of]) if r.any_of \
+                    else np.zeros(f.n, dtype=bool)
+                v = int(r.points.scaleb(k))
+                take = met & (~found | (v > best))
+                best = np.where(take, v, best)
+                found |= met
+            return best, 10**k
+        if isinstance(it, AgeBands):
+            day = it.reference(self.as_of) if it.reference else self.as_of
+            y, md = f.birth // 10000, f.birth % 10000
+            age = day.year - y - ((day.month * 100 + day.day) < md)
+            k = _scale([b.points for b in it.bands])
+            out = np.zeros(f.n, dtype=np.int64)
+            done = np.zeros(f.n, dtype=bool)
+            for b in it.bands:
+                hit = ~done & (age >= (b.low if b.low is not None else -(1 << 30))) \
+                    & (age <= (b.high if b.high is not None else 1 << 30))
+                out = np.where(hit, int(b.points.scaleb(k)), out)
+                done |= hit
+            return out, 10**k
+        if isinstance(it, Flag):
+            k = _scale([it.points])
+            return np.where(self.test(it.when), int(it.points.scaleb(k)), 0).astype(np.int64), 10**k
+        if isinstance(it, PerRecord):
+            return np.zeros(f.n, dtype=np.int64), 1  # a table carries no records
+        if isinstance(it, HighestOf):
+            parts = [self.points(o) for o in it.options]
+            den = int(np.lcm.reduce([d for _, d in parts])) if parts else 1
+            best = np.zeros(f.n, dtype=np.int64)
+            for num, d in parts:
+                best = np.maximum(best, num * (den // d))
+            return best, den
+        raise TypeError(type(it).__name__)
+
+    def _accrual(self, it: Accrual) -> tuple[np.ndarray, int]:
+        f = self.f
+        months = self.months(it.measure)
+        if it.by is None:
+            assert it.rate is not None
+            groups = [(it.rate, self.count(months))]
+        else:
+            credits = self._selects(it.measure) | self._partners(it.measure)[0]
+            codes, values = f.p_attr.get(it.by, (np.full(len(f.p_app), -1), []))
+            taken = np.zeros_like(months)
+            groups = []
+            for value, rate in sorted(it.rates, key=lambda vr: -vr[1]):
+                table = np.array([v == value for v in values] + [False], dtype=bool)
+                own = self._bits(credits & table[codes])
+                share = months & own & ~taken
+                taken |= share
+                groups.append((rate, self.count(share)))
+        if it.not_more_than is not None:
+            groups = _in_turn(groups, self.count(self.months(it.not_more_than)))
+        if it.accrue is Accrue.FULL_YEARS:
+            groups = _in_turn(groups, 12 * (sum(n for _, n in groups) // 12))
+        k = _scale([r for r, _ in groups] + ([it.cap] if it.cap is not None else []))
+        den = 12 * 10**k
+        per = 12 if it.accrue is Accrue.MONTHLY else 1
+        num = sum((int(r.scaleb(k)) * per * n for r, n in groups), np.zeros(f.n, dtype=np.int64))
+        if it.cap is not None:
+            num = np.minimum(num, int(it.cap.scaleb(k)) * 12)
+        return num, den
+
+    # --- the whole version ------------------------------------------------------------
+
+    def run(self) -> Scored:
+        f, v = self.f, self.version
+        places = v.rounding.places
+        failed = np.zeros(f.n, dtype=np.int64)
+        for i, c in enumerate(v.preconditions):
+            failed |= np.where(self.test(c.test), 0, 1 << i)
+        eligible = failed == 0
+        channel = np.zeros(f.n, dtype=bool)
+        for ch in v.channels:
+            channel |= np.logical_and.reduce([self.test(c.test) for c in ch.conditions]) if ch.conditions \
+                else np.ones(f.n, dtype=bool)
+        total = np.zeros(f.n, dtype=np.int64)
+        base = np.zeros(f.n, dtype=np.int64)
+        for it in v.items:
+            num, den = self.points(it)
+            line = _round_half_up(num, den, places)
+            total += line
+            if v.base_items is not None and it.key in v.base_items:
+                base += line
+        scored = eligible & bool(v.items)
+        values, nulls = [], []
+        assert v.ranking is not None
+        for key in v.ranking.keys:
+            src = key.source
+            null = ~scored
+            if isinstance(src, Score):
+                value = total if src.which == "total" else base
+                if src.which != "total" and v.base_items is None:
+                    null = np.ones(f.n, dtype=bool)
+            elif isinstance(src, FirstMonth):
+                value, empty = self.first(self.months(src.measure, recognise=False))
+                null = null | empty
+            elif isinstance(src, MonthCount):
+                value = self.count(self.months(src.measure))
+            elif isinstance(src, InAnyGroup):
+                value = np.logical_or.reduce([self.test(g.test) for g in src.groups]).astype(np.int64) \
+                    if src.groups else np.zeros(f.n, dtype=np.int64)
+            else:
+                raise TypeError(type(src).__name__)
+            values.append(np.where(null, 0, value).astype(np.int64))
+            nulls.append(null)
+        return Scored(eligible, channel, total, base, values, nulls, failed)
+
+
+# --- The run: score in chunks, rank, tabulate ----------------------------------------------
+
+
+@attrs.frozen
+class BulkOutcome:
+    """What ``run.Outcome`` gives the CLI, built from columns."""
+
+    summaries: list[Any]
+    problems: list[Any]
+    invalid: list[tuple[str, str]]
+    ties: Any
+    _columns: dict[str, Any]
+
+    def columns(self) -> dict[str, Any]:
+        return self._columns
+
+
+_JOB: tuple[Any, ...] | None = None
+"""What a forked worker scores with: set before the pool forks."""
+
+
+def _score_chunk(span: tuple[int, int]) -> Scored:
+    assert _JOB is not None
+    scheme, version, as_of, recognition, frame = _JOB
+    part = chunk(frame, *span)
+    first = int(part.p_start.min()) if len(part.p_start) else month_of_date(as_of)
+    return Engine(scheme, version, as_of, recognition, part, first).run()
+
+
+def chunk(f: Frame, a: int, b: int) -> Frame:
+    """Applicants ``[a, b)`` and their periods (sorted by applicant, so a slice)."""
+    lo, hi = np.searchsorted(f.p_app, [a, b])
+    flo, fhi = np.searchsorted(f.f_app, [a, b])
+    return attrs.evolve(
+        f, n=b - a, row=f.row[a:b], ids=f.ids[a:b], names=f.names[a:b], buckets=f.buckets[a:b],
+        birth=f.birth[a:b], ranks={k: v[a:b] for k, v in f.ranks.items()}, rural=f.rural[a:b],
+        extra={k: attrs.evolve(c, codes=c.codes[a:b], bad=c.bad[a:b]) for k, c in f.extra.items()},
+        p_app=f.p_app[lo:hi] - a, p_kind=f.p_kind[lo:hi], p_city=f.p_city[lo:hi],
+        p_district=f.p_district[lo:hi], p_start=f.p_start[lo:hi], p_end=f.p_end[lo:hi],
+        p_attr={k: (c[lo:hi], v) for k, (c, v) in f.p_attr.items()},
+        f_app=f.f_app[flo:fhi] - a, f_moves=f.f_moves[flo:fhi],
+    )
+
+
+def score_frame(scheme: Scheme, version: Version, as_of: dt.date, recognition: Recognition, frame: Frame,
+                jobs: int = 1) -> Scored:
+    """Every applicant of the frame, chunk by chunk; with ``jobs`` > 1 in forked workers."""
+    import multiprocessing as mp
+
+    global _JOB
+    _JOB = (scheme, version, as_of, recognition, frame)
+    spans = [(a, min(a + CHUNK, frame.n)) for a in range(0, frame.n, CHUNK)] or [(0, 0)]
+    try:
+        if jobs > 1 and len(spans) > 1 and "fork" in mp.get_all_start_methods():
+            with mp.get_context("fork").Pool(jobs) as pool:
+                parts = pool.map(_score_chunk, spans)
+        else:
+            parts = [_score_chunk(s) for s in spans]
+    finally:
+        _JOB = None
+    return Scored(
+        *(np.concatenate([getattr(p, name) for p in parts]) for name in ("eligible", "channel", "total", "base")),
+        [np.concatenate([p.values[i] for p in parts]) for i in range(len(parts[0].values))],
+        [np.concatenate([p.nulls[i] for p in parts]) for i in range(len(parts[0].nulls))],
+        np.concatenate([p.failed for p in parts]),
+    )
+
+
+def rank_columns(scheme: Scheme, version: Version, as_of: dt.date, recognition: Recognition,
+                 app_path: Any, periods_path: Any, quotas: dict[str, int | None], default_quota: int | None,
+                 *, ties: Any = None, jobs: int = 1) -> BulkOutcome:
+    """``run.rank_run`` over flat CSV tables, the same bytes out.  Raises
+    ``columns.NotColumnar`` for a file only the reference reader can read faithfully."""
+    from pointscalc import columns, run
+    from pointscalc.ranking import BucketSummary, Status, score_index
+
+    assert version.ranking is not None
+    setup = run._Setup(scheme, version, as_of, recognition, len(version.ranking.keys),
+                       any(f.name == "target_area" for f in version.facts))
+    read = columns.read(app_path, periods_path, version, setup.by_area)
+    f = read.frame
+    scored = score_frame(scheme, version, as_of, recognition, f, jobs)
+    others, problems = run.unique_rows((run._score_item(item, setup) for item in read.others), str(app_path))
+    places = version.rounding.places
+    keys = version.ranking.keys
+    width = len(keys)
+
+    # One row per candidate: the frame's, then the reference reader's.
+    score_at = score_index(keys)
+    decimals: dict[int, Decimal] = {}
+
+    def dec(v: int) -> Decimal:
+        d = decimals.get(v)
+        if d is None:
+            d = decimals[v] = Decimal(v).scaleb(-places)
+        return d
+
+    is_score = [isinstance(k.source, Score) for k in keys]
+    scored_rows = scored.eligible & bool(version.items)
+    ok = scored.eligible | scored.channel
+    labels = [f"{c.label.en} ({c.citation})" for c in version.preconditions]
+    masks, mask_code = np.unique(np.where(ok, -1, scored.failed), return_inverse=True)
+    texts = ["" if m < 0 else "; ".join(lab for j, lab in enumerate(labels) if int(m) >> j & 1)
+             for m in masks.tolist()]
+    reason = np.array(texts, dtype=object)[mask_code] if f.n else np.zeros(0, dtype=object)
+    has_base = version.base_items is not None
+    score = _decimals(scored.total, scored_rows, dec)
+    base = _decimals(scored.base, scored_rows & has_base, dec)
+    has_score, has_base_col = scored_rows, scored_rows & has_base
+    key_list = np.array(f.ids, dtype=object)
+    bucket_list = np.array(f.buckets, dtype=object)
+    name_list = np.array(f.names, dtype=object)
+    named = np.ones(f.n, dtype=bool)
+    eligible = ok
+    values = list(scored.values)
+    nulls = list(scored.nulls)
+    if others:
+        o = list(others.values())
+
+        def more(column: np.ndarray, extra: list[Any]) -> np.ndarray:
+            tail = np.empty(len(extra), dtype=object)
+            tail[:] = extra
+            return np.concatenate([column, tail])
+
+        key_list = more(key_list, [r.candidate.key for r in o])
+        bucket_list = more(bucket_list, [r.candidate.bucket for r in o])
+        name_list = more(name_list, [r.name for r in o])
+        named = np.concatenate([named, [r.named for r in o]])
+        reason = more(reason, [r.candidate.reason for r in o])
+        score = more(score, [r.score for r in o])
+        base = more(base, [r.base for r in o])
+        has_score = np.concatenate([has_score, [r.score is not None for r in o]])
+        has_base_col = np.concatenate([has_base_col, [r.base is not None for r in o]])
+        eligible = np.concatenate([eligible, [r.candidate.eligible for r in o]])
+        for j in range(width):
+            raw = [r.candidate.values[j] for r in o]
+            nulls[j] = np.concatenate([nulls[j], [v is None for v in raw]])
+            values[j] = np.concatenate([values[j], np.array(
+                [0 if v is None else int(v.scaleb(places)) if isinstance(v, Decimal) else int(v) for v in raw],
+                dtype=np.int64)])
+    n = len(key_list)
+    policy = ties or version.ranking.ties
+
+    buckets = sorted(set(bucket_list) | set(quotas))
+    bucket_code = {b: i for i, b in enumerate(buckets)}
+    b_code = np.array([bucket_code[b] for b in bucket_list], dtype=np.int64)
+    key_order = np.empty(n, dtype=np.int64)
+    key_order[np.argsort(key_list.astype(str), kind="stable")] = np.arange(n)
+    inel = ~eligible
+    sort_keys: list[np.ndarray] = [key_order]
+    for j in reversed(range(width)):
+        signed = -values[j] if keys[j].descending else values[j]
+        sort_keys += [np.where(inel | nulls[j], 0, signed), np.where(inel, False, nulls[j])]
+    sort_keys += [inel, b_code]
+    order = np.lexsort(sort_keys)
+
+    # Runs of candidates equal on every rank key (within a bucket, among the eligible).
+    same = np.zeros(n, dtype=bool)
+    if n:
+        same[1:] = (b_code[order][1:] == b_code[order][:-1]) & eligible[order][1:] & eligible[order][:-1]
+        for j in range(width):
+            v = np.where(nulls[j], 0, values[j])[order]
+            z = nulls[j][order]
+            same[1:] &= (v[1:] == v[:-1]) & (z[1:] == z[:-1])
+    run_id = np.cumsum(~same) - 1
+    pos = np.arange(n)
+    status = np.full(n, 2, dtype=np.int8)  # 0 admitted, 1 waitlisted, 2 ineligible
+    rank = np.zeros(n, dtype=np.int64)
+    summaries = []
+    sorted_b = b_code[order]
+    sorted_e = eligible[order]
+    for code, bucket in enumerate(buckets):
+        lo, hi = np.searchsorted(sorted_b, [code, code + 1])
+        block_e = int(sorted_e[lo:hi].sum())
+        e_lo, e_hi = lo, lo + block_e
+        quota = quotas.get(bucket, default_quota)
+        i = pos[e_lo:e_hi] - e_lo
+        starts = np.where(np.r_[True, ~same[e_lo + 1: e_hi]] if block_e else np.zeros(0, bool), i, -1)
+        rank[e_lo:e_hi] = np.maximum.accumulate(starts) + 1 if block_e else 0
+        inside = i < (quota if quota is not None else n + 1)
+        admitted = inside.copy()
+        tied = 0
+        cutoff: Any = None
+        if block_e and (quota is None or quota > 0):
+            line = run_id[e_lo + min(quota if quota is not None else block_e, block_e) - 1]
+            at_line = run_id[e_lo:e_hi] == line
+            if policy.value == "admit_all":
+                admitted |= at_line
+            tied = int(at_line.sum())
+        status[e_lo:e_hi] = np.where(admitted, 0, 1)
+        if admitted.any():
+            last = order[e_lo + int(np.flatnonzero(admitted)[-1])]
+            if not nulls[score_at][last]:
+                v = int(values[score_at][last])
+                cutoff = dec(v) if is_score[score_at] else v
+        summaries.append(BucketSummary(bucket, int(hi - lo), block_e, quota, int(admitted.sum()), cutoff, tied))
+
+    from pointscalc import idnumber
+
+    statuses = np.array([Status.ADMITTED.value, Status.WAITLISTED.value, Status.INELIGIBLE.value], dtype=object)
+    st = status
+    shown = np.where(named, key_list, "")[order]
+    names_sorted = name_list[order]
+    score_sorted = np.where(has_score, score, "")[order]
+    rank_col = np.where(st < 2, rank.astype(object), "")
+    results = [shown.tolist(), names_sorted.tolist(), bucket_list[order].tolist(), statuses[st].tolist(),
+               rank_col.tolist(), score_sorted.tolist(), np.where(has_base_col, base, "")[order].tolist(),
+               [""] * n, reason[order].tolist()]
+    admitted = np.flatnonzero(st == 0)
+    public = [rank[admitted].tolist(), [idnumber.mask_name(x) for x in names_sorted[admitted].tolist()],
+              [idnumber.mask(x) if x else "" for x in shown[admitted].tolist()], score_sorted[admitted].tolist(),
+              bucket_list[order][admitted].tolist()]
+    invalid = run.invalid_rows(problems)
+    for shown_id, why in invalid:
+        for column, cell in zip(results, run.invalid_result(shown_id, why), strict=True):
+            column.append(cell)
+    summary = run.summary_rows(summaries)
+    errors = run.error_rows(problems)
+    bodies = {"results.csv": results, "public.csv": public,
+              "summary.csv": [list(c) for c in zip(*summary, strict=True)] if summary else [[] for _ in range(7)],
+              "errors.csv": [list(c) for c in zip(*errors, strict=True)] if errors else [[] for _ in range(4)]}
+    return BulkOutcome(summaries, problems, invalid, policy,
+                       {name: (header, bodies[name], neutralise) for name, (header, neutralise) in run.HEADERS.items()})
+
+
+def _decimals(units: np.ndarray, present: np.ndarray, dec: Any) -> np.ndarray:
+    """Points as the Decimals the reference engine would hold, ``None`` where absent."""
+    distinct, inverse = np.unique(units, return_inverse=True)
+    table = np.empty(len(distinct) + 1, dtype=object)
+    table[:-1] = [dec(int(v)) for v in distinct.tolist()]
+    table[-1] = None
+    return table[np.where(present, inverse, len(distinct))]
