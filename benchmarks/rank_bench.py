@@ -5,6 +5,11 @@ peak memory (ru_maxrss) is its own.  Usage:
 
     python benchmarks/rank_bench.py 100000 [1000000 ...]
     JOBS=2 python benchmarks/rank_bench.py 100000      # rank --jobs 2
+    FORMAT=csv JOBS=2 python benchmarks/rank_bench.py 1000000
+                                  # flat CSV tables, ranked by the columns engine
+
+With FORMAT=csv the floor is the time to parse both tables with the csv module and write
+a results file of the same shape.
 
 Peak memory is the largest single process: with --jobs, each worker is its own process,
 so the machine holds the main process plus that many workers.
@@ -55,8 +60,47 @@ def timed(cmd: list[str]) -> tuple[float, float]:
     return wall, kb / 1024
 
 
+FLOOR_CSV = """
+import csv, sys
+rows = []
+with open(sys.argv[1], encoding="utf-8", newline="") as f:
+    for r in csv.reader(f):
+        rows.append((r[0], r[1], r[5]))
+with open(sys.argv[1].removesuffix(".csv") + "-periods.csv", encoding="utf-8", newline="") as f:
+    periods = sum(1 for _ in csv.reader(f))
+with open(sys.argv[2], "w", encoding="utf-8", newline="") as f:
+    w = csv.writer(f)
+    for r in rows:
+        w.writerow([*r, "admitted", 1, "100.00", "100.00", "", ""])
+"""
+
+
+def main_csv() -> None:
+    exe = str(Path(sys.executable).parent / "pointscalc")
+    jobs = os.environ.get("JOBS", "1")
+    for n in [int(a) for a in sys.argv[1:]] or [100_000]:
+        data = OUT / f"suzhou-{n}.csv"
+        if not data.exists():
+            subprocess.run([sys.executable, str(HERE / "synth.py"), str(n), str(data), "--csv"], check=True)
+        periods = OUT / f"suzhou-{n}-periods.csv"
+        size = (data.stat().st_size + periods.stat().st_size) / 1e6
+        wall, peak = timed([exe, "rank", "suzhou", str(data), "--periods", str(periods), "--as-of", "2021-06-30",
+                            "--jobs", jobs, "--engine", "columns", "--quota", str(OUT / "quota.toml"),
+                            "--out", str(OUT / f"rank-csv-{n}")])
+        floor_wall, floor_peak = timed([sys.executable, "-c", FLOOR_CSV, str(data), str(OUT / f"floor-csv-{n}.csv")])
+        summary = (OUT / f"rank-csv-{n}" / "summary.csv").read_text(encoding="utf-8-sig").strip().splitlines()
+        print(f"n={n:,} CSV tables {size:.0f} MB, --jobs {jobs}, --engine columns")
+        print(f"  rank end to end: {wall:.1f} s wall, peak {peak:.0f} MB, {wall / n * 1e6:.0f} µs/applicant")
+        print(f"  floor (csv module: read both tables + write CSV): {floor_wall:.1f} s wall, peak {floor_peak:.0f} MB")
+        print("  " + json.dumps(summary[1:3], ensure_ascii=False))
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
+    (OUT / "quota.toml").write_text(QUOTA, encoding="utf-8")
+    if os.environ.get("FORMAT") == "csv":
+        main_csv()
+        return
     (OUT / "quota.toml").write_text(QUOTA, encoding="utf-8")
     exe = str(Path(sys.executable).parent / "pointscalc")
     for n in [int(a) for a in sys.argv[1:]] or [100_000]:

@@ -1,4 +1,5 @@
-"""A seeded generator of realistic Suzhou applicants, as JSON Lines for `pointscalc rank`.
+"""A seeded generator of realistic Suzhou applicants, for `pointscalc rank`: JSON Lines, or
+flat CSV tables (OUT.csv and OUT-periods.csv) with --csv.
 
 The distributions are rough shapes of a migrant workforce, not statistics from a source:
 ages 20–55 peaking near 30, mostly secondary or junior-college education, several years
@@ -6,11 +7,16 @@ of insurance with some gaps and some months in Nanjing or Wuxi, a residence perm
 rented or owned home.  Usage:
 
     python benchmarks/synth.py N OUT.jsonl [--seed S]
+    python benchmarks/synth.py N OUT.csv --csv [--seed S]
+
+The CSV tables hold the same applicants, less their family members, which a flat table
+does not carry.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import random
 
@@ -82,19 +88,38 @@ def applicant(rnd: random.Random, serial: int, as_of_month: int) -> dict:
     }
 
 
+APP_COLUMNS = ["id", "name", "birth", "diploma", "qualification", "target_area"]
+PERIOD_COLUMNS = ["id", "kind", "city", "district", "start", "end", "scheme", "tenure", "area"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int)
     parser.add_argument("out")
     parser.add_argument("--seed", type=int, default=2021)
     parser.add_argument("--as-of", default="2021-06", help="YYYY-MM the months run up to")
+    parser.add_argument("--csv", action="store_true", help="write OUT.csv and OUT-periods.csv")
     args = parser.parse_args()
     rnd = random.Random(args.seed)
     y, m = map(int, args.as_of.split("-"))
     as_of_month = y * 12 + m - 1
-    with open(args.out, "w", encoding="utf-8") as f:
+    if not args.csv:
+        with open(args.out, "w", encoding="utf-8") as f:
+            for i in range(args.n):
+                f.write(json.dumps(applicant(rnd, i, as_of_month), ensure_ascii=False) + "\n")
+        return
+    periods_path = args.out.removesuffix(".csv") + "-periods.csv"
+    with open(args.out, "w", encoding="utf-8", newline="") as fa, \
+            open(periods_path, "w", encoding="utf-8", newline="") as fp:
+        apps, periods = csv.writer(fa, lineterminator="\n"), csv.writer(fp, lineterminator="\n")
+        apps.writerow(APP_COLUMNS)
+        periods.writerow(PERIOD_COLUMNS)
         for i in range(args.n):
-            f.write(json.dumps(applicant(rnd, i, as_of_month), ensure_ascii=False) + "\n")
+            a = applicant(rnd, i, as_of_month)
+            apps.writerow([a["id"], a["name"], a["birth"], a["education"]["diploma"], a["qualification"],
+                           a["extra"]["target_area"]])
+            for p in a["periods"]:
+                periods.writerow([a["id"], *(p.get(c, "") for c in PERIOD_COLUMNS[1:])])
 
 
 if __name__ == "__main__":
