@@ -162,7 +162,6 @@ class Engine:
         self.width = self.hi - self.lo + 1
         self.words = (self.width + 63) // 64
         self._months: dict[tuple[MonthsOf, bool], np.ndarray] = {}
-        self._kind_of = {k.rank: k for k in PeriodKind}
         f = frame
         self.home = f.cities.index(scheme.city) if scheme.city in f.cities else -1
         self.p_diploma = f.ranks["diploma"][f.p_app] if f.n else np.zeros(0, np.int8)
@@ -539,7 +538,7 @@ def chunk(f: Frame, a: int, b: int) -> Frame:
     lo, hi = np.searchsorted(f.p_app, [a, b])
     flo, fhi = np.searchsorted(f.f_app, [a, b])
     return attrs.evolve(
-        f, n=b - a, row=f.row[a:b], ids=f.ids[a:b], names=f.names[a:b], buckets=f.buckets[a:b],
+        f, n=b - a, ids=f.ids[a:b], names=f.names[a:b], buckets=f.buckets[a:b],
         birth=f.birth[a:b], ranks={k: v[a:b] for k, v in f.ranks.items()}, rural=f.rural[a:b],
         extra={k: attrs.evolve(c, codes=c.codes[a:b], bad=c.bad[a:b]) for k, c in f.extra.items()},
         p_app=f.p_app[lo:hi] - a, p_kind=f.p_kind[lo:hi], p_city=f.p_city[lo:hi],
@@ -721,11 +720,9 @@ def rank_columns(scheme: Scheme, version: Version, as_of: dt.date, recognition: 
     for shown_id, why in invalid:
         for column, cell in zip(results, run.invalid_result(shown_id, why), strict=True):
             column.append(cell)
-    summary = run.summary_rows(summaries)
-    errors = run.error_rows(problems)
     bodies = {"results.csv": results, "public.csv": public,
-              "summary.csv": [list(c) for c in zip(*summary, strict=True)] if summary else [[] for _ in range(7)],
-              "errors.csv": [list(c) for c in zip(*errors, strict=True)] if errors else [[] for _ in range(4)]}
+              "summary.csv": run.as_columns(run.summary_rows(summaries), 7),
+              "errors.csv": run.as_columns(run.error_rows(problems), 4)}
     return BulkOutcome(summaries, problems, invalid, policy,
                        {name: (header, bodies[name], neutralise) for name, (header, neutralise) in run.HEADERS.items()})
 

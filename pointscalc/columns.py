@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -98,8 +99,6 @@ class RawTable:
 
 def read_raw(path: Path, wanted: dict[str, tuple[str, ...]]) -> RawTable:
     """Parse a CSV with Arrow; the header is checked as the reference reader checks it."""
-    from pointscalc.run import _columns
-
     name = str(path)
     try:
         raw = path.read_bytes()
@@ -184,26 +183,23 @@ class Coded:
 _BAD = object()
 
 
-_ENCODED: dict[int, tuple[pa.Array, list[str], np.ndarray]] = {}
+Encoded = tuple[list[str], np.ndarray]
+"""A column's distinct words, and each row's index into them."""
 
 
-def _encode(col: pa.Array) -> tuple[list[str], np.ndarray]:
-    """The distinct words of a column and each row's index into them, kept for the next
-    parser of the same column (period attributes are parsed once per period kind)."""
-    found = _ENCODED.get(id(col))
-    if found is None or found[0] is not col:
-        enc = pc.dictionary_encode(col)
-        found = _ENCODED[id(col)] = (col, enc.dictionary.to_pylist(),
-                                     enc.indices.to_numpy(zero_copy_only=False).astype(np.int32))
-    return found[1], found[2]
+def encode(col: pa.Array) -> Encoded:
+    enc = pc.dictionary_encode(col)
+    words = enc.dictionary.to_pylist()
+    _refuse_padded(words)
+    return words, enc.indices.to_numpy(zero_copy_only=False).astype(np.int32)
 
 
-def coded(col: pa.Array | None, n: int, parse: Callable[[str], Any]) -> Coded:
-    """Dictionary-encode a text column and parse each distinct value once."""
+def coded(col: pa.Array | Encoded | None, n: int, parse: Callable[[str], Any]) -> Coded:
+    """Parse each distinct value of a text column once.  An already encoded column may be
+    given, to parse it again another way (period attributes, once per period kind)."""
     if col is None:
         return Coded(np.full(n, -1, dtype=np.int64), [], np.zeros(n, dtype=bool))
-    words, codes = _encode(col)
-    _refuse_padded(words)
+    words, codes = col if isinstance(col, tuple) else encode(col)
     values: list[Any] = []
     bad_value = np.zeros(len(words) + 1, dtype=bool)
     empty = -1
@@ -278,7 +274,6 @@ class Frame:
     """Clean applicants as columns, their periods sorted by applicant."""
 
     n: int
-    row: np.ndarray
     ids: list[str]
     names: list[str]
     buckets: list[str]
@@ -312,16 +307,7 @@ class Read:
 
 
 def read(app_path: Path, periods_path: Path | None, version: Version, by_area: bool) -> Read:
-    try:
-        return _read(app_path, periods_path, version, by_area)
-    finally:
-        _ENCODED.clear()
-
-
-def _read(app_path: Path, periods_path: Path | None, version: Version, by_area: bool) -> Read:
     from pointscalc.run import APPLICANT_COLUMNS, DEFAULT_BUCKET, PERIOD_COLUMNS, _with_facts
-
-    from concurrent.futures import ThreadPoolExecutor
 
     # Arrow parses without the GIL: the two tables are read side by side.
     with ThreadPoolExecutor(2) as pool:
@@ -423,7 +409,9 @@ def _read(app_path: Path, periods_path: Path | None, version: Version, by_area: 
         attr_names = sorted({a for s in schemas.values() for a in s} | (set(per.columns) - known))
         for attr in attr_names:
             col = per.columns.get(attr)
-            present = coded(col, m, lambda t: t).present if col is not None else np.zeros(m, dtype=bool)
+            if col is not None:
+                col = encode(col)
+            present = coded(col, m, lambda t: t).present
             codes = np.full(m, -1, dtype=np.int64)
             values: list[Any] = []
             for k, schema in schemas.items():
@@ -442,7 +430,6 @@ def _read(app_path: Path, periods_path: Path | None, version: Version, by_area: 
                 values += [None if v is _BAD else v for v in c.values]
                 codes = np.where(of_kind & c.present, c.codes + shift, codes)
             p_attr[attr] = (codes, values)
-        p_bad |= kind.bad
         per_bad_app[p_app_all[~orphan & p_bad]] = True
     bad |= per_bad_app
 
@@ -453,11 +440,7 @@ def _read(app_path: Path, periods_path: Path | None, version: Version, by_area: 
     names_col = cols.get("name")
     names = names_col.take(pa.array(index)).to_pylist() if names_col is not None else [""] * len(index)
     bucket_col = cols.get("bucket")
-    if bucket_col is not None:
-        bucket_all = bucket_col.to_pylist()
-    else:
-        bucket_all = None
-    given_bucket = np.array(bucket_all, dtype=object)[index] if bucket_all is not None \
+    given_bucket = np.array(bucket_col.to_pylist(), dtype=object)[index] if bucket_col is not None \
         else np.full(len(index), "", dtype=object)
     target = extra.get("target_area")
     if by_area and target is not None:
@@ -485,7 +468,7 @@ def _read(app_path: Path, periods_path: Path | None, version: Version, by_area: 
         frame_periods = dict(p_app=empty, p_kind=empty.astype(np.int16), p_city=empty, cities=[],
                              p_district=empty, districts=[], p_start=empty, p_end=empty, p_attr={})
     frame = Frame(
-        n=len(index), row=apps.rows[index], ids=[ids_text[i] for i in index.tolist()], names=names,
+        n=len(index), ids=[ids_text[i] for i in index.tolist()], names=names,
         buckets=buckets, birth=born[index], ranks={k: v[index] for k, v in ranks.items()},
         rural=rural[index], extra={k: Coded(c.codes[index], c.values, c.bad[index]) for k, c in extra.items()},
         f_app=np.zeros(0, dtype=np.int64), f_moves=np.zeros(0, dtype=bool), **frame_periods,

@@ -37,7 +37,7 @@ from pointscalc.recognition import Recognition
 from pointscalc.rules import Score
 from pointscalc.scheme import RankKey, Scheme, Ties, Version
 from pointscalc.scoring import assess
-from pointscalc.tables import Table, csv_columns, read_csv, write_all, xlsx_bytes
+from pointscalc.tables import Table, as_columns, csv_columns, read_csv, write_all, xlsx_bytes
 
 # Canonical column -> accepted headers (English and the Chinese an office would use).
 SCORED_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -85,8 +85,7 @@ class Outcome:
 
     def columns(self) -> dict[str, _Table]:
         """Each output as header, columns, and which columns hold user text."""
-        return {name: (header, [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in header], n)
-                for name, (header, rows, n) in _tables(self).items()}
+        return {name: (header, as_columns(rows, len(header)), n) for name, (header, rows, n) in _tables(self).items()}
 
 
 def read_quotas(spec: str) -> tuple[dict[str, int | None], int | None]:

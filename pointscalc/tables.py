@@ -142,9 +142,12 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]], *, neutra
     ``neutralise`` marks the columns that hold user text; numbers the run computed are
     written as they are, so a deduction of -12 stays a number.
     """
-    rows = list(rows)
-    return csv_columns(header, [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in header],
-                       neutralise=neutralise)
+    return csv_columns(header, as_columns(list(rows), len(header)), neutralise=neutralise)
+
+
+def as_columns(rows: Sequence[Sequence[object]], width: int) -> list[list[object]]:
+    """A table's rows as its columns (``width`` of them, even with no rows)."""
+    return [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in range(width)]
 
 
 _FORMULA_AFTER = tuple("\x00" + c for c in _FORMULA_START)
@@ -181,7 +184,7 @@ def csv_columns(header: Sequence[str], columns: Sequence[Sequence[object]], *, n
     writer.writerow(header)
     texts = [_texts(col, n) for col, n in zip(columns, neutralise, strict=True)]
     if len(texts) < 2:  # a lone empty cell is written as ""
-        for row in zip(*texts):
+        for row in zip(*texts, strict=True):
             writer.writerow(row)
         return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
     quoted: set[int] = set()
@@ -192,7 +195,7 @@ def csv_columns(header: Sequence[str], columns: Sequence[Sequence[object]], *, n
     rows = len(texts[0])
     for lo in range(0, rows, _BLOCK):  # a block at a time, so that a million lines are never all text at once
         hi = min(lo + _BLOCK, rows)
-        lines = list(map(",".join, zip(*(col[lo:hi] for col in texts))))
+        lines = list(map(",".join, zip(*(col[lo:hi] for col in texts), strict=True)))
         for i in sorted(q for q in quoted if lo <= q < hi):
             one = io.StringIO()
             csv.writer(one, lineterminator="\n").writerow([col[i] for col in texts])
