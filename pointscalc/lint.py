@@ -27,18 +27,22 @@ from pointscalc.rules import (
     Accrual,
     AllOf,
     AnyOf,
+    BornFrom,
     Channel,
     Check,
     Condition,
     EachOfLastYears,
     FactIs,
     Follower,
+    HasLevel,
     HasRecord,
     HoldsAt,
     Item,
     MonthsAtLeast,
     MonthsOf,
     Not,
+    RuralOrigin,
+    WholeFamily,
 )
 from pointscalc.scheme import Citation, Provenance, Scheme, Threshold, Version
 
@@ -152,17 +156,43 @@ def _read(p: Any) -> Demand:
         return Demand(max(months, default=None), frozenset().union(*(d.imposes for d in parts)),
                       "; ".join(d.opaque for d in parts if d.opaque))
     if isinstance(p, AnyOf):
-        # Met by any branch: it asks only what every branch asks.
-        parts = [_read(q) for q in p.predicates]
+        # Met by any branch, so it asks what every branch asks of a person outside the closed
+        # groups: a branch only a group can take (a diploma) excuses nobody else.
+        open_ = [q for q in p.predicates if not closed_group(q)]
+        parts = [_read(q) for q in (open_ or p.predicates)]
         months = [d.insurance_months for d in parts]
         return Demand(None if None in months else min(m for m in months if m is not None),
                       frozenset.intersection(*(d.imposes for d in parts)) if parts else frozenset(),
-                      "; ".join(d.opaque for d in parts if d.opaque))
+                      "; ".join(d.opaque for d in map(_read, p.predicates) if d.opaque))
     if isinstance(p, Check):
         return Demand(opaque="a Check function")
     if isinstance(p, FactIs):
         return Demand(opaque=f"it reads the scheme's own fact {p.name!r}")
     return Demand()
+
+
+_GROUP_RECORDS = frozenset({RecordKind.HONOUR, RecordKind.INNOVATION})
+"""Records only some people can hold (an honour, an award).  A tax record is not one: paying
+tax is the very condition 二(二) forbids, so a tax branch is asked of everyone who takes it."""
+
+
+def closed_group(p: Any) -> bool:
+    """Whether only a closed group can meet the predicate: a diploma, a qualification or
+    title, an origin, a birth cohort, a family situation, a scheme's own group fact, an
+    honour.  Such a branch of an ``AnyOf`` does not excuse what the other branches ask of
+    everyone else; a branch anyone can meet by living or working here (a residence permit,
+    a home of any tenure, months of insurance) does."""
+    if isinstance(p, (HasLevel, RuralOrigin, BornFrom, WholeFamily, FactIs)):
+        return True
+    if isinstance(p, HasRecord):
+        return p.kind in _GROUP_RECORDS
+    if isinstance(p, EachOfLastYears):
+        return closed_group(p.select)
+    if isinstance(p, AllOf):
+        return any(closed_group(q) for q in p.predicates)
+    if isinstance(p, AnyOf):
+        return all(closed_group(q) for q in p.predicates)
+    return False
 
 
 def demand(cond: Condition) -> Demand:

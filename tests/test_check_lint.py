@@ -25,13 +25,14 @@ from click.testing import CliRunner
 from pointscalc import registry
 from pointscalc.cli import main
 from pointscalc.lint import Finding, lint
-from pointscalc.model import Diploma, RecordKind, Relation
+from pointscalc.model import Diploma, Qualification, RecordKind, Relation, Title
 from pointscalc.model import PeriodKind as K
 from pointscalc.rules import (
     Accrual,
     Accrue,
     AllOf,
     AnyOf,
+    BornFrom,
     Channel,
     Check,
     Condition,
@@ -44,6 +45,7 @@ from pointscalc.rules import (
     Min,
     MonthsAtLeast,
     Outcome,
+    RuralOrigin,
     Score,
     months_of,
     record,
@@ -271,6 +273,62 @@ def test_anyang_any_of_asks_only_what_every_branch_asks(anyang: Scheme) -> None:
     longer = AnyOf(predicates=(MonthsAtLeast(measure=months_of(K.SOCIAL_INSURANCE), months=24),
                                MonthsAtLeast(measure=months_of(K.MEDICAL_INSURANCE), months=36)))
     assert_flags_22(lint_bound(add_channel(anyang, channel_of(condition(longer, AY_DOC), AY_DOC))), "24 months")
+
+
+INSURED_24 = MonthsAtLeast(measure=months_of(K.SOCIAL_INSURANCE), months=24)
+COLLEGE = HasLevel(any_of=(Min(diploma=Diploma.JUNIOR_COLLEGE),))
+OWNED_HOME = HoldsAt(measure=months_of(K.RESIDENCE, where={"tenure": "owned"}))
+TAX_3_YEARS = EachOfLastYears(select=record(RecordKind.TAX, qualifying=True), years=3)
+CLOSED_GROUPS = {
+    "diploma": COLLEGE,
+    "qualification": HasLevel(any_of=(Min(qualification=Qualification.LEVEL3),)),
+    "title": HasLevel(any_of=(Min(title=Title.INTERMEDIATE),)),
+    "rural_origin": RuralOrigin(),
+    "born_from_1980": BornFrom(year=1980),
+    "honour": record(RecordKind.HONOUR, level="provincial"),
+}
+
+
+@pytest.mark.parametrize("group", sorted(CLOSED_GROUPS))
+def test_anyang_insurance_or_a_closed_group_is_flagged(anyang: Scheme, group: str) -> None:
+    # 二(二) 参加城镇社会保险的年限要求不得超过1年: "24 months OR <group>" still asks 24 months of
+    # everyone outside the group (a worker without a diploma), so it breaks the limit.
+    either = AnyOf(predicates=(INSURED_24, CLOSED_GROUPS[group]))
+    assert_flags_22(lint_bound(add_channel(anyang, channel_of(condition(either, AY_DOC), AY_DOC))), "24 months")
+
+
+def test_anyang_owned_home_or_graduate_is_flagged(anyang: Scheme) -> None:
+    # 二(二) 不得将购买房屋 … 作为落户限制条件: a non-graduate must buy, so it is a purchase condition.
+    either = AnyOf(predicates=(OWNED_HOME, COLLEGE))
+    assert_flags_22(lint_bound(add_channel(anyang, channel_of(condition(either, AY_DOC), AY_DOC))),
+                    "home purchase")
+
+
+def test_anyang_tax_or_graduate_is_flagged(anyang: Scheme) -> None:
+    # 二(二) 不得将 … 投资纳税 … 作为落户限制条件: a non-graduate must pay tax three years running.
+    either = AnyOf(predicates=(TAX_3_YEARS, COLLEGE))
+    assert_flags_22(lint_bound(add_channel(anyang, channel_of(condition(either, AY_DOC), AY_DOC))), "tax")
+
+
+def test_shaoguan_insurance_or_a_qualification_is_flagged(shaoguan: Scheme) -> None:
+    # 韶府办〔2017〕37号 二 allows at most a year; a skilled-worker branch excuses no one else.
+    either = AnyOf(predicates=(INSURED_24, CLOSED_GROUPS["qualification"]))
+    findings = lint_bound(add_channel(shaoguan, channel_of(condition(either, SG_DOC), SG_DOC)))
+    assert any(f"{SG_DOC} 二" in f.message and "24 months" in f.message for f in findings), messages(findings)
+
+
+@pytest.mark.parametrize("lenient", [
+    # A permit is open to anyone living here: nobody is made to insure for 24 months.
+    AnyOf(predicates=(INSURED_24, HoldsAt(measure=months_of(K.RESIDENCE_PERMIT)))),
+    # A home of any tenure is open to a renter: owning is not required.
+    AnyOf(predicates=(OWNED_HOME, HoldsAt(measure=months_of(K.RESIDENCE, where={"tenure": "rented"})))),
+    # A year of insurance or a diploma: what everyone else is asked (12 months) is within the limit.
+    AnyOf(predicates=(MonthsAtLeast(measure=months_of(K.SOCIAL_INSURANCE), months=12), COLLEGE)),
+    # Two closed groups and nothing else: neither asks insurance, a purchase or tax of anyone.
+    AnyOf(predicates=(COLLEGE, RuralOrigin())),
+], ids=["permit", "any_tenure", "year_or_diploma", "groups_only"])
+def test_anyang_alternatives_anyone_can_meet_stay_clean(anyang: Scheme, lenient: Any) -> None:
+    assert lint_bound(add_channel(anyang, channel_of(condition(lenient, AY_DOC), AY_DOC))) == []
 
 
 def test_anyang_opaque_check_must_declare_what_it_imposes(anyang: Scheme) -> None:
