@@ -384,3 +384,47 @@ def _progress(items):  # type: ignore[no-untyped-def]
             click.echo(f"\r{i:,} applicants read", err=True, nl=False)
         yield item
     click.echo("", err=True)
+
+
+@main.command()
+@click.argument("scheme", type=SCHEME)
+@click.argument("profile", type=click.Path(dir_okay=False), required=False)
+@click.option("--as-of", "as_of", type=DATE, help="Today, for the plan (YYYY-MM-DD). Never defaults to today.")
+@click.option("--horizon", type=click.IntRange(1, 50), default=10, show_default=True,
+              help="Years ahead to look; never past the statutory retirement age.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--chart", type=click.Path(dir_okay=False),
+              help="Draw the projected score against the line to this PNG or SVG file (needs the charts extra).")
+@click.option("--backtest", is_flag=True,
+              help="Instead of a plan: how the cutoff forecast would have done on each published round.")
+@_lang
+@_stale
+def plan(scheme: Scheme, profile: str | None, as_of: dt.date | None, horizon: int, fmt: str, chart: str | None,
+         backtest: bool, lang: str, allow_stale: bool) -> None:
+    """In which round PROFILE can expect to settle under SCHEME, and which steps bring it closer
+    (see docs/plan.md).  Forecasts are projections, with their model and history stated."""
+    from pointscalc import plan as planning
+    from pointscalc import reading, registry, report
+
+    if backtest:
+        try:
+            click.echo(planning.backtest_text(scheme, lang), nl=False)
+        except planning.NoHistory as e:
+            _fail(str(e))
+        return
+    if profile is None or as_of is None:
+        raise click.UsageError("plan needs SCHEME, PROFILE and --as-of (or --backtest SCHEME)")
+    try:
+        facts = registry.all_facts([scheme])
+        applicant = reading.load_applicant(profile, facts, as_of)
+        result = planning.make_plan(scheme, applicant, as_of, horizon_years=horizon, allow_stale=allow_stale)
+        if chart:
+            planning.plan_chart(result, chart, lang)
+    except SchemeError as e:
+        _fail(str(e))
+    except InputError as e:
+        _input_failed(e)
+    if fmt == "json":
+        click.echo(report.dumps(planning.plan_json(result, lang)), nl=False)
+    else:
+        click.echo(planning.plan_text(result, lang), nl=False)
