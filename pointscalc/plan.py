@@ -466,6 +466,12 @@ def make_plan(scheme: Scheme, applicant: Applicant, as_of: dt.date, *, horizon_y
         return tuple(standing(scheme, a, o, allow_stale) for o in found[after:])
 
     standings = trajectory(applicant)
+    pending, channel_day = waits(scheme, applicant, as_of, horizon, allow_stale)
+    if channel_day is not None:
+        # A channel opens on a day of its own, not only on the yearly occasions.
+        found = sorted({*found, Occasion(str(channel_day), channel_day)}, key=lambda o: o.day)
+        lines = tuple(line.at(o, _x(o)) for o in found)
+        standings = trajectory(applicant)
     answer = _answer(standings, lines, line, found)
     steps: list[StepResult] = []
     if with_steps:
@@ -478,8 +484,7 @@ def make_plan(scheme: Scheme, applicant: Applicant, as_of: dt.date, *, horizon_y
             if result is not None:
                 steps.append(result)
         steps.sort(key=lambda r: (-r.rounds_saved, -r.gain, r.step.key))
-    return Plan(scheme, as_of, horizon, reason, line, standings, lines, answer, tuple(steps),
-                waits(scheme, applicant, as_of, horizon, allow_stale))
+    return Plan(scheme, as_of, horizon, reason, line, standings, lines, answer, tuple(steps), pending)
 
 
 def _months_later(day: dt.date, months: int) -> dt.date:
@@ -494,9 +499,10 @@ def _months_later(day: dt.date, months: int) -> dt.date:
 
 
 def waits(scheme: Scheme, applicant: Applicant, as_of: dt.date, until: dt.date,
-          allow_stale: bool = False) -> tuple[Wait, ...]:
+          allow_stale: bool = False) -> tuple[tuple[Wait, ...], dt.date | None]:
     """Month by month, when each condition not met today is first met: the line of an open
-    city, and what stands between a points applicant and eligibility."""
+    city, and what stands between a points applicant and eligibility.  Also the first day a
+    direct channel lets the applicant in, if that is not today."""
     version = scheme.version_for(as_of, allow_stale)
     today = assess(scheme, version, applicant, as_of, explain=False)
     pending: dict[tuple[str, str], tuple[Text, Any]] = {}
@@ -509,8 +515,11 @@ def waits(scheme: Scheme, applicant: Applicant, as_of: dt.date, until: dt.date,
                 if not c.passed:
                     pending[(ch.key, c.key)] = (ch.label, c)
     met: dict[tuple[str, str], tuple[dt.date, int]] = {}
+    channel_day: dt.date | None = None
+    channels = {k for k in pending if k[0] != "points"}
     k = 0
-    while pending.keys() - met.keys() and (day := _months_later(as_of, k + 1)) <= until:
+    while (pending.keys() - met.keys() or (channels and channel_day is None)) \
+            and (day := _months_later(as_of, k + 1)) <= until:
         k += 1
         try:
             v = scheme.version_for(day, allow_stale)
@@ -521,11 +530,13 @@ def waits(scheme: Scheme, applicant: Applicant, as_of: dt.date, until: dt.date,
         passed |= {(ch.key, c.key) for ch in a.channels for c in ch.conditions if c.passed}
         for key in pending.keys() & passed - met.keys():
             met[key] = (day, k)
+        if channels and channel_day is None and a.settles_by:
+            channel_day = day
     out = []
     for key, (path, c) in pending.items():
         day_k = met.get(key)
         out.append(Wait(path, c.label, c.citation, day_k[0] if day_k else None, day_k[1] if day_k else None))
-    return tuple(out)
+    return tuple(out), channel_day
 
 
 def _answer(standings: Sequence[Standing], lines: Sequence[LinePoint | None], line: TheLine,

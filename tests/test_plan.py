@@ -1,0 +1,166 @@
+"""`pointscalc plan`: trajectories worked out by hand, and the promises a plan keeps.
+
+Suzhou's technician (examples/suzhou-technician.toml), 2020 version, counted by hand from the
+计分标准 values in schemes/suzhou.py: age 18–40 → 10; 大专 → 30; 三级 → 50; insurance 5 a month
+from 2014-03, cap 500; housing fund 5 per full year from 2016-01.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pointscalc import fairness, reading, registry
+from pointscalc.cli import main
+from pointscalc.model import Applicant, Period, PeriodKind, freeze
+from pointscalc.months import month_of
+from pointscalc.plan import make_plan, plan_json
+from pointscalc.scoring import assess
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+DAY = dt.date(2021, 6, 30)
+
+
+def load(scheme: str, path: Path | str, day: dt.date = DAY) -> tuple[object, Applicant]:
+    s = registry.load(scheme)
+    return s, reading.load_applicant(path, registry.all_facts([s]), day)
+
+
+def test_suzhou_technician_trajectory_by_hand() -> None:
+    s, a = load("suzhou", EXAMPLES / "suzhou-technician.toml")
+    plan = make_plan(s, a, DAY)
+    totals = {st.occasion.label: st.total for st in plan.standings}
+    # 2021-06-30: insured 2014-03..2021-06 = 88 months × 5 = 440; fund 66 months = 5 years × 5 = 25:
+    # 10 + 30 + 50 + 440 + 25 = 555, short of 市区's 565.
+    assert totals["2021-06-30"] == Decimal("555.00")
+    # 2022-06-30: 100 months → 500 (the cap); fund 78 months = 6 years → 30: 620.
+    assert totals["2022-06-30"] == Decimal("620.00")
+    # 2023-06-30: the fund's 7th year → 35: 625.
+    assert totals["2023-06-30"] == Decimal("625.00")
+    # Age steps down: 40 on 2030-06-30 (10 points, fund 14 years → 70: 660); 41 on 2031-06-30
+    # (0 points, fund 15 years → 75: 655).
+    assert totals["2030-06-30"] == Decimal("660.00")
+    assert totals["2031-06-30"] == Decimal("655.00")
+    assert plan.line.kind == "standard" and plan.lines[0] is not None and plan.lines[0].value == 565
+    assert plan.answer.kind == "expected" and plan.answer.occasion is not None
+    assert plan.answer.occasion.label == "2022-06-30"
+
+
+def test_suzhou_steps_cite_their_clause_and_save_a_round() -> None:
+    s, a = load("suzhou", EXAMPLES / "suzhou-technician.toml")
+    plan = make_plan(s, a, DAY)
+    by_key = {r.step.key: r for r in plan.steps}
+    # 本科 is the next row of 文化程度 (60 against 大专's 30): +30, counted from the next
+    # occasion (2022-06-30) on, since today's standing cannot change.
+    bachelor = by_key["education:diploma=bachelor"]
+    assert (bachelor.gain, bachelor.gain_at) == (Decimal("30.00"), "2022-06-30")
+    assert "基础分·文化程度" in str(bachelor.step.citation)
+    # No step may touch age or past months, and no deduction is ever suggested.
+    assert not any(k.startswith(("age", "violations")) for k in by_key)
+
+
+NANJING = """
+birth = "1995-04-10"
+sex = "male"
+[[periods]]
+kind = "residence_permit"
+city = "南京"
+district = "六合区"
+start = "2021-03"
+[[periods]]
+kind = "social_insurance"
+scheme = "urban_employee"
+city = "南京"
+district = "六合区"
+start = "2021-05"
+"""
+
+
+def test_nanjing_channel_met_later_by_hand(tmp_path: Path) -> None:
+    # 宁政办发〔2021〕5号 (六): a 六合 permit and 6 months of urban employee insurance.  Insured from
+    # 2021-05, the months counted on 2021-06-30 are 05 and 06: two.  The sixth is 2021-10, so the
+    # channel opens on 2021-10-30, four months on (the same day of the month).
+    f = tmp_path / "nj.toml"
+    f.write_text(NANJING, encoding="utf-8")
+    s, a = load("nanjing", f)
+    plan = make_plan(s, a, DAY)
+    six = next(w for w in plan.waits if "6+" in w.condition.en)
+    assert (six.met_on, six.months) == (dt.date(2021, 10, 30), 4)
+    assert plan.answer.kind == "expected" and plan.answer.occasion is not None
+    assert plan.answer.occasion.day == dt.date(2021, 10, 30)
+    # The points path's 12 cumulative months: 2021-05..2022-04, met on 2022-04-30, ten months on.
+    twelve = next(w for w in plan.waits if "12+" in w.condition.en)
+    assert (twelve.met_on, twelve.months) == (dt.date(2022, 4, 30), 10)
+
+
+def test_plan_cli_text_json_and_chinese() -> None:
+    runner = CliRunner()
+    args = ["plan", "suzhou", str(EXAMPLES / "suzhou-technician.toml"), "--as-of", "2021-06-30"]
+    text = runner.invoke(main, args, catch_exceptions=False)
+    assert text.exit_code == 0 and "2022-06-30" in text.output
+    zh = runner.invoke(main, [*args, "--lang", "zh"], catch_exceptions=False)
+    assert zh.exit_code == 0 and "预计可落户时点" in zh.output
+    data = json.loads(runner.invoke(main, [*args, "--format", "json"], catch_exceptions=False).output)
+    assert data["answer"] == {"kind": "expected", "occasion": "2022-06-30", "earliest": "2022-06-30",
+                              "latest": "2022-06-30", "probability": None}
+    assert data["trajectory"][0]["score"] == "555.00"
+
+
+def test_plan_needs_a_profile_and_a_date() -> None:
+    result = CliRunner().invoke(main, ["plan", "suzhou"])
+    assert result.exit_code == 2 and "PROFILE" in result.output
+
+
+# --- properties -------------------------------------------------------------------------------
+
+SUZHOU = registry.load("suzhou")
+SUBJECT = fairness.Subject.of(SUZHOU, DAY)
+
+
+def _area(a: Applicant) -> Applicant:
+    return attrs.evolve(a, extra=freeze({"target_area": "昆山"}))
+
+
+@given(fairness.profiles(SUBJECT), st.integers(1, 60))
+def test_more_insured_months_never_settle_later(a: Applicant, extra_months: int) -> None:
+    a = _area(a)
+    first = min((p.start for p in a.periods), default=month_of(2021, 6))
+    more = attrs.evolve(a, periods=a.periods + (Period(PeriodKind.SOCIAL_INSURANCE, "苏州", first - extra_months,
+                                                        first - 1, None, freeze({"scheme": "urban_employee"})),))
+    before = make_plan(SUZHOU, a, DAY, horizon_years=3, with_steps=False).answer
+    after = make_plan(SUZHOU, more, DAY, horizon_years=3, with_steps=False).answer
+    if before.occasion is not None:
+        assert after.occasion is not None and after.occasion.day <= before.occasion.day
+
+
+@given(fairness.profiles(SUBJECT))
+def test_a_suggested_step_never_lowers_the_score(a: Applicant) -> None:
+    a = _area(a)
+    plan = make_plan(SUZHOU, a, DAY, horizon_years=2)
+    version = SUZHOU.version_for(DAY)
+    start = month_of(DAY.year, DAY.month) + 1
+    for r in plan.steps:
+        changed = r.step.change(a, start)
+        for s in plan.standings[1:]:
+            was = assess(SUZHOU, version, a, s.occasion.day, explain=False)
+            now = assess(SUZHOU, version, changed, s.occasion.day, explain=False)
+            if was.total is not None and now.total is not None:
+                assert now.total >= was.total
+
+
+@given(fairness.profiles(SUBJECT))
+def test_a_profile_on_the_line_today_is_told_now(a: Applicant) -> None:
+    a = _area(a)
+    today = assess(SUZHOU, SUZHOU.version_for(DAY), a, DAY)
+    plan = make_plan(SUZHOU, a, DAY, horizon_years=1, with_steps=False)
+    on_line = today.eligible and today.total is not None and today.total >= Decimal(600)
+    assert (plan.answer.kind == "now") == (on_line or bool(today.settles_by))
+    assert plan_json(plan)["answer"]["kind"] == plan.answer.kind
