@@ -140,8 +140,10 @@ def score(scheme: Scheme, applicant_file: str, as_of: dt.date, fmt: str, lang: s
 @_lang
 @_stale
 @_explored
+@click.option("--plan", "with_plan", is_flag=True,
+              help="Also give, for each city, the earliest day or round to settle and the best step (see `plan`).")
 def check(applicant_file: str, as_of: dt.date, fmt: str, lang: str, allow_stale: bool,
-          include_explored: bool) -> None:
+          include_explored: bool, with_plan: bool) -> None:
     """Check one profile against every shipped scheme: where, by which path, and who in the
     family may follow (see docs/check.md)."""
     from pointscalc import crosscheck, reading, registry, report
@@ -157,10 +159,20 @@ def check(applicant_file: str, as_of: dt.date, fmt: str, lang: str, allow_stale:
         _input_failed(e)
     checks = crosscheck.check_all(schemes, applicant, as_of, allow_stale=allow_stale,
                                   include_explored=include_explored)
+    plans = None
+    if with_plan:
+        from pointscalc import plan as planning
+
+        plans = planning.plan_all(schemes, applicant, as_of, allow_stale=allow_stale)
     if fmt == "json":
-        click.echo(report.dumps(report.check_json(checks, as_of, lang)), nl=False)
+        doc = report.check_json(checks, as_of, lang)
+        if plans is not None:
+            doc["plans"] = planning.plans_json(plans, lang)
+        click.echo(report.dumps(doc), nl=False)
     else:
         click.echo(report.check_text(checks, as_of, lang), nl=False)
+        if plans is not None:
+            click.echo(planning.plans_text(plans, lang), nl=False)
 
 
 @main.command()

@@ -596,7 +596,7 @@ _W = {
            "A forecast is a projection, not a promise: model: {model}; history used: {prov}.",
            "rank": "Today's score would have ranked {place:,} of {size:,} in {name}.",
            "no_steps": "No step derived from the scheme's items raises the score.",
-           "line_is": "The line", "by": "by"},
+           "line_is": "The line", "by": "by", "now_short": "now", "never_short": "not within the horizon"},
     "zh": {"title": "落户规划", "as_of": "截至", "horizon": "规划期至", "occasion": "时点", "version": "版本",
            "eligible": "符合条件", "score": "积分", "line": "分值线", "settles": "可落户", "yes": "是", "no": "否",
            "now": "当前已达到分值线。", "never": "规划期内未能达到。",
@@ -609,7 +609,7 @@ _W = {
            "预测仅为推算，并非承诺：模型：{model}；所用历史数据：{prov}。",
            "rank": "按当前积分，在{name}中约排第{place:,}名（共{size:,}名）。",
            "no_steps": "依本方案各指标，暂无可提高积分的措施。",
-           "line_is": "分值线", "by": "途径"},
+           "line_is": "分值线", "by": "途径", "now_short": "现在", "never_short": "规划期内不能"},
 }
 
 
@@ -773,3 +773,51 @@ def backtest_text(scheme: Scheme, lang: str = "en") -> str:
     mae = sum(abs(b.error) for b in rows) / len(rows)
     return (tabulate(body, headers=head, disable_numparse=True)
             + f"\n\nmean absolute error: {mae:.2f}; model: linear trend over the last {WINDOW} rounds\n")
+
+
+# --- every city at once (pointscalc check --plan) ------------------------------------------------
+
+
+def plan_all(schemes: Sequence[Scheme], applicant: Applicant, as_of: dt.date, *,
+             allow_stale: bool = False) -> list[tuple[Scheme, Plan | None]]:
+    out: list[tuple[Scheme, Plan | None]] = []
+    for s in schemes:
+        try:
+            out.append((s, make_plan(s, applicant, as_of, allow_stale=allow_stale)))
+        except SchemeError:
+            out.append((s, None))
+    return out
+
+
+def _when(p: Plan | None, lang: str) -> str:
+    w = _W[lang]
+    if p is None:
+        return "—"
+    a = p.answer
+    if a.occasion is None:
+        return w["never_short"]
+    return w["now_short"] if a.kind == "now" else a.occasion.label
+
+
+def _best(p: Plan | None, lang: str) -> str:
+    if p is None or not p.steps:
+        return "—"
+    r = p.steps[0]
+    return f"{r.step.label(lang)} ({r.step.citation})"
+
+
+def plans_text(plans: Sequence[tuple[Scheme, Plan | None]], lang: str = "en") -> str:
+    from tabulate import tabulate
+
+    head = ["city", "earliest", "best step"] if lang == "en" else ["城市", "最早可落户", "最有帮助的措施"]
+    rows = [[f"{s.city} ({s.key})", _when(p, lang), _best(p, lang)] for s, p in plans]
+    title = "Plan by city" if lang == "en" else "各城市落户规划"
+    return f"\n{title}:\n" + tabulate(rows, headers=head, disable_numparse=True) + "\n"
+
+
+def plans_json(plans: Sequence[tuple[Scheme, Plan | None]], lang: str = "en") -> list[dict[str, Any]]:
+    return [{"scheme": s.key, "earliest": None if p is None or p.answer.occasion is None else p.answer.occasion.label,
+             "answer": None if p is None else p.answer.kind,
+             "best_step": None if p is None or not p.steps else {
+                 "label": p.steps[0].step.label(lang), "citation": str(p.steps[0].step.citation)}}
+            for s, p in plans]

@@ -164,3 +164,15 @@ def test_a_profile_on_the_line_today_is_told_now(a: Applicant) -> None:
     on_line = today.eligible and today.total is not None and today.total >= Decimal(600)
     assert (plan.answer.kind == "now") == (on_line or bool(today.settles_by))
     assert plan_json(plan)["answer"]["kind"] == plan.answer.kind
+
+
+def test_check_plan_gives_every_city_a_line() -> None:
+    # examples/nantong-renter-family.toml settles in Nantong today by residence ((四)).
+    args = ["check", str(EXAMPLES / "nantong-renter-family.toml"), "--as-of", "2021-06-30", "--plan"]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0
+    row = next(line for line in result.output.splitlines() if line.startswith("南通 (nantong)") and "now" in line)
+    assert "now" in row
+    data = json.loads(CliRunner().invoke(main, [*args, "--format", "json"], catch_exceptions=False).output)
+    nantong = next(p for p in data["plans"] if p["scheme"] == "nantong")
+    assert (nantong["answer"], nantong["earliest"]) == ("now", "2021-06-30")
