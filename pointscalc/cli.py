@@ -42,6 +42,16 @@ class _SchemeParam(click.ParamType):
         except SchemeError as e:
             self.fail(str(e), param, ctx)
 
+    def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+        """Shipped scheme names; anything that looks like a path completes as a file."""
+        from click.shell_completion import CompletionItem
+
+        from pointscalc import registry
+
+        if "/" in incomplete or incomplete.startswith("."):
+            return [CompletionItem(incomplete, type="file")]
+        return [CompletionItem(n) for n in registry.shipped_names() if n.startswith(incomplete)]
+
 
 DATE = _Date()
 SCHEME = _SchemeParam()
@@ -440,3 +450,15 @@ def plan(scheme: Scheme, profile: str | None, as_of: dt.date | None, horizon: in
         click.echo(report.dumps(planning.plan_json(result, lang)), nl=False)
     else:
         click.echo(planning.plan_text(result, lang), nl=False)
+
+
+@main.command()
+def schema() -> None:
+    """Print a JSON Schema of the applicant file (TOML or JSON), for editors and other systems.
+
+    It allows every extra fact some shipped scheme reads; the reader still checks what a schema
+    cannot (a check digit, a district of a city, a date that exists)."""
+    from pointscalc import registry, report
+    from pointscalc.schema import applicant_schema
+
+    click.echo(report.dumps(applicant_schema(registry.all_facts(registry.all_shipped()))), nl=False)
