@@ -825,6 +825,12 @@ class Min:
     def describe(self) -> str:
         return " + ".join(level.zh for _, level in self.levels)
 
+    def held(self, ctx: Context) -> str:
+        """What the applicant holds of the levels this requirement names: the person, not the
+        rule (a 研究生 diploma with a 学士 degree meets 本科 + 学士, and says so)."""
+        facts = self.facts(ctx)
+        return " + ".join(facts[name].zh for name, _ in self.levels)
+
 
 @attrs.frozen
 class Row:
@@ -854,7 +860,8 @@ class LevelTable(Item):
         if best is None:
             return Fraction(0), Text("no qualifying level", "无")
         r, met = best
-        return Fraction(r.points), Text(f"{met.describe()} ({r.label})", f"{met.describe()}（{r.label}）")
+        have = met.held(ctx)
+        return Fraction(r.points), Text(f"{have} ({r.label})", f"{have}（{r.label}）")
 
     def describe(self) -> str:
         return "; ".join(f"{r.label} {r.points}" for r in self.rows) + " (highest only)"

@@ -86,3 +86,16 @@ def test_a_scheme_with_broken_references_is_refused_when_loaded(tmp_path) -> Non
     assert "unknown city 'Atlantis'" in result.output
     assert "versions 2017 and 2020 overlap" in result.output
     assert "Traceback" not in result.output
+
+
+def test_level_facts_show_the_person_not_the_rule() -> None:
+    # Issue 16: a 研究生 diploma with a 学士 degree earns the 2020 table's 15-point row
+    # (本科学历并学士学位；硕士研究生学历), and the line says what the person holds.
+    from tests.support import score
+
+    a = score("beijing", {"birth": "1985-01-01", "sex": "male",
+                          "education": {"diploma": "master", "degree": "bachelor"}}, "2021-06-30")
+    line = next(ln for ln in a.lines if ln.key == "education")
+    assert line.points == 15
+    assert line.detail.zh.startswith("硕士研究生 + 学士")
+    assert "本科 + 学士" not in line.detail.zh
