@@ -223,7 +223,7 @@ def cutoff_history(scheme: Scheme) -> list[tuple[int, Decimal, str]]:
     return out
 
 
-WINDOW = 5
+WINDOW = 4
 """How many of the latest published cutoffs the trend is fitted on (see docs/plan.md)."""
 
 
