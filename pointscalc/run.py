@@ -12,9 +12,8 @@ import datetime as dt
 import json
 import multiprocessing as mp
 import re
-import tomllib
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ import attrs
 
 from pointscalc import idnumber
 from pointscalc.errors import InputError, Problem
+from pointscalc.quotas import QuotaError, Quotas, resolve
 from pointscalc.ranking import (
     BucketSummary,
     Candidate,
@@ -37,7 +37,7 @@ from pointscalc.recognition import Recognition
 from pointscalc.rules import Score
 from pointscalc.scheme import RankKey, Scheme, Ties, Version
 from pointscalc.scoring import assess
-from pointscalc.tables import Table, as_columns, csv_columns, read_csv, write_all, xlsx_bytes
+from pointscalc.tables import Table, as_columns, csv_columns, write_all, xlsx_bytes
 
 # Canonical column -> accepted headers (English and the Chinese an office would use).
 SCORED_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -86,38 +86,6 @@ class Outcome:
     def columns(self) -> dict[str, _Table]:
         """Each output as header, columns, and which columns hold user text."""
         return {name: (header, as_columns(rows, len(header)), n) for name, (header, rows, n) in _tables(self).items()}
-
-
-def read_quotas(spec: str) -> tuple[dict[str, int | None], int | None]:
-    """``--quota 6000`` (one bucket), or a TOML or CSV file of ``bucket, quota``.
-
-    In a file, an empty quota means an open bucket: every eligible applicant is admitted.
-    """
-    if spec.strip().isdigit():
-        return {}, int(spec)
-    path = Path(spec)
-    if not path.is_file():
-        raise RunError(f"--quota: expected a whole number or a quota file, and {spec!r} is neither")
-    quotas: dict[str, int | None] = {}
-    if path.suffix.lower() == ".toml":
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-            raise RunError(f"{spec}: not a valid TOML quota file: {e}") from None
-        for bucket, value in data.items():
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise RunError(f"{spec}: {bucket}: expected a whole number of places, got {value!r}")
-            quotas[str(bucket)] = value
-        return quotas, None
-    table = read_csv(path)
-    for n, row in table.rows:
-        bucket, value = row.get("bucket", ""), row.get("quota", "")
-        if not bucket:
-            raise RunError(f"{spec}, row {n}: bucket: is required (columns: bucket, quota)")
-        if value and not value.isdigit():
-            raise RunError(f"{spec}, row {n}: quota: expected a whole number or empty, got {value!r}")
-        quotas[bucket] = int(value) if value else None
-    return quotas, None
 
 
 def _columns(table: Table, wanted: dict[str, tuple[str, ...]]) -> tuple[dict[str, str], list[Problem]]:
@@ -175,7 +143,8 @@ def children_ranking(version: Version) -> Version:
     other = RankKey("other_score", Score("other"))
     at = score_index(ranking.keys)
     keys = (*ranking.keys[: at + 1], other, *ranking.keys[at + 1 :])
-    return attrs.evolve(version, ranking=attrs.evolve(ranking, keys=keys))
+    # Children are ranked per school, from the input: not the scheme's target areas.
+    return attrs.evolve(version, ranking=attrs.evolve(ranking, keys=keys, buckets=()))
 
 
 def scored_rows(table: Table, version: Version, *, children: bool = False
@@ -423,15 +392,30 @@ def _score_item(item: Any, setup: _Setup) -> tuple[int, Row | None, list[Problem
 
 
 def rank_run(scheme: Scheme, version: Version, source: Iterator[tuple[int, Row | None, list[Problem]]],
-             quotas: dict[str, int | None], default_quota: int | None, *, file: str,
-             ties: Ties | None = None) -> Outcome:
+             quotas: Quotas, *, file: str, ties: Ties | None = None) -> Outcome:
     if version.ranking is None:
         raise RunError(f"scheme {scheme.key!r} version {version.label} declares no ranking")
     rows, problems = unique_rows(source, file)
     policy = ties or version.ranking.ties
-    placed, summaries = rank_all((r.candidate for r in rows.values()), version.ranking.keys, policy,
-                                 quotas, default_quota)
+    candidates = [r.candidate for r in rows.values()]
+    places = quotas_for_run(quotas, version, [c.bucket for c in candidates], [c.eligible for c in candidates])
+    placed, summaries = rank_all(candidates, version.ranking.keys, policy, places)
     return Outcome(placed, summaries, rows, problems, invalid_rows(problems), policy)
+
+
+def quotas_for_run(quotas: Quotas, version: Version, buckets: Iterable[str], eligible: Iterable[bool]
+                   ) -> dict[str, int | None]:
+    """Each bucket's quota, checked against the buckets of this run (``quotas.resolve``)."""
+    assert version.ranking is not None
+    counts: Counter[str] = Counter()
+    present: set[str] = set()
+    for bucket, ok in zip(buckets, eligible, strict=True):
+        present.add(bucket)
+        counts[bucket] += bool(ok)
+    try:
+        return resolve(quotas, counts, sorted(present), version.ranking.buckets, default_bucket=DEFAULT_BUCKET)
+    except QuotaError as e:
+        raise RunError(str(e)) from None
 
 
 def unique_rows(source: Iterator[tuple[int, Row | None, list[Problem]]], file: str
