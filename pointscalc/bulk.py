@@ -582,7 +582,7 @@ def rank_columns(scheme: Scheme, version: Version, as_of: dt.date, recognition: 
     assert version.ranking is not None
     setup = run._Setup(scheme, version, as_of, recognition, len(version.ranking.keys),
                        any(f.name == "target_area" for f in version.facts))
-    read = columns.read(app_path, periods_path, version, setup.by_area)
+    read = columns.read(app_path, periods_path, version, setup.by_area, as_of)
     f = read.frame
     scored = score_frame(scheme, version, as_of, recognition, f, jobs)
     others, problems = run.unique_rows((run._score_item(item, setup) for item in read.others), str(app_path))

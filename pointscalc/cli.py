@@ -312,7 +312,7 @@ def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, 
         if scored:
             table = read_table(path)
             bad = [(p.row or 0, None, [p]) for p in table.problems]
-            rows = iter([*bad, *run.scored_rows(table, version, children=children)])
+            rows = iter([*bad, *run.scored_rows(table, version, children=children, as_of=as_of)])
         else:
             recognition = Recognition.resolve(scheme.city, scheme.agreements, as_of, include_explored)
             outcome = _by_columns(engine, scheme, version, as_of, recognition, path, periods_file, quotas,

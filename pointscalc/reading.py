@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from pointscalc import idnumber, places
-from pointscalc.errors import InputError, Problem
+from pointscalc.errors import InputError, Problem, describe
 from pointscalc.model import (
     Applicant,
     Choice,
@@ -104,12 +104,12 @@ def parse_date(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
     m = _DATE.match(str(value).strip())
-    if m:
+    if m and int(m[1]) >= 1900:
         try:
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             pass
-    raise _Invalid(f"expected a date YYYY-MM-DD, got {value!r}")
+    raise _Invalid(f"expected a date YYYY-MM-DD from 1900 on, got {describe(value)}")
 
 
 def parse_month(value: Any) -> Month:
@@ -118,12 +118,14 @@ def parse_month(value: Any) -> Month:
     m = _MONTH.match(str(value).strip())
     if m and 1 <= int(m[2]) <= 12 and int(m[1]) >= 1900:
         return month_of(int(m[1]), int(m[2]))
-    raise _Invalid(f"expected a month YYYY-MM, got {value!r}")
+    raise _Invalid(f"expected a month YYYY-MM from 1900 on, got {describe(value)}")
 
 
 def _birth(value: Any) -> tuple[dt.date, bool]:
     """A birth date, or a birth month (the day then taken as the 1st)."""
     if isinstance(value, dt.date):
+        if value < idnumber.EARLIEST_BIRTH:
+            raise _Invalid("expected a birth date from 1900 on")
         return parse_date(value), True
     text = str(value).strip()
     if _MONTH.match(text):
@@ -132,7 +134,8 @@ def _birth(value: Any) -> tuple[dt.date, bool]:
     try:
         return parse_date(text), True
     except _Invalid:
-        raise _Invalid(f"expected a birth date YYYY-MM-DD or month YYYY-MM, got {value!r}") from None
+        raise _Invalid(f"expected a birth date YYYY-MM-DD or month YYYY-MM from 1900 on, got {describe(value)}"
+                       ) from None
 
 
 # Attributes each period kind may carry: name -> (parser, required).
@@ -464,14 +467,17 @@ def load_applicant(path: str | Path, facts: Sequence[Fact] = (), as_of: dt.date 
     return applicant
 
 
-def date_problems(applicant: Applicant, as_of: dt.date, file: str) -> list[Problem]:
+def date_problems(applicant: Applicant, as_of: dt.date, file: str, row: int | None = None) -> list[Problem]:
     """Facts that cannot be true on ``as_of``: a person not yet born.  A profile scored at a
-    past date for a what-if must describe the family as it was then."""
+    past date for a what-if must describe the family as it was then.  A birth date read
+    from an ID number is not repeated: it is part of the number."""
     out = []
-    if applicant.birth > as_of:
-        out.append(Problem(file, "birth", f"{applicant.birth} is after --as-of {as_of}: not yet born"))
+    if applicant.birth > as_of and applicant.id is not None:
+        out.append(Problem(file, "id", f"gives a birth date after --as-of {as_of}: not yet born", row))
+    elif applicant.birth > as_of:
+        out.append(Problem(file, "birth", f"{applicant.birth} is after --as-of {as_of}: not yet born", row))
     for i, m in enumerate(applicant.family):
         if m.birth is not None and m.birth > as_of:
             out.append(Problem(file, f"family[{i}].birth",
-                               f"{m.birth} is after --as-of {as_of}: leave this member out for that date"))
+                               f"{m.birth} is after --as-of {as_of}: leave this member out for that date", row))
     return out

@@ -32,7 +32,7 @@ from pointscalc.ranking import (
     rank_all,
     score_index,
 )
-from pointscalc.reading import applicant_from_mapping, parse_month
+from pointscalc.reading import _birth, _Invalid, applicant_from_mapping, date_problems, parse_month
 from pointscalc.recognition import Recognition
 from pointscalc.rules import Score
 from pointscalc.scheme import RankKey, Scheme, Ties, Version
@@ -147,7 +147,36 @@ def children_ranking(version: Version) -> Version:
     return attrs.evolve(version, ranking=attrs.evolve(ranking, keys=keys, buckets=()))
 
 
-def scored_rows(table: Table, version: Version, *, children: bool = False
+_ID_LIKE = re.compile(r"[0-9]{14,17}[0-9X]?", re.ASCII)
+"""A key of 15 to 18 digits (a final X allowed) is taken as an ID number, and checked."""
+
+
+def scored_key(cells: dict[str, str], as_of: dt.date | None) -> tuple[str, list[tuple[str, str]]]:
+    """A pre-scored row's key, normalised as an ID is (NFKC, x → X), and what is wrong with it.
+
+    The ``id`` column of a published list may hold ID numbers, masked numbers
+    (110***********002X) or application numbers: only a key that looks like an ID number
+    (digits, 15 or more) is checked as one, and its birth date against a ``birth`` column.
+    """
+    key = idnumber.normalise(cells.get("id", ""))
+    if not _ID_LIKE.fullmatch(key):
+        return key, []
+    try:
+        idnumber.validate(key, as_of)
+    except idnumber.InvalidId as e:
+        return key, [("id", str(e))]
+    if cells.get("birth"):
+        try:
+            born, day_known = _birth(cells["birth"])
+        except _Invalid as e:
+            return key, [("birth", str(e))]
+        from_id = idnumber.birth_date(key)
+        if (born if day_known else born.replace(day=1)) != (from_id if day_known else from_id.replace(day=1)):
+            return key, [("birth", "does not match the birth date in the ID number")]
+    return key, []
+
+
+def scored_rows(table: Table, version: Version, *, children: bool = False, as_of: dt.date | None = None
                 ) -> Iterator[tuple[int, Row | None, list[Problem]]]:
     """Rows of a pre-scored table: the score (and tie-break columns) are taken as given.
 
@@ -183,6 +212,8 @@ def scored_rows(table: Table, version: Version, *, children: bool = False
             except Exception as e:  # noqa: BLE001 - each parser says what it expected
                 problems.append(Problem(table.name, column, str(e).removeprefix("_Invalid: "), n))
                 values.append(None)
+        key, wrong = scored_key(cells, as_of)
+        problems += [Problem(table.name, field, message, n) for field, message in wrong]
         if problems:
             yield n, None, problems
             continue
@@ -191,7 +222,7 @@ def scored_rows(table: Table, version: Version, *, children: bool = False
             values[at], values[at + 1] = max(values[at], values[at + 1]), min(values[at], values[at + 1])
         score = values[at] if version.ranking.keys[at].name == "total" else None
         base_index = next((i for i, k in enumerate(version.ranking.keys) if k.name == "base"), None)
-        key = cells.get("id") or "|".join(f"{c}={v}" for c, v in sorted(cells.items()))
+        key = key or "|".join(f"{c}={v}" for c, v in sorted(cells.items()))
         candidate = Candidate(key, cells.get("bucket") or DEFAULT_BUCKET, True, tuple(values))
         yield n, Row(candidate, cells.get("name", ""), score,
                      values[base_index] if base_index is not None else None,
@@ -268,7 +299,7 @@ def table_applicants(table: Table, periods: Table | None, version: Version) -> S
             problems.append(Problem(periods.name, "id", "a periods table needs the applicant ID column (身份证号)"))
         for n, raw in periods.rows:
             cells = {pcolumns[h]: v for h, v in raw.items() if h in pcolumns and v != ""}
-            by_id.setdefault(cells.pop("id", ""), []).append((n, cells))
+            by_id.setdefault(idnumber.normalise(cells.pop("id", "")), []).append((n, cells))
         problems += periods.problems
     if problems:
         raise InputError(problems)
@@ -276,8 +307,9 @@ def table_applicants(table: Table, periods: Table | None, version: Version) -> S
     for n, raw in table.rows:
         cells = {columns[h]: v for h, v in raw.items() if v != ""}
         data = applicant_data(cells, extra_names)
-        own = by_id.get(cells.get("id", ""), []) if cells.get("id") else []
-        known.add(cells.get("id", ""))
+        key = idnumber.normalise(cells.get("id", ""))
+        own = by_id.get(key, []) if key else []
+        known.add(key)
         data["periods"] = [p for _, p in own]
         yield n, table.name, data, [], (periods.name, [m for m, _ in own]) if periods is not None else None
     for pid, rows in sorted(by_id.items()):
@@ -379,6 +411,8 @@ def _score_item(item: Any, setup: _Setup) -> tuple[int, Row | None, list[Problem
         applicant = applicant_from_mapping(data, file=name, facts=setup.version.facts, row=n)
     except InputError as e:
         return n, None, [_at_period_row(q, where) for q in e.problems]
+    if unborn := date_problems(applicant, setup.as_of, name, n):
+        return n, None, unborn
     result = assess(setup.scheme, setup.version, applicant, setup.as_of, score_ineligible=False,
                     recognition=setup.recognition, explain=False)
     if bucket is None and setup.by_area:

@@ -54,7 +54,7 @@ def test_real_list_under_a_strict_quota_admits_exactly_6000(tmp_path: Path) -> N
     assert read(tmp_path / "summary.csv")[0]["admitted"] == "6000"
 
 
-SCORED = "身份证号,姓名,积分\n11010519491231002X,张三,101.5\n320582199001011237,李四,99\n"
+SCORED = "身份证号,姓名,积分\n11010519491231002X,张三,101.5\n320582199001011236,李四,99\n"
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
@@ -84,7 +84,7 @@ def test_a_formula_in_a_name_is_neutralised(tmp_path: Path) -> None:
 
 BAD = ("身份证号,积分\n"
        "11010519491231002X,100\n"      # good
-       "320582199001011237,abc\n"      # not a number
+       "320582199001011236,abc\n"      # not a number
        "110105199001010010,90\n"       # an ID ...
        "110105199001010010,80\n"       # ... given twice: both rows are refused
        "110105194912310037\n")         # too few cells
