@@ -144,7 +144,9 @@ def _parse(name: str, data: bytes, wanted: dict[str, tuple[str, ...]]) -> RawTab
     except pa.ArrowInvalid as e:
         if "UTF8" in str(e) or "utf8" in str(e).lower():
             raise _NotUtf8 from None
-        raise NotColumnar(f"Arrow cannot read it faithfully: {e}") from None
+        # Arrow's message quotes the row it stopped at: someone's data, so it is not repeated.
+        raise NotColumnar("Arrow cannot read it faithfully (rows of another length than the header,"
+                          " or quoting it does not follow)") from None
     columns: dict[str, pa.Array] = {}
     for n, h in zip(names, header, strict=True):
         col = table[n].combine_chunks() if table.num_rows else pa.array([], pa.string())

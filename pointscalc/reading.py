@@ -64,7 +64,7 @@ def _bool(value: Any) -> bool:
         return True
     if text in ("false", "no", "0", "否"):
         return False
-    raise _Invalid(f"expected true or false, got {value!r}")
+    raise _Invalid(f"expected true or false, got {describe(value)}")
 
 
 def _decimal(value: Any) -> Decimal:
@@ -73,24 +73,24 @@ def _decimal(value: Any) -> Decimal:
     try:
         d = Decimal(str(value).strip())
     except InvalidOperation:
-        raise _Invalid(f"expected a number, got {value!r}") from None
+        raise _Invalid(f"expected a number, got {describe(value)}") from None
     if not d.is_finite():
-        raise _Invalid(f"expected a finite number, got {value!r}")
+        raise _Invalid(f"expected a finite number, got {describe(value)}")
     return d
 
 
 def _int(value: Any) -> int:
     if isinstance(value, bool):
-        raise _Invalid(f"expected a whole number, got {value!r}")
+        raise _Invalid(f"expected a whole number, got {describe(value)}")
     try:
         return int(str(value).strip())
     except ValueError:
-        raise _Invalid(f"expected a whole number, got {value!r}") from None
+        raise _Invalid(f"expected a whole number, got {describe(value)}") from None
 
 
 def _text(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise _Invalid(f"expected a non-empty text, got {value!r}")
+        raise _Invalid(f"expected a non-empty text, got {describe(value)}")
     return value.strip()
 
 
@@ -154,7 +154,7 @@ def _one_of(*codes: str) -> Callable[[Any], str]:
     def parse(value: Any) -> str:
         text = str(value).strip()
         if text not in codes:
-            raise _Invalid(f"expected one of {', '.join(codes)}, got {value!r}")
+            raise _Invalid(f"expected one of {', '.join(codes)}, got {describe(value)}")
         return text
 
     return parse
@@ -207,6 +207,16 @@ TOP_LEVEL = (
 )  # fmt: skip
 
 
+_FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")
+
+
+def field_name(key: object) -> str:
+    """A key as a message shows it: a field name is shown; anything else (a name or an ID
+    written where a key belongs) only by its shape."""
+    text = str(key)
+    return text if _FIELD.fullmatch(text) else f"<a key: {describe(text)}>"
+
+
 class _Reader:
     def __init__(self, file: str, facts: Sequence[Fact], row: int | None):
         self.file = file
@@ -238,7 +248,8 @@ class _Reader:
         allowed = set(allowed)
         for key in data:
             if key not in allowed:
-                self.problem(f"{path}{key}", f"unknown field for {what}; expected one of {', '.join(sorted(allowed))}")
+                self.problem(f"{path}{field_name(key)}",
+                             f"unknown field for {what}; expected one of {', '.join(sorted(allowed))}")
 
     def table(self, data: Any, field: str) -> Mapping[str, Any] | None:
         if data is None:
@@ -405,7 +416,7 @@ class _Reader:
         def parse(value: Any) -> Any:
             v = base(value)
             if v not in fact.choices:
-                raise _Invalid(f"expected one of {', '.join(fact.choices)}, got {value!r}")
+                raise _Invalid(f"expected one of {', '.join(fact.choices)}, got {describe(value)}")
             return v
 
         return parse
@@ -413,7 +424,7 @@ class _Reader:
     def _extra(self, data: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
         if data and not self.extra_facts:
             for key in data:
-                self.problem(f"extra.{key}", "unknown fact: this scheme reads no extra facts")
+                self.problem(f"extra.{field_name(key)}", "unknown fact: this scheme reads no extra facts")
             return ()
         self.unknown(data, self.extra_facts, "extra.", "this scheme's extra facts")
         values = {}

@@ -14,7 +14,7 @@ import multiprocessing as mp
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,16 @@ from pointscalc.ranking import (
     rank_all,
     score_index,
 )
-from pointscalc.reading import _birth, _Invalid, applicant_from_mapping, date_problems, parse_month
+from pointscalc.reading import (
+    _birth,
+    _bool,
+    _decimal,
+    _int,
+    _Invalid,
+    applicant_from_mapping,
+    date_problems,
+    parse_month,
+)
 from pointscalc.recognition import Recognition
 from pointscalc.rules import Score
 from pointscalc.scheme import RankKey, Scheme, Ties, Version
@@ -92,46 +101,41 @@ def _columns(table: Table, wanted: dict[str, tuple[str, ...]]) -> tuple[dict[str
     """Map each header to its canonical column; an unknown header is a problem."""
     mapping: dict[str, str] = {}
     problems: list[Problem] = []
-    for header in table.header:
+    for i, header in enumerate(table.header, start=1):
         canonical = next((c for c, aliases in wanted.items() if header in aliases), None)
+        # Named by position: without a header row, the first row's cells are someone's data.
+        where = column_name(i)
         if canonical is None:
             known = ", ".join(a for aliases in wanted.values() for a in aliases[:1])
-            problems.append(Problem(table.name, header, f"unknown column; expected some of {known}"))
+            problems.append(Problem(table.name, where, f"the header is not a known column; expected some of {known}"
+                                    " (is the header row missing?)"))
         elif canonical in mapping.values():
-            problems.append(Problem(table.name, header, f"a second column for {canonical}"))
+            problems.append(Problem(table.name, where, f"a second column for {canonical}"))
         else:
             mapping[header] = canonical
     return mapping, problems
 
 
-def _decimal(value: str) -> Decimal:
-    try:
-        d = Decimal(value)
-    except InvalidOperation:
-        raise ValueError(f"expected a number, got {value!r}") from None
-    if not d.is_finite():
-        raise ValueError(f"expected a number, got {value!r}")
-    return d
-
-
-def _parse_bool(value: str) -> bool:
-    text = value.strip().lower()
-    if text in ("true", "yes", "1", "是"):
-        return True
-    if text in ("false", "no", "0", "否"):
-        return False
-    raise ValueError(f"expected true or false, got {value!r}")
+def column_name(i: int) -> str:
+    """Column ``i`` (1-based) as a spreadsheet shows it: 3 → "column 3 (C)"."""
+    letters = ""
+    n = i
+    while n:
+        n, r = divmod(n - 1, 26)
+        letters = chr(65 + r) + letters
+    return f"column {i} ({letters})"
 
 
 def _rank_parser(name: str) -> Callable[[str], Any]:
+    """The parsers of the applicant reader, so a score or a month means the same in both."""
     if name in ("total", "base", "other_score"):
         return _decimal
     if name == "priority":
-        return lambda v: int(_parse_bool(v))
+        return lambda v: int(_bool(v))
     if name == "registered":
         # A spreadsheet date cell arrives as YYYY-MM-DD: its month is the registration month.
         return lambda v: parse_month(v[:7] if len(v) == 10 else v)
-    return int
+    return _int
 
 
 def children_ranking(version: Version) -> Version:
