@@ -138,12 +138,33 @@ def _birth(value: Any) -> tuple[dt.date, bool]:
                        ) from None
 
 
+def _within(parse: Callable[[Any], Any], low: Decimal, high: Decimal, low_open: bool, why: str
+            ) -> Callable[[Any], Any]:
+    """``parse``, then a plausibility bound: a value outside is a typing or unit error, and
+    scoring it would put a wrong number on a published list."""
+
+    def bounded(value: Any) -> Any:
+        v = parse(value)
+        if v < low or (low_open and v == low) or v > high:
+            raise _Invalid(f"expected {'more than' if low_open else 'from'} {low} to {high} ({why}), got {describe(v)}")
+        return v
+
+    return bounded
+
+
+AREA = _within(_decimal, Decimal(0), Decimal(10_000), True, "m² of floor area")
+"""A home's floor area: more than 0, at most 10,000 m² (ten times a large villa; more is a
+unit error, such as cm², or a slip of the keyboard)."""
+RECORD_YEARS = _within(_int, Decimal(1), Decimal(50), False, "years of a working life")
+"""Years a record counts (years in a post): a working life from 16 to the latest retirement
+age, 65, is under 50 years."""
+
 # Attributes each period kind may carry: name -> (parser, required).
 PERIOD_ATTRIBUTES: dict[PeriodKind, dict[str, tuple[Callable[[Any], Any], bool]]] = {
     PeriodKind.SOCIAL_INSURANCE: {"scheme": (_choice(InsuranceScheme), True)},
     PeriodKind.MEDICAL_INSURANCE: {"scheme": (_choice(InsuranceScheme), False)},
     PeriodKind.RESIDENCE_PERMIT: {},
-    PeriodKind.RESIDENCE: {"tenure": (_choice(Tenure), True), "area": (_decimal, False)},
+    PeriodKind.RESIDENCE: {"tenure": (_choice(Tenure), True), "area": (AREA, False)},
     PeriodKind.EMPLOYMENT: {"sector": (_text, False)},
     PeriodKind.HOUSING_FUND: {},
     PeriodKind.STUDY: {"diploma": (_choice(Diploma), False)},
@@ -186,7 +207,7 @@ RECORD_ATTRIBUTES: dict[RecordKind, dict[str, tuple[Callable[[Any], Any], bool]]
             ),
             True,
         ),
-        "years": (_int, False),
+        "years": (RECORD_YEARS, False),
     },
     RecordKind.VIOLATION: {
         "type": (_one_of("criminal", "detention", "tax", "credit", "other"), True),
@@ -435,6 +456,28 @@ class _Reader:
         return freeze(values)
 
 
+class DuplicateKey(ValueError):
+    """A JSON object with a key given twice: which value was meant cannot be told."""
+
+    def __init__(self, key: str):
+        super().__init__(f"the key {field_name(key)} is given twice in one object: keep one")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise DuplicateKey(key)
+        out[key] = value
+    return out
+
+
+def loads_json(text: str) -> Any:
+    """JSON as the applicant reader takes it: numbers with a point are Decimals, and a key
+    given twice is an error (``json`` would keep the last one silently)."""
+    return json.loads(text, parse_float=Decimal, object_pairs_hook=_unique_keys)
+
+
 def applicant_from_mapping(data: Any, *, file: str, facts: Sequence[Fact] = (),
                            row: int | None = None) -> Applicant:
     """Build an applicant or raise ``InputError`` with every problem found."""
@@ -465,13 +508,15 @@ def load_applicant(path: str | Path, facts: Sequence[Fact] = (), as_of: dt.date 
         if suffix == ".toml":
             data: Any = tomllib.loads(text)
         elif suffix == ".json":
-            data = json.loads(text, parse_float=Decimal)
+            data = loads_json(text)
         else:
             raise InputError([Problem(name, "", "expected a .toml or .json file")])
     except tomllib.TOMLDecodeError as e:
         raise InputError([Problem(name, "", f"is not valid TOML: {e}")]) from None
     except json.JSONDecodeError as e:
         raise InputError([Problem(name, "", f"is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}")]) from None
+    except DuplicateKey as e:
+        raise InputError([Problem(name, "", str(e))]) from None
     applicant = applicant_from_mapping(data, file=name, facts=facts)
     if as_of is not None and (problems := date_problems(applicant, as_of, name)):
         raise InputError(problems)

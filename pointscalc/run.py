@@ -38,15 +38,17 @@ from pointscalc.reading import (
     _decimal,
     _int,
     _Invalid,
+    DuplicateKey,
     applicant_from_mapping,
     date_problems,
+    loads_json,
     parse_month,
 )
 from pointscalc.recognition import Recognition
 from pointscalc.rules import Score
 from pointscalc.scheme import RankKey, Scheme, Ties, Version
 from pointscalc.scoring import assess
-from pointscalc.tables import Table, as_columns, csv_columns, write_all, xlsx_bytes
+from pointscalc.tables import Table, as_columns, column_name, csv_columns, write_all, xlsx_bytes
 
 # Canonical column -> accepted headers (English and the Chinese an office would use).
 SCORED_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -114,16 +116,6 @@ def _columns(table: Table, wanted: dict[str, tuple[str, ...]]) -> tuple[dict[str
         else:
             mapping[header] = canonical
     return mapping, problems
-
-
-def column_name(i: int) -> str:
-    """Column ``i`` (1-based) as a spreadsheet shows it: 3 → "column 3 (C)"."""
-    letters = ""
-    n = i
-    while n:
-        n, r = divmod(n - 1, 26)
-        letters = chr(65 + r) + letters
-    return f"column {i} ({letters})"
 
 
 def _rank_parser(name: str) -> Callable[[str], Any]:
@@ -337,9 +329,11 @@ def jsonl_applicants(path: Path) -> Source:
         if not line.strip():
             continue
         try:
-            yield n, name, json.loads(line, parse_float=Decimal), [], None
+            yield n, name, loads_json(line), [], None
         except json.JSONDecodeError as e:
             yield n, name, None, [Problem(name, "", f"is not valid JSON: {e.msg}", n)], None
+        except DuplicateKey as e:
+            yield n, name, None, [Problem(name, "", str(e), n)], None
 
 
 def _at_period_row(problem: Problem, where: tuple[str, list[int]] | None) -> Problem:
@@ -415,6 +409,9 @@ def _score_item(item: Any, setup: _Setup) -> tuple[int, Row | None, list[Problem
         applicant = applicant_from_mapping(data, file=name, facts=setup.version.facts, row=n)
     except InputError as e:
         return n, None, [_at_period_row(q, where) for q in e.problems]
+    if applicant.id is None:
+        # Without an ID a row cannot be told from a second copy of itself, nor published.
+        return n, None, [Problem(name, "id", "is required in a ranking run (身份证号)", n)]
     if unborn := date_problems(applicant, setup.as_of, name, n):
         return n, None, unborn
     result = assess(setup.scheme, setup.version, applicant, setup.as_of, score_ineligible=False,
@@ -422,11 +419,11 @@ def _score_item(item: Any, setup: _Setup) -> tuple[int, Row | None, list[Problem
     if bucket is None and setup.by_area:
         bucket = applicant.fact("target_area")
     reason = "; ".join(f"{c.label.en} ({c.citation})" for c in result.failed)
-    candidate = Candidate(applicant.id or f"row-{n:08d}", str(bucket or DEFAULT_BUCKET),
+    candidate = Candidate(applicant.id, str(bucket or DEFAULT_BUCKET),
                           result.eligible or bool(result.settles_by),
                           result.rank_values or (None,) * setup.width,
                           "" if result.eligible or result.settles_by else reason)
-    return n, Row(candidate, applicant.name or "", result.total, result.base, named=applicant.id is not None), []
+    return n, Row(candidate, applicant.name or "", result.total, result.base, named=True), []
 
 
 def rank_run(scheme: Scheme, version: Version, source: Iterator[tuple[int, Row | None, list[Problem]]],
