@@ -573,8 +573,7 @@ def score_frame(scheme: Scheme, version: Version, as_of: dt.date, recognition: R
 
 
 def rank_columns(scheme: Scheme, version: Version, as_of: dt.date, recognition: Recognition,
-                 app_path: Any, periods_path: Any, quotas: dict[str, int | None], default_quota: int | None,
-                 *, ties: Any = None, jobs: int = 1) -> BulkOutcome:
+                 app_path: Any, periods_path: Any, quotas: Any, *, ties: Any = None, jobs: int = 1) -> BulkOutcome:
     """``run.rank_run`` over flat CSV tables, the same bytes out.  Raises
     ``columns.NotColumnar`` for a file only the reference reader can read faithfully."""
     from pointscalc import columns, run
@@ -583,7 +582,7 @@ def rank_columns(scheme: Scheme, version: Version, as_of: dt.date, recognition: 
     assert version.ranking is not None
     setup = run._Setup(scheme, version, as_of, recognition, len(version.ranking.keys),
                        any(f.name == "target_area" for f in version.facts))
-    read = columns.read(app_path, periods_path, version, setup.by_area)
+    read = columns.read(app_path, periods_path, version, setup.by_area, as_of)
     f = read.frame
     scored = score_frame(scheme, version, as_of, recognition, f, jobs)
     others, problems = run.unique_rows((run._score_item(item, setup) for item in read.others), str(app_path))
@@ -646,8 +645,9 @@ def rank_columns(scheme: Scheme, version: Version, as_of: dt.date, recognition: 
                 dtype=np.int64)])
     n = len(key_list)
     policy = ties or version.ranking.ties
+    places_of = run.quotas_for_run(quotas, version, bucket_list.tolist(), eligible.tolist())
 
-    buckets = sorted(set(bucket_list) | set(quotas))
+    buckets = sorted(set(bucket_list) | set(places_of))
     bucket_code = {b: i for i, b in enumerate(buckets)}
     b_code = np.array([bucket_code[b] for b in bucket_list], dtype=np.int64)
     key_order = np.empty(n, dtype=np.int64)
@@ -679,7 +679,7 @@ def rank_columns(scheme: Scheme, version: Version, as_of: dt.date, recognition: 
         lo, hi = np.searchsorted(sorted_b, [code, code + 1])
         block_e = int(sorted_e[lo:hi].sum())
         e_lo, e_hi = lo, lo + block_e
-        quota = quotas.get(bucket, default_quota)
+        quota = places_of.get(bucket)
         i = pos[e_lo:e_hi] - e_lo
         starts = np.where(np.r_[True, ~same[e_lo + 1: e_hi]] if block_e else np.zeros(0, bool), i, -1)
         rank[e_lo:e_hi] = np.maximum.accumulate(starts) + 1 if block_e else 0

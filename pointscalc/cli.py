@@ -276,7 +276,10 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
 @click.argument("input_file", metavar="INPUT", type=click.Path(dir_okay=False))
 @_as_of
 @click.option("--quota", required=True, metavar="N|QUOTA_FILE",
-              help="Places in a single bucket, or a TOML/CSV file of bucket and quota.")
+              help="N: N places in total, for a run with one bucket. QUOTA_FILE: a TOML or CSV file"
+                   " (bucket,quota) with every bucket that has eligible applicants, each a number of places"
+                   " or 'open'; needed for a scheme with buckets (Suzhou 2020's target areas) and for an"
+                   " input with a bucket column. See docs/running-a-round.md.")
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="Directory for the results.")
 @click.option("--scored", is_flag=True, help="INPUT already has a score column (and tie-break columns): rank it as given.")
 @click.option("--periods", "periods_file", type=click.Path(dir_okay=False),
@@ -310,27 +313,31 @@ def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, 
     from tabulate import tabulate
 
     from pointscalc import run
+    from pointscalc.quotas import QuotaError, read_quotas, resolve
     from pointscalc.recognition import Recognition
     from pointscalc.scheme import Ties
     from pointscalc.tables import read_table
 
     try:
         version = scheme.version_for(as_of, allow_stale)
-        quotas, default = run.read_quotas(quota)
+        quotas = read_quotas(quota)
         path = Path(input_file)
         if children and not scored:
             raise run.RunError("--children ranks a pre-scored table of children: add --scored")
         if children:
             version = run.children_ranking(version)
+        if version.ranking is not None and version.ranking.buckets:
+            # A number for a ranking with buckets, or an unknown bucket: said before any work.
+            resolve(quotas, {}, [], version.ranking.buckets, default_bucket=run.DEFAULT_BUCKET)
         policy = Ties(ties) if ties else None
         outcome: run.Outcome | Any = None
         if scored:
             table = read_table(path)
             bad = [(p.row or 0, None, [p]) for p in table.problems]
-            rows = iter([*bad, *run.scored_rows(table, version, children=children)])
+            rows = iter([*bad, *run.scored_rows(table, version, children=children, as_of=as_of)])
         else:
             recognition = Recognition.resolve(scheme.city, scheme.agreements, as_of, include_explored)
-            outcome = _by_columns(engine, scheme, version, as_of, recognition, path, periods_file, quotas, default,
+            outcome = _by_columns(engine, scheme, version, as_of, recognition, path, periods_file, quotas,
                                   policy, jobs)
             if outcome is None and path.suffix.lower() in (".csv", ".xlsx"):
                 table = read_table(path)
@@ -343,8 +350,8 @@ def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, 
             rows = run.scored_applicants(_progress(applicants), scheme, version, as_of, recognition, jobs) \
                 if outcome is None else iter(())
         if outcome is None:
-            outcome = run.rank_run(scheme, version, rows, quotas, default, file=str(path), ties=policy)
-    except (SchemeError, run.RunError) as e:
+            outcome = run.rank_run(scheme, version, rows, quotas, file=str(path), ties=policy)
+    except (SchemeError, run.RunError, QuotaError) as e:
         _fail(str(e))
     except InputError as e:
         _input_failed(e)
@@ -364,7 +371,7 @@ def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, 
 
 
 def _by_columns(engine: str, scheme: Scheme, version: Any, as_of: dt.date, recognition: Any, path: Any,
-                periods_file: str | None, quotas: Any, default: int | None, ties: Any, jobs: int) -> Any:
+                periods_file: str | None, quotas: Any, ties: Any, jobs: int) -> Any:
     """The bulk engine's outcome, or ``None`` where the reference engine must rank: the
     input is not a CSV table, the version uses a rule only the reference knows, or the
     file holds what only the reference reader reads faithfully."""
@@ -387,7 +394,7 @@ def _by_columns(engine: str, scheme: Scheme, version: Any, as_of: dt.date, recog
             if why is None:
                 try:
                     return bulk.rank_columns(scheme, version, as_of, recognition, path,
-                                             Path(periods_file) if periods_file else None, quotas, default,
+                                             Path(periods_file) if periods_file else None, quotas,
                                              ties=ties, jobs=jobs)
                 except columns.NotColumnar as e:
                     why = str(e)

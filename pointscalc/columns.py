@@ -28,7 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from pointscalc import places
+from pointscalc import idnumber, places
 from pointscalc.errors import InputError, Problem
 from pointscalc.model import Choice, Degree, Diploma, PeriodKind, Qualification, Sex, Title
 from pointscalc.reading import PERIOD_ATTRIBUTES, _birth, _bool, _choice, _city, _Invalid, _Reader, _text, parse_month
@@ -144,7 +144,9 @@ def _parse(name: str, data: bytes, wanted: dict[str, tuple[str, ...]]) -> RawTab
     except pa.ArrowInvalid as e:
         if "UTF8" in str(e) or "utf8" in str(e).lower():
             raise _NotUtf8 from None
-        raise NotColumnar(f"Arrow cannot read it faithfully: {e}") from None
+        # Arrow's message quotes the row it stopped at: someone's data, so it is not repeated.
+        raise NotColumnar("Arrow cannot read it faithfully (rows of another length than the header,"
+                          " or quoting it does not follow)") from None
     columns: dict[str, pa.Array] = {}
     for n, h in zip(names, header, strict=True):
         col = table[n].combine_chunks() if table.num_rows else pa.array([], pa.string())
@@ -245,15 +247,34 @@ def _id_matrix(col: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     return data.reshape(n, 18), fits_np
 
 
-def _valid_ids(col: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """GB 11643 checks over the column: which IDs pass as written (upper-case X), their
-    birth dates as YYYYMMDD, and their sex (1 male, 2 female)."""
+def normalised_ids(col: pa.Array) -> pa.Array:
+    """IDs in the form ``idnumber.normalise`` gives: the few cells that are not ASCII (full-width
+    digits) go through it one by one; for the rest, normalising is upper-casing a final x."""
+    ascii_ = pc.string_is_ascii(col)
+    if not pc.all(ascii_).as_py():
+        texts = col.to_pylist()
+        for i in np.flatnonzero(~ascii_.to_numpy(zero_copy_only=False)).tolist():
+            texts[i] = idnumber.normalise(texts[i])
+        col = pa.array(texts, pa.string())
+    return pc.replace_substring(col, "x", "X")
+
+
+_PROVINCE = np.zeros(100, dtype=bool)
+_PROVINCE[[int(c) for c in idnumber.provinces()]] = True
+
+
+def _valid_ids(col: pa.Array, as_of: dt.date | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``idnumber.validate`` over a normalised column: which IDs pass, their birth dates as
+    YYYYMMDD, and their sex (1 male, 2 female)."""
     m, ok = _id_matrix(col)
     digits = m[:, :17].astype(np.int64) - 48
     ok &= ((digits >= 0) & (digits <= 9)).all(axis=1)
     ok &= ((m[:, 17] >= 48) & (m[:, 17] <= 57)) | (m[:, 17] == 88)
     ok &= _CHECK[(np.where(ok[:, None], digits, 0) @ _WEIGHTS) % 11] == m[:, 17]
+    ok &= _PROVINCE[np.where(ok, digits[:, 0] * 10 + digits[:, 1], 0)]
     ymd = digits[:, 6:14] @ (10 ** np.arange(7, -1, -1, dtype=np.int64))
+    latest = as_of.year * 10000 + as_of.month * 100 + as_of.day if as_of is not None else 99991231
+    ok &= (ymd >= 19000101) & (ymd <= latest)
     distinct = np.unique(ymd[ok])
     real = np.array([_is_date(int(v)) for v in distinct], dtype=bool)
     ok[ok] &= real[np.searchsorted(distinct, ymd[ok])] if len(distinct) else True
@@ -306,7 +327,8 @@ class Read:
     """Applicants for the reference reader, as ``run.table_applicants`` yields them."""
 
 
-def read(app_path: Path, periods_path: Path | None, version: Version, by_area: bool) -> Read:
+def read(app_path: Path, periods_path: Path | None, version: Version, by_area: bool,
+         as_of: dt.date | None = None) -> Read:
     from pointscalc.run import APPLICANT_COLUMNS, DEFAULT_BUCKET, PERIOD_COLUMNS, _with_facts
 
     # Arrow parses without the GIL: the two tables are read side by side.
@@ -324,20 +346,20 @@ def read(app_path: Path, periods_path: Path | None, version: Version, by_area: b
     reader = _Reader(apps.name, version.facts, None)
     bad = np.zeros(n, dtype=bool)
 
-    id_col = cols.get("id", pa.array([""] * n, pa.string()))
-    id_ok, id_ymd, id_sex = _valid_ids(id_col)
+    raw_ids = cols.get("id", pa.array([""] * n, pa.string()))
+    # Checked, compared and joined as the reference reader keys them: one person, one key.
+    id_col = normalised_ids(raw_ids)
+    id_ok, id_ymd, id_sex = _valid_ids(id_col, as_of)
     bad |= ~id_ok
     ids_text = id_col.to_pylist()
-    _refuse_padded([ids_text[i] for i in np.flatnonzero(~id_ok).tolist()])
+    _refuse_padded(pc.filter(raw_ids, pa.array(~id_ok)).to_pylist())
     for column in ("name", "bucket"):
         if column in cols and padded(cols[column]):
             raise NotColumnar("cells with surrounding spaces, which the reference reader strips")
-    # The reference reader upper-cases a final x: compare IDs as it will key them.
-    upper = pc.utf8_upper(id_col)
-    counts = pc.value_counts(upper)
+    counts = pc.value_counts(id_col)
     repeated = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
     if len(repeated):
-        bad |= pc.is_in(upper, value_set=repeated).to_numpy(zero_copy_only=False)
+        bad |= pc.is_in(id_col, value_set=repeated).to_numpy(zero_copy_only=False)
 
     birth = coded(cols.get("birth"), n, _birth)
     bad |= birth.bad
@@ -369,7 +391,7 @@ def read(app_path: Path, periods_path: Path | None, version: Version, by_area: b
     per_bad_app = np.zeros(n, dtype=bool)
     if per is not None and len(per):
         m = len(per)
-        pid = per.columns["id"]
+        pid = normalised_ids(per.columns["id"])
         p_app_all = np.asarray(pc.fill_null(pc.index_in(pid, value_set=id_col), -1)).astype(np.int64)
         orphan = p_app_all < 0
         _refuse_padded(pc.filter(pid, pa.array(orphan)).to_pylist())
@@ -499,7 +521,7 @@ def _others(apps: RawTable, per: RawTable | None, bad: np.ndarray, p_app: np.nda
     for i in bad.tolist():
         cells = apps.cells(i)
         data = applicant_data(cells, extra_names)
-        own = by_id.get(cells["id"], []) if cells.get("id") else []
+        own = by_id.get(ids_text[i], []) if ids_text[i] else []
         periods = []
         for j in own:
             pc_cells = per.cells(j)  # type: ignore[union-attr]

@@ -6,6 +6,8 @@ number or a name: they say what is wrong with the value, not what it was.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 
@@ -28,3 +30,46 @@ class InputError(Exception):
     def __init__(self, problems: list[Problem]):
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+
+
+_SAFE = re.compile(r"-?\d{1,6}(\.\d{1,4})?|\d{4}-\d{1,2}(-\d{1,2})?", re.ASCII)
+"""What may be shown as it is: a short number or a date. Neither can be a name or an ID
+number (15 or 18 characters), whatever column it stood in."""
+
+
+def describe(value: object) -> str:
+    """A value as a message may show it: itself where it cannot be personal, else its shape.
+
+    With columns swapped or no header row, any cell may hold a name or an ID number, so a
+    message about a cell says how long it is and what kind of characters it holds.
+    """
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list | tuple):
+        return "a list"
+    text = str(value)
+    if _SAFE.fullmatch(text.strip()):
+        return repr(text.strip())
+    if not text.strip():
+        return "blank text" if text else "an empty text"
+    kinds = [name for name, test in _KINDS if any(test(c) for c in text)]
+    return f"a text of {len(text)} character{'s' if len(text) != 1 else ''} ({', '.join(kinds)})"
+
+
+def _cjk(c: str) -> bool:
+    return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or "\U00020000" <= c <= "\U0003ffff"
+
+
+_KINDS = (
+    ("digits", lambda c: c.isascii() and c.isdigit()),
+    ("other digits", lambda c: c.isdigit() and not c.isascii()),
+    ("Latin letters", lambda c: c.isascii() and c.isalpha()),
+    ("Chinese characters", _cjk),
+    ("other letters", lambda c: c.isalpha() and not c.isascii() and not _cjk(c)),
+    ("spaces", str.isspace),
+    ("other characters", lambda c: not (c.isalnum() or c.isspace() or _cjk(c))),
+)

@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from pointscalc.errors import describe
 from pointscalc.months import Month, Months, whole_years_between
 
 
@@ -49,7 +50,7 @@ class Choice(enum.Enum):
         for member in cls:
             if wanted in member.aliases or wanted.lower() == member.code:
                 return member
-        raise ValueError(f"expected one of {cls.choices()}, got {wanted!r}")
+        raise ValueError(f"expected one of {cls.choices()}, got {describe(wanted)}")
 
     @classmethod
     def choices(cls) -> str:

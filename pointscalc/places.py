@@ -12,6 +12,8 @@ from importlib import resources
 
 import attrs
 
+from pointscalc.errors import describe
+
 
 @attrs.frozen
 class City:
@@ -53,9 +55,9 @@ def city(text: str) -> str:
     if len(matches) == 1:
         return matches[0]
     if matches:
-        raise ValueError(f"{wanted!r} names several cities ({', '.join(matches)}): give the Chinese name")
+        raise ValueError(f"this pinyin names several cities ({', '.join(matches)}): give the Chinese name")
     raise ValueError(
-        f"unknown city {wanted!r}: expected a prefecture-level city by its Chinese name (苏州) or pinyin"
+        f"unknown city: expected a prefecture-level city by its Chinese name (苏州) or pinyin, got {describe(wanted)}"
     )
 
 
@@ -72,4 +74,4 @@ def district(city_name: str, text: str) -> str:
     matches = [d for d in known if d.startswith(wanted) or d == "苏州" + wanted]
     if len(matches) == 1:
         return matches[0]
-    raise ValueError(f"unknown district {wanted!r} of {city_name}: expected one of {', '.join(known)}")
+    raise ValueError(f"unknown district of {city_name}: expected one of {', '.join(known)}, got {describe(wanted)}")

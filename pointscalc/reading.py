@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from pointscalc import idnumber, places
-from pointscalc.errors import InputError, Problem
+from pointscalc.errors import InputError, Problem, describe
 from pointscalc.model import (
     Applicant,
     Choice,
@@ -64,7 +64,7 @@ def _bool(value: Any) -> bool:
         return True
     if text in ("false", "no", "0", "否"):
         return False
-    raise _Invalid(f"expected true or false, got {value!r}")
+    raise _Invalid(f"expected true or false, got {describe(value)}")
 
 
 def _decimal(value: Any) -> Decimal:
@@ -73,24 +73,24 @@ def _decimal(value: Any) -> Decimal:
     try:
         d = Decimal(str(value).strip())
     except InvalidOperation:
-        raise _Invalid(f"expected a number, got {value!r}") from None
+        raise _Invalid(f"expected a number, got {describe(value)}") from None
     if not d.is_finite():
-        raise _Invalid(f"expected a finite number, got {value!r}")
+        raise _Invalid(f"expected a finite number, got {describe(value)}")
     return d
 
 
 def _int(value: Any) -> int:
     if isinstance(value, bool):
-        raise _Invalid(f"expected a whole number, got {value!r}")
+        raise _Invalid(f"expected a whole number, got {describe(value)}")
     try:
         return int(str(value).strip())
     except ValueError:
-        raise _Invalid(f"expected a whole number, got {value!r}") from None
+        raise _Invalid(f"expected a whole number, got {describe(value)}") from None
 
 
 def _text(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise _Invalid(f"expected a non-empty text, got {value!r}")
+        raise _Invalid(f"expected a non-empty text, got {describe(value)}")
     return value.strip()
 
 
@@ -104,12 +104,12 @@ def parse_date(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
     m = _DATE.match(str(value).strip())
-    if m:
+    if m and int(m[1]) >= 1900:
         try:
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             pass
-    raise _Invalid(f"expected a date YYYY-MM-DD, got {value!r}")
+    raise _Invalid(f"expected a date YYYY-MM-DD from 1900 on, got {describe(value)}")
 
 
 def parse_month(value: Any) -> Month:
@@ -118,12 +118,14 @@ def parse_month(value: Any) -> Month:
     m = _MONTH.match(str(value).strip())
     if m and 1 <= int(m[2]) <= 12 and int(m[1]) >= 1900:
         return month_of(int(m[1]), int(m[2]))
-    raise _Invalid(f"expected a month YYYY-MM, got {value!r}")
+    raise _Invalid(f"expected a month YYYY-MM from 1900 on, got {describe(value)}")
 
 
 def _birth(value: Any) -> tuple[dt.date, bool]:
     """A birth date, or a birth month (the day then taken as the 1st)."""
     if isinstance(value, dt.date):
+        if value < idnumber.EARLIEST_BIRTH:
+            raise _Invalid("expected a birth date from 1900 on")
         return parse_date(value), True
     text = str(value).strip()
     if _MONTH.match(text):
@@ -132,15 +134,37 @@ def _birth(value: Any) -> tuple[dt.date, bool]:
     try:
         return parse_date(text), True
     except _Invalid:
-        raise _Invalid(f"expected a birth date YYYY-MM-DD or month YYYY-MM, got {value!r}") from None
+        raise _Invalid(f"expected a birth date YYYY-MM-DD or month YYYY-MM from 1900 on, got {describe(value)}"
+                       ) from None
 
+
+def _within(parse: Callable[[Any], Any], low: Decimal, high: Decimal, low_open: bool, why: str
+            ) -> Callable[[Any], Any]:
+    """``parse``, then a plausibility bound: a value outside is a typing or unit error, and
+    scoring it would put a wrong number on a published list."""
+
+    def bounded(value: Any) -> Any:
+        v = parse(value)
+        if v < low or (low_open and v == low) or v > high:
+            raise _Invalid(f"expected {'more than' if low_open else 'from'} {low} to {high} ({why}), got {describe(v)}")
+        return v
+
+    return bounded
+
+
+AREA = _within(_decimal, Decimal(0), Decimal(10_000), True, "m² of floor area")
+"""A home's floor area: more than 0, at most 10,000 m² (ten times a large villa; more is a
+unit error, such as cm², or a slip of the keyboard)."""
+RECORD_YEARS = _within(_int, Decimal(1), Decimal(50), False, "years of a working life")
+"""Years a record counts (years in a post): a working life from 16 to the latest retirement
+age, 65, is under 50 years."""
 
 # Attributes each period kind may carry: name -> (parser, required).
 PERIOD_ATTRIBUTES: dict[PeriodKind, dict[str, tuple[Callable[[Any], Any], bool]]] = {
     PeriodKind.SOCIAL_INSURANCE: {"scheme": (_choice(InsuranceScheme), True)},
     PeriodKind.MEDICAL_INSURANCE: {"scheme": (_choice(InsuranceScheme), False)},
     PeriodKind.RESIDENCE_PERMIT: {},
-    PeriodKind.RESIDENCE: {"tenure": (_choice(Tenure), True), "area": (_decimal, False)},
+    PeriodKind.RESIDENCE: {"tenure": (_choice(Tenure), True), "area": (AREA, False)},
     PeriodKind.EMPLOYMENT: {"sector": (_text, False)},
     PeriodKind.HOUSING_FUND: {},
     PeriodKind.STUDY: {"diploma": (_choice(Diploma), False)},
@@ -151,7 +175,7 @@ def _one_of(*codes: str) -> Callable[[Any], str]:
     def parse(value: Any) -> str:
         text = str(value).strip()
         if text not in codes:
-            raise _Invalid(f"expected one of {', '.join(codes)}, got {value!r}")
+            raise _Invalid(f"expected one of {', '.join(codes)}, got {describe(value)}")
         return text
 
     return parse
@@ -183,7 +207,7 @@ RECORD_ATTRIBUTES: dict[RecordKind, dict[str, tuple[Callable[[Any], Any], bool]]
             ),
             True,
         ),
-        "years": (_int, False),
+        "years": (RECORD_YEARS, False),
     },
     RecordKind.VIOLATION: {
         "type": (_one_of("criminal", "detention", "tax", "credit", "other"), True),
@@ -202,6 +226,16 @@ TOP_LEVEL = (
     "id", "name", "birth", "sex", "education", "qualification", "title",
     "origin", "family", "records", "periods", "extra",
 )  # fmt: skip
+
+
+_FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")
+
+
+def field_name(key: object) -> str:
+    """A key as a message shows it: a field name is shown; anything else (a name or an ID
+    written where a key belongs) only by its shape."""
+    text = str(key)
+    return text if _FIELD.fullmatch(text) else f"<a key: {describe(text)}>"
 
 
 class _Reader:
@@ -235,7 +269,8 @@ class _Reader:
         allowed = set(allowed)
         for key in data:
             if key not in allowed:
-                self.problem(f"{path}{key}", f"unknown field for {what}; expected one of {', '.join(sorted(allowed))}")
+                self.problem(f"{path}{field_name(key)}",
+                             f"unknown field for {what}; expected one of {', '.join(sorted(allowed))}")
 
     def table(self, data: Any, field: str) -> Mapping[str, Any] | None:
         if data is None:
@@ -402,7 +437,7 @@ class _Reader:
         def parse(value: Any) -> Any:
             v = base(value)
             if v not in fact.choices:
-                raise _Invalid(f"expected one of {', '.join(fact.choices)}, got {value!r}")
+                raise _Invalid(f"expected one of {', '.join(fact.choices)}, got {describe(value)}")
             return v
 
         return parse
@@ -410,7 +445,7 @@ class _Reader:
     def _extra(self, data: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
         if data and not self.extra_facts:
             for key in data:
-                self.problem(f"extra.{key}", "unknown fact: this scheme reads no extra facts")
+                self.problem(f"extra.{field_name(key)}", "unknown fact: this scheme reads no extra facts")
             return ()
         self.unknown(data, self.extra_facts, "extra.", "this scheme's extra facts")
         values = {}
@@ -419,6 +454,28 @@ class _Reader:
             if value is not None:
                 values[name] = value
         return freeze(values)
+
+
+class DuplicateKey(ValueError):
+    """A JSON object with a key given twice: which value was meant cannot be told."""
+
+    def __init__(self, key: str):
+        super().__init__(f"the key {field_name(key)} is given twice in one object: keep one")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise DuplicateKey(key)
+        out[key] = value
+    return out
+
+
+def loads_json(text: str) -> Any:
+    """JSON as the applicant reader takes it: numbers with a point are Decimals, and a key
+    given twice is an error (``json`` would keep the last one silently)."""
+    return json.loads(text, parse_float=Decimal, object_pairs_hook=_unique_keys)
 
 
 def applicant_from_mapping(data: Any, *, file: str, facts: Sequence[Fact] = (),
@@ -451,27 +508,32 @@ def load_applicant(path: str | Path, facts: Sequence[Fact] = (), as_of: dt.date 
         if suffix == ".toml":
             data: Any = tomllib.loads(text)
         elif suffix == ".json":
-            data = json.loads(text, parse_float=Decimal)
+            data = loads_json(text)
         else:
             raise InputError([Problem(name, "", "expected a .toml or .json file")])
     except tomllib.TOMLDecodeError as e:
         raise InputError([Problem(name, "", f"is not valid TOML: {e}")]) from None
     except json.JSONDecodeError as e:
         raise InputError([Problem(name, "", f"is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}")]) from None
+    except DuplicateKey as e:
+        raise InputError([Problem(name, "", str(e))]) from None
     applicant = applicant_from_mapping(data, file=name, facts=facts)
     if as_of is not None and (problems := date_problems(applicant, as_of, name)):
         raise InputError(problems)
     return applicant
 
 
-def date_problems(applicant: Applicant, as_of: dt.date, file: str) -> list[Problem]:
+def date_problems(applicant: Applicant, as_of: dt.date, file: str, row: int | None = None) -> list[Problem]:
     """Facts that cannot be true on ``as_of``: a person not yet born.  A profile scored at a
-    past date for a what-if must describe the family as it was then."""
+    past date for a what-if must describe the family as it was then.  A birth date read
+    from an ID number is not repeated: it is part of the number."""
     out = []
-    if applicant.birth > as_of:
-        out.append(Problem(file, "birth", f"{applicant.birth} is after --as-of {as_of}: not yet born"))
+    if applicant.birth > as_of and applicant.id is not None:
+        out.append(Problem(file, "id", f"gives a birth date after --as-of {as_of}: not yet born", row))
+    elif applicant.birth > as_of:
+        out.append(Problem(file, "birth", f"{applicant.birth} is after --as-of {as_of}: not yet born", row))
     for i, m in enumerate(applicant.family):
         if m.birth is not None and m.birth > as_of:
             out.append(Problem(file, f"family[{i}].birth",
-                               f"{m.birth} is after --as-of {as_of}: leave this member out for that date"))
+                               f"{m.birth} is after --as-of {as_of}: leave this member out for that date", row))
     return out

@@ -12,10 +12,9 @@ import datetime as dt
 import json
 import multiprocessing as mp
 import re
-import tomllib
 from collections import Counter
-from collections.abc import Callable, Iterator
-from decimal import Decimal, InvalidOperation
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ import attrs
 
 from pointscalc import idnumber
 from pointscalc.errors import InputError, Problem
+from pointscalc.quotas import QuotaError, Quotas, resolve
 from pointscalc.ranking import (
     BucketSummary,
     Candidate,
@@ -32,12 +32,23 @@ from pointscalc.ranking import (
     rank_all,
     score_index,
 )
-from pointscalc.reading import applicant_from_mapping, parse_month
+from pointscalc.reading import (
+    _birth,
+    _bool,
+    _decimal,
+    _int,
+    _Invalid,
+    DuplicateKey,
+    applicant_from_mapping,
+    date_problems,
+    loads_json,
+    parse_month,
+)
 from pointscalc.recognition import Recognition
 from pointscalc.rules import Score
 from pointscalc.scheme import RankKey, Scheme, Ties, Version
 from pointscalc.scoring import assess
-from pointscalc.tables import Table, as_columns, csv_columns, read_csv, write_all, xlsx_bytes
+from pointscalc.tables import Table, as_columns, column_name, csv_columns, write_all, xlsx_bytes
 
 # Canonical column -> accepted headers (English and the Chinese an office would use).
 SCORED_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -88,82 +99,35 @@ class Outcome:
         return {name: (header, as_columns(rows, len(header)), n) for name, (header, rows, n) in _tables(self).items()}
 
 
-def read_quotas(spec: str) -> tuple[dict[str, int | None], int | None]:
-    """``--quota 6000`` (one bucket), or a TOML or CSV file of ``bucket, quota``.
-
-    In a file, an empty quota means an open bucket: every eligible applicant is admitted.
-    """
-    if spec.strip().isdigit():
-        return {}, int(spec)
-    path = Path(spec)
-    if not path.is_file():
-        raise RunError(f"--quota: expected a whole number or a quota file, and {spec!r} is neither")
-    quotas: dict[str, int | None] = {}
-    if path.suffix.lower() == ".toml":
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-            raise RunError(f"{spec}: not a valid TOML quota file: {e}") from None
-        for bucket, value in data.items():
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise RunError(f"{spec}: {bucket}: expected a whole number of places, got {value!r}")
-            quotas[str(bucket)] = value
-        return quotas, None
-    table = read_csv(path)
-    for n, row in table.rows:
-        bucket, value = row.get("bucket", ""), row.get("quota", "")
-        if not bucket:
-            raise RunError(f"{spec}, row {n}: bucket: is required (columns: bucket, quota)")
-        if value and not value.isdigit():
-            raise RunError(f"{spec}, row {n}: quota: expected a whole number or empty, got {value!r}")
-        quotas[bucket] = int(value) if value else None
-    return quotas, None
-
-
 def _columns(table: Table, wanted: dict[str, tuple[str, ...]]) -> tuple[dict[str, str], list[Problem]]:
     """Map each header to its canonical column; an unknown header is a problem."""
     mapping: dict[str, str] = {}
     problems: list[Problem] = []
-    for header in table.header:
+    for i, header in enumerate(table.header, start=1):
         canonical = next((c for c, aliases in wanted.items() if header in aliases), None)
+        # Named by position: without a header row, the first row's cells are someone's data.
+        where = column_name(i)
         if canonical is None:
             known = ", ".join(a for aliases in wanted.values() for a in aliases[:1])
-            problems.append(Problem(table.name, header, f"unknown column; expected some of {known}"))
+            problems.append(Problem(table.name, where, f"the header is not a known column; expected some of {known}"
+                                    " (is the header row missing?)"))
         elif canonical in mapping.values():
-            problems.append(Problem(table.name, header, f"a second column for {canonical}"))
+            problems.append(Problem(table.name, where, f"a second column for {canonical}"))
         else:
             mapping[header] = canonical
     return mapping, problems
 
 
-def _decimal(value: str) -> Decimal:
-    try:
-        d = Decimal(value)
-    except InvalidOperation:
-        raise ValueError(f"expected a number, got {value!r}") from None
-    if not d.is_finite():
-        raise ValueError(f"expected a number, got {value!r}")
-    return d
-
-
-def _parse_bool(value: str) -> bool:
-    text = value.strip().lower()
-    if text in ("true", "yes", "1", "是"):
-        return True
-    if text in ("false", "no", "0", "否"):
-        return False
-    raise ValueError(f"expected true or false, got {value!r}")
-
-
 def _rank_parser(name: str) -> Callable[[str], Any]:
+    """The parsers of the applicant reader, so a score or a month means the same in both."""
     if name in ("total", "base", "other_score"):
         return _decimal
     if name == "priority":
-        return lambda v: int(_parse_bool(v))
+        return lambda v: int(_bool(v))
     if name == "registered":
         # A spreadsheet date cell arrives as YYYY-MM-DD: its month is the registration month.
         return lambda v: parse_month(v[:7] if len(v) == 10 else v)
-    return int
+    return _int
 
 
 def children_ranking(version: Version) -> Version:
@@ -175,10 +139,40 @@ def children_ranking(version: Version) -> Version:
     other = RankKey("other_score", Score("other"))
     at = score_index(ranking.keys)
     keys = (*ranking.keys[: at + 1], other, *ranking.keys[at + 1 :])
-    return attrs.evolve(version, ranking=attrs.evolve(ranking, keys=keys))
+    # Children are ranked per school, from the input: not the scheme's target areas.
+    return attrs.evolve(version, ranking=attrs.evolve(ranking, keys=keys, buckets=()))
 
 
-def scored_rows(table: Table, version: Version, *, children: bool = False
+_ID_LIKE = re.compile(r"[0-9]{14,17}[0-9X]?", re.ASCII)
+"""A key of 15 to 18 digits (a final X allowed) is taken as an ID number, and checked."""
+
+
+def scored_key(cells: dict[str, str], as_of: dt.date | None) -> tuple[str, list[tuple[str, str]]]:
+    """A pre-scored row's key, normalised as an ID is (NFKC, x → X), and what is wrong with it.
+
+    The ``id`` column of a published list may hold ID numbers, masked numbers
+    (110***********002X) or application numbers: only a key that looks like an ID number
+    (digits, 15 or more) is checked as one, and its birth date against a ``birth`` column.
+    """
+    key = idnumber.normalise(cells.get("id", ""))
+    if not _ID_LIKE.fullmatch(key):
+        return key, []
+    try:
+        idnumber.validate(key, as_of)
+    except idnumber.InvalidId as e:
+        return key, [("id", str(e))]
+    if cells.get("birth"):
+        try:
+            born, day_known = _birth(cells["birth"])
+        except _Invalid as e:
+            return key, [("birth", str(e))]
+        from_id = idnumber.birth_date(key)
+        if (born if day_known else born.replace(day=1)) != (from_id if day_known else from_id.replace(day=1)):
+            return key, [("birth", "does not match the birth date in the ID number")]
+    return key, []
+
+
+def scored_rows(table: Table, version: Version, *, children: bool = False, as_of: dt.date | None = None
                 ) -> Iterator[tuple[int, Row | None, list[Problem]]]:
     """Rows of a pre-scored table: the score (and tie-break columns) are taken as given.
 
@@ -214,6 +208,8 @@ def scored_rows(table: Table, version: Version, *, children: bool = False
             except Exception as e:  # noqa: BLE001 - each parser says what it expected
                 problems.append(Problem(table.name, column, str(e).removeprefix("_Invalid: "), n))
                 values.append(None)
+        key, wrong = scored_key(cells, as_of)
+        problems += [Problem(table.name, field, message, n) for field, message in wrong]
         if problems:
             yield n, None, problems
             continue
@@ -222,7 +218,7 @@ def scored_rows(table: Table, version: Version, *, children: bool = False
             values[at], values[at + 1] = max(values[at], values[at + 1]), min(values[at], values[at + 1])
         score = values[at] if version.ranking.keys[at].name == "total" else None
         base_index = next((i for i, k in enumerate(version.ranking.keys) if k.name == "base"), None)
-        key = cells.get("id") or "|".join(f"{c}={v}" for c, v in sorted(cells.items()))
+        key = key or "|".join(f"{c}={v}" for c, v in sorted(cells.items()))
         candidate = Candidate(key, cells.get("bucket") or DEFAULT_BUCKET, True, tuple(values))
         yield n, Row(candidate, cells.get("name", ""), score,
                      values[base_index] if base_index is not None else None,
@@ -299,7 +295,7 @@ def table_applicants(table: Table, periods: Table | None, version: Version) -> S
             problems.append(Problem(periods.name, "id", "a periods table needs the applicant ID column (身份证号)"))
         for n, raw in periods.rows:
             cells = {pcolumns[h]: v for h, v in raw.items() if h in pcolumns and v != ""}
-            by_id.setdefault(cells.pop("id", ""), []).append((n, cells))
+            by_id.setdefault(idnumber.normalise(cells.pop("id", "")), []).append((n, cells))
         problems += periods.problems
     if problems:
         raise InputError(problems)
@@ -307,8 +303,9 @@ def table_applicants(table: Table, periods: Table | None, version: Version) -> S
     for n, raw in table.rows:
         cells = {columns[h]: v for h, v in raw.items() if v != ""}
         data = applicant_data(cells, extra_names)
-        own = by_id.get(cells.get("id", ""), []) if cells.get("id") else []
-        known.add(cells.get("id", ""))
+        key = idnumber.normalise(cells.get("id", ""))
+        own = by_id.get(key, []) if key else []
+        known.add(key)
         data["periods"] = [p for _, p in own]
         yield n, table.name, data, [], (periods.name, [m for m, _ in own]) if periods is not None else None
     for pid, rows in sorted(by_id.items()):
@@ -332,9 +329,11 @@ def jsonl_applicants(path: Path) -> Source:
         if not line.strip():
             continue
         try:
-            yield n, name, json.loads(line, parse_float=Decimal), [], None
+            yield n, name, loads_json(line), [], None
         except json.JSONDecodeError as e:
             yield n, name, None, [Problem(name, "", f"is not valid JSON: {e.msg}", n)], None
+        except DuplicateKey as e:
+            yield n, name, None, [Problem(name, "", str(e), n)], None
 
 
 def _at_period_row(problem: Problem, where: tuple[str, list[int]] | None) -> Problem:
@@ -410,28 +409,48 @@ def _score_item(item: Any, setup: _Setup) -> tuple[int, Row | None, list[Problem
         applicant = applicant_from_mapping(data, file=name, facts=setup.version.facts, row=n)
     except InputError as e:
         return n, None, [_at_period_row(q, where) for q in e.problems]
+    if applicant.id is None:
+        # Without an ID a row cannot be told from a second copy of itself, nor published.
+        return n, None, [Problem(name, "id", "is required in a ranking run (身份证号)", n)]
+    if unborn := date_problems(applicant, setup.as_of, name, n):
+        return n, None, unborn
     result = assess(setup.scheme, setup.version, applicant, setup.as_of, score_ineligible=False,
                     recognition=setup.recognition, explain=False)
     if bucket is None and setup.by_area:
         bucket = applicant.fact("target_area")
     reason = "; ".join(f"{c.label.en} ({c.citation})" for c in result.failed)
-    candidate = Candidate(applicant.id or f"row-{n:08d}", str(bucket or DEFAULT_BUCKET),
+    candidate = Candidate(applicant.id, str(bucket or DEFAULT_BUCKET),
                           result.eligible or bool(result.settles_by),
                           result.rank_values or (None,) * setup.width,
                           "" if result.eligible or result.settles_by else reason)
-    return n, Row(candidate, applicant.name or "", result.total, result.base, named=applicant.id is not None), []
+    return n, Row(candidate, applicant.name or "", result.total, result.base, named=True), []
 
 
 def rank_run(scheme: Scheme, version: Version, source: Iterator[tuple[int, Row | None, list[Problem]]],
-             quotas: dict[str, int | None], default_quota: int | None, *, file: str,
-             ties: Ties | None = None) -> Outcome:
+             quotas: Quotas, *, file: str, ties: Ties | None = None) -> Outcome:
     if version.ranking is None:
         raise RunError(f"scheme {scheme.key!r} version {version.label} declares no ranking")
     rows, problems = unique_rows(source, file)
     policy = ties or version.ranking.ties
-    placed, summaries = rank_all((r.candidate for r in rows.values()), version.ranking.keys, policy,
-                                 quotas, default_quota)
+    candidates = [r.candidate for r in rows.values()]
+    places = quotas_for_run(quotas, version, [c.bucket for c in candidates], [c.eligible for c in candidates])
+    placed, summaries = rank_all(candidates, version.ranking.keys, policy, places)
     return Outcome(placed, summaries, rows, problems, invalid_rows(problems), policy)
+
+
+def quotas_for_run(quotas: Quotas, version: Version, buckets: Iterable[str], eligible: Iterable[bool]
+                   ) -> dict[str, int | None]:
+    """Each bucket's quota, checked against the buckets of this run (``quotas.resolve``)."""
+    assert version.ranking is not None
+    counts: Counter[str] = Counter()
+    present: set[str] = set()
+    for bucket, ok in zip(buckets, eligible, strict=True):
+        present.add(bucket)
+        counts[bucket] += bool(ok)
+    try:
+        return resolve(quotas, counts, sorted(present), version.ranking.buckets, default_bucket=DEFAULT_BUCKET)
+    except QuotaError as e:
+        raise RunError(str(e)) from None
 
 
 def unique_rows(source: Iterator[tuple[int, Row | None, list[Problem]]], file: str

@@ -167,6 +167,10 @@ class Ranking:
     family_rule: Citation | None = None
     """Where a scheme ranks children by their parents' points: the higher parent's score
     counts and the other parent's breaks ties (Suzhou 第七条).  ``None`` if it does not."""
+    buckets: tuple[str, ...] = ()
+    """The buckets this ranking has quotas for, where the policy names them (Suzhou 2020's
+    target areas): a quota file naming another is refused with the nearest of these.
+    Empty where the buckets come from the input (schools, or one bucket)."""
 
 
 @attrs.frozen

@@ -101,7 +101,20 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
+def column_name(i: int) -> str:
+    """Column ``i`` (1-based) as a spreadsheet shows it: 3 → "column 3 (C)"."""
+    letters = ""
+    n = i
+    while n:
+        n, r = divmod(n - 1, 26)
+        letters = chr(65 + r) + letters
+    return f"column {i} ({letters})"
+
+
 def read_xlsx(path: str | Path) -> Table:
+    """The first sheet, as the values Excel last saved.  The workbook is opened a second
+    time with formulas, to find a formula with no saved value (a sheet written by a program
+    that does not compute): openpyxl reads it as a blank, which must not pass as one."""
     import zipfile
 
     import openpyxl
@@ -109,26 +122,40 @@ def read_xlsx(path: str | Path) -> Table:
     name = str(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise InputError([Problem(name, "", f"cannot be read as XLSX: {e}")]) from None
+        raise InputError([Problem(name, "", f"cannot be read as XLSX: {type(e).__name__}")]) from None
+    problems: list[Problem] = []
     try:
-        sheet = book.worksheets[0]
-        lines = sheet.iter_rows(values_only=True)
+        lines = book.worksheets[0].iter_rows(values_only=True)
+        kinds = formulas.worksheets[0].iter_rows()
         first = next(lines, None)
+        next(kinds, None)
         if first is None:
             raise InputError([Problem(name, "", "is empty: expected a header row")])
         header = [_cell_text(h) for h in first]
         while header and not header[-1]:
             header.pop()
         rows: list[tuple[int, dict[str, str]]] = []
-        for i, cells in enumerate(lines, start=1):
-            texts = [_cell_text(c) for c in cells[: len(header)]]
+        for i, (cells, typed) in enumerate(zip(lines, kinds, strict=False), start=1):
+            texts = [_cell_text(c) for c in cells]
+            wrong = [Problem(name, column_name(j), "holds a formula with no saved value: open the file in Excel"
+                             " and save it, or paste the column as values", i)
+                     for j, (value, cell) in enumerate(zip(cells, typed, strict=False), start=1)
+                     if value is None and getattr(cell, "data_type", None) == "f"]
+            wrong += [Problem(name, column_name(j), "has a value beyond the header's last column", i)
+                      for j, t in enumerate(texts[len(header):], start=len(header) + 1) if t][:1]
+            if wrong:
+                problems += wrong
+                continue
+            texts = texts[: len(header)]
             if any(texts):
                 texts += [""] * (len(header) - len(texts))
                 rows.append((i, dict(zip(header, texts, strict=True))))
     finally:
         book.close()
-    return Table(name, header, rows, [])
+        formulas.close()
+    return Table(name, header, rows, problems)
 
 
 def safe(cell: object) -> str:

@@ -373,7 +373,7 @@ V2020 = Version(
     ranking=attrs.evolve(RANKING_2016, keys=(
         RankKey("priority", PRIORITY),
         *RANKING_2016.keys[:2], RankKey("registered", FirstMonth(PERMIT_CITY), descending=False)),
-        provenance=ASSUMED),
+        provenance=ASSUMED, buckets=tuple(AREAS_2020)),
     base_items=BASE,
     threshold=Threshold(
         label=T("2021 settlement standard score of the target area", "2021年落户区域入户分值"),

@@ -54,7 +54,7 @@ def test_real_list_under_a_strict_quota_admits_exactly_6000(tmp_path: Path) -> N
     assert read(tmp_path / "summary.csv")[0]["admitted"] == "6000"
 
 
-SCORED = "身份证号,姓名,积分\n11010519491231002X,张三,101.5\n320582199001011237,李四,99\n"
+SCORED = "身份证号,姓名,积分\n11010519491231002X,张三,101.5\n320582199001011236,李四,99\n"
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
@@ -84,7 +84,7 @@ def test_a_formula_in_a_name_is_neutralised(tmp_path: Path) -> None:
 
 BAD = ("身份证号,积分\n"
        "11010519491231002X,100\n"      # good
-       "320582199001011237,abc\n"      # not a number
+       "320582199001011236,abc\n"      # not a number
        "110105199001010010,90\n"       # an ID ...
        "110105199001010010,80\n"       # ... given twice: both rows are refused
        "110105194912310037\n")         # too few cells
@@ -131,7 +131,7 @@ def test_unknown_column_is_an_input_error(tmp_path: Path) -> None:
     code, out = rank("beijing", str(tmp_path / "in.csv"), "--as-of", "2021-06-30", "--quota", "5", "--scored",
                      "--out", str(tmp_path / "out"))
     assert code == 1
-    assert "colour: unknown column" in out
+    assert "column 2 (B): the header is not a known column" in out and "colour" not in out
     assert not (tmp_path / "out").exists()
 
 
@@ -231,8 +231,9 @@ PERIODS = ("身份证号,类型,城市,区县,开始,结束,险种,住房性质,
 def test_flat_tables_with_a_periods_table(tmp_path: Path) -> None:
     (tmp_path / "people.csv").write_text(APPLICANTS, encoding="utf-8")
     (tmp_path / "periods.csv").write_text(PERIODS, encoding="utf-8")
+    (tmp_path / "quota.csv").write_text("区域,名额\n市区,5\n", encoding="utf-8")
     code, out = rank("suzhou", str(tmp_path / "people.csv"), "--periods", str(tmp_path / "periods.csv"),
-                     "--as-of", "2021-06-30", "--quota", "5", "--out", str(tmp_path / "out"))
+                     "--as-of", "2021-06-30", "--quota", str(tmp_path / "quota.csv"), "--out", str(tmp_path / "out"))
     assert code == 0, out
     results = {r["id"]: r for r in read(tmp_path / "out" / "results.csv")}
     # 张三: age 31: 10; 本科 60; insured 2016-01..2021-06 = 66 months × 5 = 330 → 400.
@@ -250,18 +251,19 @@ def test_children_rank_by_the_higher_parent_then_the_other(tmp_path: Path) -> No
     # One place at the school: A wins over B on the other parent's 200 > 150.
     (tmp_path / "kids.csv").write_text("id,学校,积分,另一方积分\nA,实验小学,300,200\nB,实验小学,150,300\n"
                                        "C,实验小学,250,250\n", encoding="utf-8")
+    (tmp_path / "schools.csv").write_text("学校,名额\n实验小学,1\n", encoding="utf-8")
     code, out = rank("suzhou", str(tmp_path / "kids.csv"), "--scored", "--children", "--as-of", "2021-06-30",
-                     "--quota", "1", "--out", str(tmp_path / "out"))
+                     "--quota", str(tmp_path / "schools.csv"), "--out", str(tmp_path / "out"))
     assert code == 0, out
     order = [(r["id"], r["status"], r["rank"]) for r in read(tmp_path / "out" / "results.csv")]
     assert order == [("A", "admitted", "1"), ("B", "waitlisted", "2"), ("C", "waitlisted", "3")]
 
 
 def test_open_bucket_and_planning_target(tmp_path: Path) -> None:
-    # A quota file with an empty quota: every eligible applicant is admitted, and the
+    # A quota file with an open bucket: every eligible applicant is admitted, and the
     # count is compared with the planning target (韶府办〔2017〕37号 二: dynamic targets).
     (tmp_path / "in.csv").write_text(SCORED, encoding="utf-8")
-    (tmp_path / "q.csv").write_text("bucket,quota\nall,\n", encoding="utf-8")
+    (tmp_path / "q.csv").write_text("bucket,quota\nall,open\n", encoding="utf-8")
     code, out = rank("beijing", str(tmp_path / "in.csv"), "--scored", "--as-of", "2021-06-30",
                      "--quota", str(tmp_path / "q.csv"), "--target", "5", "--out", str(tmp_path / "out"))
     assert code == 0

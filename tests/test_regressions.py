@@ -83,7 +83,7 @@ def test_a_scheme_with_broken_references_is_refused_when_loaded(tmp_path) -> Non
         encoding="utf-8")
     result = click.testing.CliRunner().invoke(main, ["show", str(broken)])
     assert result.exit_code == 2
-    assert "unknown city 'Atlantis'" in result.output
+    assert "unknown city: expected a prefecture-level city" in result.output
     assert "versions 2017 and 2020 overlap" in result.output
     assert "Traceback" not in result.output
 

@@ -1,0 +1,162 @@
+"""Quotas as a closed world: every bucket with eligible applicants has a stated quota.
+
+A hole in a quota file must never admit a whole bucket: an office that forgets a line, or
+misspells 昆山 as 昆山市, gets an error naming the bucket, not a list with everyone on it.
+A bucket is open (every eligible applicant admitted) only where the file says ``open``.
+
+``--quota N`` is N places in total, so it only makes sense for a run with one bucket: it is
+refused for a scheme whose ranking declares buckets, and for an input that has buckets.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import attrs
+
+from pointscalc.errors import describe
+from pointscalc.tables import Table, read_csv
+
+OPEN = "open"
+"""The value that opens a bucket, in TOML (``"市区" = "open"``) and CSV."""
+
+BUCKET_HEADERS = ("bucket", "区域", "落户区域", "学校", "target_area")
+QUOTA_HEADERS = ("quota", "名额", "指标")
+
+
+class QuotaError(Exception):
+    """A quota that cannot be used: the run stops and writes nothing."""
+
+
+@attrs.frozen
+class Quotas:
+    source: str
+    """``--quota`` for a number, or the quota file's path: named in every message."""
+    places: dict[str, int | None]
+    """Places by bucket; ``None`` where the file says ``open``."""
+    total: int | None = None
+    """``--quota N``: N places in total, for a run with one bucket."""
+
+
+def read_quotas(spec: str) -> Quotas:
+    """``--quota 6000``, or a TOML or CSV quota file (docs/running-a-round.md#quotas)."""
+    text = spec.strip()
+    if text.isascii() and text.isdigit():
+        return Quotas("--quota", {}, int(text))
+    path = Path(spec)
+    if not path.is_file():
+        raise QuotaError("--quota: expected a whole number of places or the path of a quota file (.toml or .csv),"
+                         " and this is neither")
+    if path.suffix.lower() == ".toml":
+        return Quotas(spec, _from_toml(path, spec))
+    if path.suffix.lower() == ".csv":
+        return Quotas(spec, _from_csv(read_csv(path), spec))
+    raise QuotaError(f"{spec}: expected a quota file ending in .toml or .csv")
+
+
+def _places(value: object, where: str) -> int | None:
+    if isinstance(value, str) and value.strip().lower() == OPEN:
+        return None
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        return int(value.strip())
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    if value == "" or value is None:
+        raise QuotaError(f"{where}: quota: is empty; write a whole number of places, or {OPEN} for a bucket"
+                         " that admits every eligible applicant")
+    raise QuotaError(f"{where}: quota: expected a whole number of places (0 or more) or {OPEN},"
+                     f" got {describe(value)}")
+
+
+def _from_toml(path: Path, spec: str) -> dict[str, int | None]:
+    try:
+        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise QuotaError(f"{spec}: is not UTF-8 text") from None
+    except (tomllib.TOMLDecodeError, RecursionError) as e:
+        raise QuotaError(f"{spec}: is not valid TOML: {str(e)[:200]}") from None
+    if not data:
+        raise QuotaError(f"{spec}: is empty; expected one line per bucket, such as \"市区\" = 3000")
+    out: dict[str, int | None] = {}
+    for bucket, value in data.items():
+        name = bucket.strip()
+        if not name:
+            raise QuotaError(f"{spec}: a bucket has an empty name")
+        if name in out:
+            raise QuotaError(f"{spec}: bucket {name}: is given twice")
+        if isinstance(value, dict | list):
+            raise QuotaError(f"{spec}: bucket {name}: expected a whole number of places or {OPEN}, got a table")
+        out[name] = _places(value, f"{spec}: bucket {name}")
+    return out
+
+
+def _from_csv(table: Table, spec: str) -> dict[str, int | None]:
+    if table.problems:
+        raise QuotaError(str(table.problems[0]))
+    columns: dict[str, str] = {}
+    for i, header in enumerate(table.header, start=1):
+        if header in BUCKET_HEADERS and "bucket" not in columns:
+            columns["bucket"] = header
+        elif header in QUOTA_HEADERS and "quota" not in columns:
+            columns["quota"] = header
+        else:
+            raise QuotaError(f"{spec}: column {i} of the header row is not a quota column: expected the header"
+                             f" bucket,quota (or {'/'.join(BUCKET_HEADERS[1:4])} and {'/'.join(QUOTA_HEADERS[1:])});"
+                             " is the header row missing?")
+    missing = [c for c in ("bucket", "quota") if c not in columns]
+    if missing:
+        raise QuotaError(f"{spec}: the header row has no {' and no '.join(missing)} column:"
+                         " expected the header bucket,quota")
+    if not table.rows:
+        raise QuotaError(f"{spec}: has a header and no buckets; expected one row per bucket")
+    out: dict[str, int | None] = {}
+    for n, row in table.rows:
+        bucket = row[columns["bucket"]]
+        where = f"{spec}, row {n}"
+        if not bucket:
+            raise QuotaError(f"{where}: bucket: is empty")
+        if bucket in out:
+            raise QuotaError(f"{where}: bucket {bucket}: is given twice")
+        out[bucket] = _places(row[columns["quota"]], where)
+    return out
+
+
+def resolve(quotas: Quotas, eligible: Mapping[str, int], present: Sequence[str], declared: Sequence[str],
+            *, default_bucket: str) -> dict[str, int | None]:
+    """The quota of each bucket for a run, or ``QuotaError``.
+
+    ``eligible`` counts eligible applicants by bucket; ``present`` is every bucket in the
+    input; ``declared`` the buckets the scheme's ranking knows (empty where it declares
+    none: then the known buckets are those of the input).
+    """
+    if quotas.total is not None:
+        if declared:
+            raise QuotaError(f"--quota {quotas.total}: a number is places in total, and this ranking has a quota per"
+                             f" bucket ({_listing(declared)}); pass a quota file instead, one line per bucket,"
+                             f" such as \"{declared[0]}\" = {quotas.total}")
+        others = sorted(b for b in present if b != default_bucket)
+        if others:
+            raise QuotaError(f"--quota {quotas.total}: a number is places in total, and the input has buckets"
+                             f" ({_listing(others)}); pass a quota file instead, one line per bucket")
+        return {default_bucket: quotas.total}
+    known = list(declared) or sorted(set(present))
+    for bucket in sorted(quotas.places):
+        if bucket not in known:
+            near = difflib.get_close_matches(bucket, known, n=3, cutoff=0.5)
+            hint = f"did you mean {' or '.join(near)}?" if near else f"known buckets: {_listing(known)}"
+            whose = "this scheme's ranking" if declared else "the input"
+            raise QuotaError(f"{quotas.source}: bucket {bucket}: not a bucket of {whose}; {hint}")
+    uncovered = sorted(b for b, n in eligible.items() if n and b not in quotas.places)
+    if uncovered:
+        raise QuotaError(f"{quotas.source}: no quota for {_listing(uncovered)}, which "
+                         f"{'has' if len(uncovered) == 1 else 'have'} eligible applicants; give each bucket a number"
+                         f" of places, or {OPEN} to admit every eligible applicant")
+    return dict(quotas.places)
+
+
+def _listing(names: Sequence[str], most: int = 8) -> str:
+    shown = ", ".join(names[:most])
+    return shown + (f" and {len(names) - most} more" if len(names) > most else "")
