@@ -53,6 +53,11 @@ def value_schema(parse: Callable[[Any], Any]) -> dict[str, Any]:
         return choice(free["cls"])
     if isinstance(free.get("codes"), tuple):
         return {"type": "string", "enum": list(free["codes"])}
+    if callable(free.get("parse")) and "low" in free and "high" in free:  # reading._within: a plausible range
+        inner = value_schema(free["parse"])
+        low_key = "exclusiveMinimum" if free.get("low_open") else "minimum"
+        return {**inner, low_key: int(free["low"]), "maximum": int(free["high"]),
+                "description": f"{inner.get('description', '')}; {free.get('why', '')}".strip("; ")}
     raise ValueError(f"no schema for the parser {parse.__qualname__}")
 
 
