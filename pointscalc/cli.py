@@ -7,13 +7,14 @@ scheme).  A user's mistake is reported in one line per problem, never as a trace
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from typing import Any, NoReturn
 
 import attrs
 import click
 
-from pointscalc.errors import InputError
+from pointscalc.errors import InputError, SchemeDefect
 from pointscalc.scheme import Scheme, SchemeError
 
 
@@ -65,7 +66,35 @@ def _input_failed(e: InputError) -> NoReturn:
     sys.exit(1)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+INTERRUPTED = 130
+"""The exit code of a run ended by Ctrl-C, as a shell reports a command ended by SIGINT."""
+
+
+class _Guarded(click.Group):
+    """Every command behind one net: Ctrl-C ends it in one line, a scheme's failing rule is
+    reported as the scheme's defect, and nothing else a user or a file can do prints a
+    traceback.  Only the kind of an unexpected error is printed, never its text, which
+    may quote an applicant's data; ``POINTSCALC_DEBUG=1`` lets it through for a developer.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("interrupted: the run was stopped and nothing was written", err=True)
+            sys.exit(INTERRUPTED)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except SchemeDefect as e:
+            _fail(str(e))
+        except Exception as e:  # noqa: BLE001 - the last net under every command
+            if os.environ.get("POINTSCALC_DEBUG"):
+                raise
+            _fail(f"pointscalc stopped on an unexpected {type(e).__name__}; nothing was written."
+                  " This is a defect of pointscalc: please report the command (without the data)")
+
+
+@click.group(cls=_Guarded, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="pointscalc")
 def main() -> None:
     """Score applicants for points-based household registration (积分落户), every point

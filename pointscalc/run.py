@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import multiprocessing as mp
 import re
 import tomllib
 from collections import Counter
@@ -21,7 +20,7 @@ from typing import Any
 
 import attrs
 
-from pointscalc import idnumber
+from pointscalc import idnumber, workers
 from pointscalc.errors import InputError, Problem
 from pointscalc.ranking import (
     BucketSummary,
@@ -355,13 +354,13 @@ def scored_applicants(source: Source, scheme: Scheme, version: Version, as_of: d
     setup = _Setup(scheme, version, as_of, recognition,
                    len(version.ranking.keys) if version.ranking else 0,
                    any(f.name == "target_area" for f in version.facts))
-    if jobs <= 1 or "fork" not in mp.get_all_start_methods():
+    if jobs <= 1 or not workers.can_fork():
         for item in source:
             yield _score_item(item, setup)
         return
     global _SETUP
     _SETUP = setup
-    with mp.get_context("fork").Pool(jobs) as pool:
+    with workers.pool(jobs) as pool:
         for batch in pool.imap(_score_batch, _batches(source, _BATCH)):
             yield from batch
 

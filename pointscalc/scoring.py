@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import attrs
 
+from pointscalc.errors import SchemeDefect
 from pointscalc.model import Applicant, FamilyMember
 from pointscalc.months import Month, Months, month_of_date
 from pointscalc.recognition import Recognition
@@ -154,7 +155,10 @@ class Assessment:
 
 
 def _condition(cond: Condition, ctx: Context) -> ConditionResult:
-    outcome: Outcome = cond.check(ctx)
+    try:
+        outcome: Outcome = cond.check(ctx)
+    except Exception as e:  # noqa: BLE001 - any failure of a rule is the scheme's defect
+        raise SchemeDefect(ctx.scheme.key, cond.key, type(e).__name__) from e
     return ConditionResult(
         cond.key,
         cond.label,
@@ -255,7 +259,10 @@ def assess(
 
 
 def _line(item, ctx: Context) -> Line:  # type: ignore[no-untyped-def]
-    points, detail = item.evaluate(ctx)
+    try:
+        points, detail = item.evaluate(ctx)
+    except Exception as e:  # noqa: BLE001 - any failure of a rule is the scheme's defect
+        raise SchemeDefect(ctx.scheme.key, item.key, type(e).__name__) from e
     base_items = ctx.version.base_items
     return Line(
         item.key,
