@@ -126,6 +126,8 @@ def _parse(name: str, data: bytes, wanted: dict[str, tuple[str, ...]]) -> RawTab
         header_text = first.decode("utf-8")
     except UnicodeDecodeError:
         raise _NotUtf8 from None
+    if data.count(b"\r") != data.count(b"\r\n"):
+        raise NotColumnar("lines ended by CR alone")
     header = [h.strip() for h in next(csv.reader([header_text.rstrip("\r")]), [])]
     if not header or end < 0 or b'"\n' in data or b"\n\n" in data or b"\n\r\n" in data:
         raise NotColumnar("a header only, blank lines or quoted line breaks")

@@ -8,15 +8,13 @@ score zero months.  See docs/input-format.md for the schema.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pointscalc import idnumber, places
+from pointscalc import idnumber, limits, places
 from pointscalc.errors import InputError, Problem
 from pointscalc.model import (
     Applicant,
@@ -68,24 +66,17 @@ def _bool(value: Any) -> bool:
 
 
 def _decimal(value: Any) -> Decimal:
-    if isinstance(value, float):
-        value = repr(value)
     try:
-        d = Decimal(str(value).strip())
-    except InvalidOperation:
-        raise _Invalid(f"expected a number, got {value!r}") from None
-    if not d.is_finite():
-        raise _Invalid(f"expected a finite number, got {value!r}")
-    return d
+        return limits.decimal(value)
+    except ValueError as e:
+        raise _Invalid(str(e)) from None
 
 
 def _int(value: Any) -> int:
-    if isinstance(value, bool):
-        raise _Invalid(f"expected a whole number, got {value!r}")
     try:
-        return int(str(value).strip())
-    except ValueError:
-        raise _Invalid(f"expected a whole number, got {value!r}") from None
+        return limits.whole(value)
+    except ValueError as e:
+        raise _Invalid(str(e)) from None
 
 
 def _text(value: Any) -> str:
@@ -447,17 +438,12 @@ def load_applicant(path: str | Path, facts: Sequence[Fact] = (), as_of: dt.date 
     except UnicodeDecodeError:
         raise InputError([Problem(name, "", "is not UTF-8 text")]) from None
     suffix = p.suffix.lower()
-    try:
-        if suffix == ".toml":
-            data: Any = tomllib.loads(text)
-        elif suffix == ".json":
-            data = json.loads(text, parse_float=Decimal)
-        else:
-            raise InputError([Problem(name, "", "expected a .toml or .json file")])
-    except tomllib.TOMLDecodeError as e:
-        raise InputError([Problem(name, "", f"is not valid TOML: {e}")]) from None
-    except json.JSONDecodeError as e:
-        raise InputError([Problem(name, "", f"is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}")]) from None
+    if suffix == ".toml":
+        data: Any = limits.parse_toml(text, name)
+    elif suffix == ".json":
+        data = limits.parse_json(text, name)
+    else:
+        raise InputError([Problem(name, "", "expected a .toml or .json file")])
     applicant = applicant_from_mapping(data, file=name, facts=facts)
     if as_of is not None and (problems := date_problems(applicant, as_of, name)):
         raise InputError(problems)

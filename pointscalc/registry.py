@@ -108,6 +108,8 @@ def load_file(path: Path, check: bool = True) -> Scheme:
         spec.loader.exec_module(module)
     except SyntaxError as e:
         raise SchemeError(f"{path}, line {e.lineno}: {e.msg}") from None
+    except SystemExit:
+        raise SchemeError(f"{path} failed to load: it calls sys.exit") from None
     except Exception as e:  # a scheme file is user code: report, don't crash
         raise SchemeError(f"{path} failed to load: {type(e).__name__}: {e}") from None
     return _scheme_of(module, str(path), check)

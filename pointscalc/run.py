@@ -9,18 +9,16 @@ are collected with file, row and field and listed as invalid; ``strict`` aborts 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from pointscalc import idnumber, workers
+from pointscalc import idnumber, limits, workers
 from pointscalc.errors import InputError, Problem
 from pointscalc.ranking import (
     BucketSummary,
@@ -92,20 +90,27 @@ def read_quotas(spec: str) -> tuple[dict[str, int | None], int | None]:
 
     In a file, an empty quota means an open bucket: every eligible applicant is admitted.
     """
-    if spec.strip().isdigit():
-        return {}, int(spec)
+    if spec.strip().isascii() and spec.strip().isdigit():
+        try:
+            return {}, limits.whole(spec)
+        except ValueError as e:
+            raise RunError(f"--quota: {e}") from None
     path = Path(spec)
     if not path.is_file():
         raise RunError(f"--quota: expected a whole number or a quota file, and {spec!r} is neither")
     quotas: dict[str, int | None] = {}
     if path.suffix.lower() == ".toml":
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-            raise RunError(f"{spec}: not a valid TOML quota file: {e}") from None
+            data = limits.parse_toml(path.read_text(encoding="utf-8"), spec)
+        except UnicodeDecodeError:
+            raise RunError(f"{spec}: not a valid TOML quota file: not UTF-8 text") from None
+        except InputError as e:
+            raise RunError(str(e)) from None
         for bucket, value in data.items():
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise RunError(f"{spec}: {bucket}: expected a whole number of places, got {value!r}")
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0 \
+                    or len(str(value)) > limits.MAX_INT_DIGITS:
+                raise RunError(f"{spec}: {bucket}: expected a whole number of places, "
+                               f"at most {limits.MAX_INT_DIGITS} digits")
             quotas[str(bucket)] = value
         return quotas, None
     table = read_csv(path)
@@ -113,9 +118,10 @@ def read_quotas(spec: str) -> tuple[dict[str, int | None], int | None]:
         bucket, value = row.get("bucket", ""), row.get("quota", "")
         if not bucket:
             raise RunError(f"{spec}, row {n}: bucket: is required (columns: bucket, quota)")
-        if value and not value.isdigit():
-            raise RunError(f"{spec}, row {n}: quota: expected a whole number or empty, got {value!r}")
-        quotas[bucket] = int(value) if value else None
+        try:
+            quotas[bucket] = limits.whole(value) if value else None
+        except ValueError as e:
+            raise RunError(f"{spec}, row {n}: quota: {e} or empty") from None
     return quotas, None
 
 
@@ -135,16 +141,6 @@ def _columns(table: Table, wanted: dict[str, tuple[str, ...]]) -> tuple[dict[str
     return mapping, problems
 
 
-def _decimal(value: str) -> Decimal:
-    try:
-        d = Decimal(value)
-    except InvalidOperation:
-        raise ValueError(f"expected a number, got {value!r}") from None
-    if not d.is_finite():
-        raise ValueError(f"expected a number, got {value!r}")
-    return d
-
-
 def _parse_bool(value: str) -> bool:
     text = value.strip().lower()
     if text in ("true", "yes", "1", "是"):
@@ -156,13 +152,13 @@ def _parse_bool(value: str) -> bool:
 
 def _rank_parser(name: str) -> Callable[[str], Any]:
     if name in ("total", "base", "other_score"):
-        return _decimal
+        return limits.decimal
     if name == "priority":
         return lambda v: int(_parse_bool(v))
     if name == "registered":
         # A spreadsheet date cell arrives as YYYY-MM-DD: its month is the registration month.
         return lambda v: parse_month(v[:7] if len(v) == 10 else v)
-    return int
+    return limits.whole
 
 
 def children_ranking(version: Version) -> Version:
@@ -317,6 +313,11 @@ def table_applicants(table: Table, periods: Table | None, version: Version) -> S
                                             "no applicant in the applicants table has this ID", n)], None
 
 
+_LINES = re.compile(r"\r\n|\r|\n")
+"""Line ends as a spreadsheet or editor counts them (not ``str.splitlines``, which also
+splits inside a JSON string at U+2028)."""
+
+
 def jsonl_applicants(path: Path) -> Source:
     """One applicant per line, in the schema of docs/input-format.md, with an optional
     ``bucket``."""
@@ -327,13 +328,13 @@ def jsonl_applicants(path: Path) -> Source:
         raise InputError([Problem(name, "", f"cannot be read: {e.strerror}")]) from None
     except UnicodeDecodeError:
         raise InputError([Problem(name, "", "is not UTF-8 text")]) from None
-    for n, line in enumerate(text.splitlines(), start=1):
+    for n, line in enumerate(_LINES.split(text), start=1):
         if not line.strip():
             continue
         try:
-            yield n, name, json.loads(line, parse_float=Decimal), [], None
-        except json.JSONDecodeError as e:
-            yield n, name, None, [Problem(name, "", f"is not valid JSON: {e.msg}", n)], None
+            yield n, name, limits.parse_json(line, name, n), [], None
+        except InputError as e:
+            yield n, name, None, e.problems, None
 
 
 def _at_period_row(problem: Problem, where: tuple[str, list[int]] | None) -> Problem:

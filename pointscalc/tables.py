@@ -24,6 +24,7 @@ from pathlib import Path
 
 import attrs
 
+from pointscalc import limits
 from pointscalc.errors import InputError, Problem
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -59,19 +60,25 @@ def read_csv(path: str | Path) -> Table:
     except OSError as e:
         raise InputError([Problem(name, "", f"cannot be read: {e.strerror}")]) from None
     reader = csv.reader(io.StringIO(decode(raw, name), newline=""))
-    try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
-        raise InputError([Problem(name, "", "is empty: expected a header row")]) from None
     rows: list[tuple[int, dict[str, str]]] = []
     problems: list[Problem] = []
-    for i, cells in enumerate(reader, start=1):
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) != len(header):
-            problems.append(Problem(name, "", f"has {len(cells)} cells, the header has {len(header)}", i))
-            continue
-        rows.append((i, {h: c.strip() for h, c in zip(header, cells, strict=True)}))
+    i = 0
+    try:
+        header = [h.strip() for h in next(reader)]
+        for i, cells in enumerate(reader, start=1):
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) != len(header):
+                problems.append(Problem(name, "", f"has {len(cells)} cells, the header has {len(header)}", i))
+                continue
+            rows.append((i, {h: c.strip() for h, c in zip(header, cells, strict=True)}))
+    except StopIteration:
+        raise InputError([Problem(name, "", "is empty: expected a header row")]) from None
+    except csv.Error as e:
+        # The reader cannot go on past a broken row: the file is refused whole, at that row.
+        what = f"a cell longer than {limits.MAX_CELL:,} characters" if "field limit" in str(e) \
+            else "a row the CSV reader cannot read"
+        raise InputError([Problem(name, "", f"{what}; the file is not read further", i + 1)]) from None
     return Table(name, header, rows, problems)
 
 
