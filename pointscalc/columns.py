@@ -315,8 +315,12 @@ def read(app_path: Path, periods_path: Path | None, version: Version, by_area: b
     with ThreadPoolExecutor(2) as pool:
         later = pool.submit(read_raw, periods_path, _with_facts(PERIOD_COLUMNS, version, periods=True)) \
             if periods_path else None
-        apps = read_raw(app_path, _with_facts(APPLICANT_COLUMNS, version, periods=False))
-        per = later.result() if later is not None else None
+        try:
+            apps = read_raw(app_path, _with_facts(APPLICANT_COLUMNS, version, periods=False))
+        finally:
+            # Even when the first table fails, the second is waited for here: a process that
+            # exits while Arrow still reads in a thread may abort (seen with pyarrow 26).
+            per = later.result() if later is not None else None
     if per is not None and "id" not in per.columns:
         raise InputError([Problem(per.name, "id", "a periods table needs the applicant ID column (身份证号)")])
     n = len(apps)
