@@ -34,7 +34,7 @@ from pointscalc.recognition import Recognition
 from pointscalc.rules import Score
 from pointscalc.scheme import RankKey, Scheme, Ties, Version
 from pointscalc.scoring import assess
-from pointscalc.tables import Table, as_columns, csv_columns, read_csv, write_all, xlsx_bytes
+from pointscalc.tables import Table, as_columns, csv_columns, read_csv, xlsx_bytes
 
 # Canonical column -> accepted headers (English and the Chinese an office would use).
 SCORED_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -519,14 +519,23 @@ def _tables(outcome: Outcome) -> dict[str, _Table]:
 
 def outputs(outcome: Outcome) -> dict[str, bytes]:
     """results.csv, public.csv, summary.csv, errors.csv, as bytes."""
-    return {name: csv_columns(header, columns, neutralise=neutralise)
-            for name, (header, columns, neutralise) in outcome.columns().items()}
+    return {name: data for name, (data, _) in output_tables(outcome).items()}
 
 
-def write(outcome: Outcome, directory: Path, *, xlsx: bool = False) -> None:
-    files = outputs(outcome)
-    if xlsx:
-        for name, (header, columns, neutralise) in outcome.columns().items():
-            files[name.replace(".csv", ".xlsx")] = xlsx_bytes(header, zip(*columns, strict=True),
-                                                              neutralise=neutralise)
-    write_all(directory, files)
+def output_tables(outcome: Outcome, *, xlsx: bool = False) -> dict[str, tuple[bytes, int]]:
+    """Each output file's bytes and its number of data rows; with ``xlsx``, each table
+    also as a workbook."""
+    files: dict[str, tuple[bytes, int]] = {}
+    for name, (header, columns, neutralise) in outcome.columns().items():
+        rows = len(columns[0]) if columns else 0
+        files[name] = (csv_columns(header, columns, neutralise=neutralise), rows)
+        if xlsx:
+            files[name.replace(".csv", ".xlsx")] = (xlsx_bytes(header, zip(*columns, strict=True),
+                                                               neutralise=neutralise), rows)
+    return files
+
+
+def status_counts(outcome: Outcome) -> Counter[str]:
+    """Applicants by status in results.csv (admitted, not admitted, ineligible, invalid)."""
+    header, columns, _ = outcome.columns()["results.csv"]
+    return Counter(columns[header.index("status")])

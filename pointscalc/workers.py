@@ -14,6 +14,8 @@ from multiprocessing.pool import Pool
 
 def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for sig in (signal.SIGTERM, signal.SIGHUP):  # the parent's handlers are not for workers
+        signal.signal(sig, signal.SIG_DFL)
 
 
 def can_fork() -> bool:
