@@ -28,7 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from pointscalc import places
+from pointscalc import limits, places
 from pointscalc.errors import InputError, Problem
 from pointscalc.model import Choice, Degree, Diploma, PeriodKind, Qualification, Sex, Title
 from pointscalc.reading import PERIOD_ATTRIBUTES, _birth, _bool, _choice, _city, _Invalid, _Reader, _text, parse_month
@@ -150,6 +150,8 @@ def _parse(name: str, data: bytes, wanted: dict[str, tuple[str, ...]]) -> RawTab
     columns: dict[str, pa.Array] = {}
     for n, h in zip(names, header, strict=True):
         col = table[n].combine_chunks() if table.num_rows else pa.array([], pa.string())
+        if table.num_rows and pc.max(pc.utf8_length(col)).as_py() > limits.MAX_CELL:
+            raise NotColumnar("a cell longer than the CSV reader's limit")
         columns[mapping[h]] = col
     rows = np.arange(1, table.num_rows + 1, dtype=np.int64)
     if table.num_rows:

@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 import pointscalc
+from pointscalc.errors import InputError
 from pointscalc.tables import decode
 
 NAME = "run.json"
@@ -81,9 +82,11 @@ def rows_of(name: str, data: bytes) -> int | None:
         if b'"' not in data and b"\r" not in data:
             lines = data.split(b"\n")
             return sum(1 for line in lines[1:] if line.strip(b" \t,"))
-        text = decode(data, name)
-        return sum(1 for cells in list(csv.reader(io.StringIO(text, newline="")))[1:]
-                   if any(c.strip() for c in cells))
+        try:
+            return max(0, sum(1 for cells in csv.reader(io.StringIO(decode(data, name), newline=""))
+                              if any(c.strip() for c in cells)) - 1)
+        except (csv.Error, InputError):  # a file the run refused: its rows are not counted
+            return None
     if suffix == ".jsonl":
         return sum(1 for line in data.splitlines() if line.strip())
     if suffix == ".xlsx":

@@ -332,9 +332,14 @@ def jsonl_applicants(path: Path) -> Source:
         if not line.strip():
             continue
         try:
-            yield n, name, limits.parse_json(line, name, n), [], None
+            data = limits.parse_json(line, name, n)
         except InputError as e:
             yield n, name, None, e.problems, None
+            continue
+        if isinstance(data, dict):
+            yield n, name, data, [], None
+        else:  # ``None`` would stand for a row with nothing to score and be passed over
+            yield n, name, None, [Problem(name, "", "expected a table of applicant fields", n)], None
 
 
 def _at_period_row(problem: Problem, where: tuple[str, list[int]] | None) -> Problem:
