@@ -320,7 +320,7 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
 @_as_of
 @click.option("--quota", required=True, metavar="N|QUOTA_FILE",
               help="Places in a single bucket, or a TOML/CSV file of bucket and quota.")
-@click.option("--out", "out", required=True, type=click.Path(file_okay=False),
+@click.option("--out", "out", required=True, metavar="FOLDER",
               help="Folder for the results: replaced whole by this run's files (see docs/running-a-round.md).")
 @click.option("--scored", is_flag=True, help="INPUT already has a score column (and tie-break columns): rank it as given.")
 @click.option("--periods", "periods_file", type=click.Path(dir_okay=False),
@@ -363,7 +363,8 @@ def rank(ctx: click.Context, scheme: Scheme, input_file: str, as_of: dt.date, qu
     try:
         folder = outdir.check(out)
     except outdir.OutError as e:
-        _fail(str(e))
+        raise click.BadParameter(str(e).removeprefix(f"--out {out}: ").removeprefix("--out: "),
+                                 param_hint="--out") from None
     done = _rank_run(options, scheme)
     outcome = done.outcome
     for p in outcome.problems[:_SHOWN]:
