@@ -157,17 +157,17 @@ class Assessment:
 def _condition(cond: Condition, ctx: Context) -> ConditionResult:
     try:
         outcome: Outcome = cond.check(ctx)
+        return ConditionResult(
+            cond.key,
+            cond.label,
+            outcome.ok,
+            outcome.detail,
+            cond.citation,
+            cond.provenance,
+            outcome.shortfall,
+        )
     except Exception as e:  # noqa: BLE001 - any failure of a rule is the scheme's defect
         raise SchemeDefect(ctx.scheme.key, cond.key, type(e).__name__) from e
-    return ConditionResult(
-        cond.key,
-        cond.label,
-        outcome.ok,
-        outcome.detail,
-        cond.citation,
-        cond.provenance,
-        outcome.shortfall,
-    )
 
 
 def family(followers: tuple[Follower, ...] | None, members: tuple[FamilyMember, ...],
@@ -261,35 +261,15 @@ def assess(
 def _line(item, ctx: Context) -> Line:  # type: ignore[no-untyped-def]
     try:
         points, detail = item.evaluate(ctx)
+        base_items = ctx.version.base_items
+        return Line(
+            item.key,
+            item.label,
+            ctx.version.rounding.apply(points),
+            detail,
+            item.citation,
+            item.provenance,
+            base_items is not None and item.key in base_items,
+        )
     except Exception as e:  # noqa: BLE001 - any failure of a rule is the scheme's defect
         raise SchemeDefect(ctx.scheme.key, item.key, type(e).__name__) from e
-    base_items = ctx.version.base_items
-    return Line(
-        item.key,
-        item.label,
-        ctx.version.rounding.apply(points),
-        detail,
-        item.citation,
-        item.provenance,
-        base_items is not None and item.key in base_items,
-    )
-
-
-def _rank_values(ctx: Context, total: Decimal | None, base: Decimal | None) -> tuple[object, ...]:
-    ranking = ctx.version.ranking
-    if ranking is None:
-        return ()
-    out: list[object] = []
-    for key in ranking.keys:
-        src = key.source
-        if isinstance(src, Score):
-            out.append(total if src.which == "total" else base)
-        elif isinstance(src, FirstMonth):
-            out.append(ctx.months(src.measure, recognise=False).first())
-        elif isinstance(src, MonthCount):
-            out.append(ctx.months(src.measure).count)
-        elif isinstance(src, InAnyGroup):
-            out.append(int(any(group.check(ctx).ok for group in src.groups)))
-    return tuple(out)
-
-

@@ -97,3 +97,37 @@ def assert_clean(result: Result, code: int, *mentions: str, out: Path | None = N
                 data = f.read_bytes()
                 assert not any(t.encode() in data for t in personal_tokens()), f.name
 
+
+
+EXAMPLE_SCHEME = Path(__file__).resolve().parents[2] / "examples" / "my_city.py"
+SCHEME_AS_OF = "2024-06-30"
+
+
+def scheme_with_rule(folder: Path, body: str) -> Path:
+    """The example scheme file (an invented 无锡) with a first condition whose test is a
+    ``Check`` running ``body``: a rule a scheme's author wrote, which may be slow or raise."""
+    src = EXAMPLE_SCHEME.read_text(encoding="utf-8")
+    rule = ("from pointscalc.rules import Check, Outcome\n\n\ndef _hostile(ctx):\n"
+            + "".join(f"    {line}\n" for line in body.splitlines()) + "\n\n")
+    src = src.replace("ELIGIBILITY = (\n", rule + "ELIGIBILITY = (\n    Condition(key='hostile', label=T('hostile', 'hostile'),"
+                      " test=Check(fn=_hostile), citation=art('第三条(一)'), provenance=ASSUMED),\n", 1)
+    path = folder / "hostile_city.py"
+    path.write_text(src, encoding="utf-8")
+    return path
+
+
+def wuxi_jsonl(folder: Path, copies: int = 1) -> Path:
+    """The applicants moved to 无锡, the example scheme's city, ``copies`` times over."""
+    lines = []
+    for c in range(copies):
+        for i in range(len(NAMES)):
+            a = applicant(i)
+            a.pop("extra")
+            a["id"] = fake_id(dt.date.fromisoformat(a["birth"]), Sex.MALE, c * len(NAMES) + i)
+            for p in a["periods"]:
+                p["city"] = "无锡"
+                p.pop("district", None)
+            lines.append(json.dumps(a, ensure_ascii=False) + "\n")
+    path = folder / "wuxi.jsonl"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
