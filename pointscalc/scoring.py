@@ -273,3 +273,23 @@ def _line(item, ctx: Context) -> Line:  # type: ignore[no-untyped-def]
         )
     except Exception as e:  # noqa: BLE001 - any failure of a rule is the scheme's defect
         raise SchemeDefect(ctx.scheme.key, item.key, type(e).__name__) from e
+
+
+def _rank_values(ctx: Context, total: Decimal | None, base: Decimal | None) -> tuple[object, ...]:
+    ranking = ctx.version.ranking
+    if ranking is None:
+        return ()
+    out: list[object] = []
+    for key in ranking.keys:
+        src = key.source
+        if isinstance(src, Score):
+            out.append(total if src.which == "total" else base)
+        elif isinstance(src, FirstMonth):
+            out.append(ctx.months(src.measure, recognise=False).first())
+        elif isinstance(src, MonthCount):
+            out.append(ctx.months(src.measure).count)
+        elif isinstance(src, InAnyGroup):
+            out.append(int(any(group.check(ctx).ok for group in src.groups)))
+    return tuple(out)
+
+
