@@ -551,14 +551,14 @@ def chunk(f: Frame, a: int, b: int) -> Frame:
 def score_frame(scheme: Scheme, version: Version, as_of: dt.date, recognition: Recognition, frame: Frame,
                 jobs: int = 1) -> Scored:
     """Every applicant of the frame, chunk by chunk; with ``jobs`` > 1 in forked workers."""
-    import multiprocessing as mp
+    from pointscalc import workers
 
     global _JOB
     _JOB = (scheme, version, as_of, recognition, frame)
     spans = [(a, min(a + CHUNK, frame.n)) for a in range(0, frame.n, CHUNK)] or [(0, 0)]
     try:
-        if jobs > 1 and len(spans) > 1 and "fork" in mp.get_all_start_methods():
-            with mp.get_context("fork").Pool(jobs) as pool:
+        if jobs > 1 and len(spans) > 1 and workers.can_fork():
+            with workers.pool(jobs) as pool:
                 parts = pool.map(_score_chunk, spans)
         else:
             parts = [_score_chunk(s) for s in spans]

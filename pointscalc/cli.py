@@ -7,13 +7,15 @@ scheme).  A user's mistake is reported in one line per problem, never as a trace
 from __future__ import annotations
 
 import datetime as dt
+import os
+import signal
 import sys
 from typing import Any, NoReturn
 
 import attrs
 import click
 
-from pointscalc.errors import InputError
+from pointscalc.errors import InputError, SchemeDefect
 from pointscalc.scheme import Scheme, SchemeError
 
 
@@ -29,6 +31,10 @@ class _Date(click.ParamType):
             self.fail(f"expected a date YYYY-MM-DD, got {value!r}", param, ctx)
 
 
+_SCHEME_GIVEN = "pointscalc.scheme_given"
+"""Where a command finds the scheme as the user named it (for the run record)."""
+
+
 class _SchemeParam(click.ParamType):
     name = "SCHEME"
 
@@ -36,6 +42,9 @@ class _SchemeParam(click.ParamType):
         if isinstance(value, Scheme):
             return value
         from pointscalc import registry
+
+        if ctx is not None:
+            ctx.meta[_SCHEME_GIVEN] = value
 
         try:
             return registry.load(value)
@@ -64,18 +73,74 @@ _stale = click.option("--allow-stale", is_flag=True,
                       help="Apply the nearest version even when --as-of is outside every version's validity.")
 
 
+_SHOWN = 20
+"""Problems printed on the terminal; all of them are in errors.csv."""
+
+
 def _fail(message: str) -> NoReturn:
     click.echo(f"error: {message}", err=True)
     sys.exit(1)
 
 
 def _input_failed(e: InputError) -> NoReturn:
-    for p in e.problems:
+    for p in e.problems[:_SHOWN]:
         click.echo(f"error: {p}", err=True)
+    if len(e.problems) > _SHOWN:
+        click.echo(f"error: … and {len(e.problems) - _SHOWN} more problem(s)", err=True)
     sys.exit(1)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+INTERRUPTED = 130
+"""The exit code of a run ended by Ctrl-C, as a shell reports a command ended by SIGINT."""
+
+
+class _Guarded(click.Group):
+    """Every command behind one net: Ctrl-C ends it in one line, a scheme's failing rule is
+    reported as the scheme's defect, and nothing else a user or a file can do prints a
+    traceback.  Only the kind of an unexpected error is printed, never its text, which
+    may quote an applicant's data; ``POINTSCALC_DEBUG=1`` lets it through for a developer.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        previous = {sig: signal.signal(sig, _stop) for sig in _STOPS}
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo(f"interrupted: {_LEFT}", err=True)
+            sys.exit(INTERRUPTED)
+        except _Stopped as e:
+            click.echo(f"stopped by {signal.Signals(e.signum).name}: {_LEFT}", err=True)
+            sys.exit(128 + e.signum)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except SchemeDefect as e:
+            _fail(str(e))
+        except Exception as e:  # noqa: BLE001 - the last net under every command
+            if os.environ.get("POINTSCALC_DEBUG"):
+                raise
+            _fail(f"pointscalc stopped on an unexpected {type(e).__name__}; nothing was written."
+                  " This is a defect of pointscalc: please report the command (without the data)")
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+
+_STOPS = (signal.SIGTERM, signal.SIGHUP)
+"""Signals that stop a run as Ctrl-C does: the output folder is cleaned up on the way out."""
+_LEFT = "stopped before the end; an output folder is never left half-written"
+
+
+class _Stopped(BaseException):
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum: int, frame: object) -> NoReturn:
+    raise _Stopped(signum)
+
+
+@click.group(cls=_Guarded, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="pointscalc")
 def main() -> None:
     """Score applicants for points-based household registration (积分落户), every point
@@ -280,7 +345,8 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
                    " (bucket,quota) with every bucket that has eligible applicants, each a number of places"
                    " or 'open'; needed for a scheme with buckets (Suzhou 2020's target areas) and for an"
                    " input with a bucket column. See docs/running-a-round.md.")
-@click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="Directory for the results.")
+@click.option("--out", "out", required=True, metavar="FOLDER",
+              help="Folder for the results: replaced whole by this run's files (see docs/running-a-round.md).")
 @click.option("--scored", is_flag=True, help="INPUT already has a score column (and tie-break columns): rank it as given.")
 @click.option("--periods", "periods_file", type=click.Path(dir_okay=False),
               help="A table of periods keyed by applicant ID, for a flat applicants table.")
@@ -298,47 +364,100 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
                    " auto: columns where the scheme and file allow it. The outputs are the same bytes.")
 @_stale
 @_explored
-def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, scored: bool,
+@click.pass_context
+def rank(ctx: click.Context, scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, scored: bool,
          periods_file: str | None, xlsx: bool, target: int | None, children: bool, strict: bool, ties: str | None,
          jobs: int, engine: str, allow_stale: bool, include_explored: bool) -> None:
     """Rank a whole city's applicants against quotas and write results.csv, public.csv
-    (the 公示 list, masked), summary.csv and errors.csv to --out, all or nothing.
+    (the 公示 list, masked), summary.csv, errors.csv and run.json (the run record) to
+    --out, all or nothing.
 
     INPUT is JSON Lines of applicants to score, a flat CSV or XLSX table of applicants
     (with --periods), or, with --scored, a table that already has scores.  CSV may be
     UTF-8, UTF-8 with BOM or GB18030.  See docs/input-format.md.
     """
-    from pathlib import Path
-
     from tabulate import tabulate
 
-    from pointscalc import run
+    from pointscalc import outdir, run
+    from pointscalc.record import RankOptions
+
+    options = RankOptions(scheme=ctx.meta[_SCHEME_GIVEN], input=input_file, as_of=as_of, quota=quota,
+                          periods=periods_file, scored=scored, children=children, xlsx=xlsx, target=target,
+                          strict=strict, ties=ties, jobs=jobs, engine=engine, allow_stale=allow_stale,
+                          include_explored=include_explored)
+    try:
+        folder = outdir.check(out)
+    except outdir.OutError as e:
+        raise click.BadParameter(str(e).removeprefix(f"--out {out}: ").removeprefix("--out: "),
+                                 param_hint="--out") from None
+    done = _rank_run(options, scheme)
+    outcome = done.outcome
+    for p in outcome.problems[:_SHOWN]:
+        click.echo(f"invalid: {p}", err=True)
+    if len(outcome.problems) > _SHOWN:
+        click.echo(f"invalid: … {len(outcome.problems) - _SHOWN} more in errors.csv", err=True)
+    if strict and outcome.problems:
+        _fail(f"{len(outcome.problems)} problem(s) in the input; --strict: nothing written")
+    try:
+        outdir.publish(folder, done.files)
+    except OSError as e:
+        _fail(f"--out {out}: cannot be written: {e.strerror}; the folder holds the previous run, if any")
+    click.echo(tabulate(run.summary_rows(outcome.summaries), headers=["bucket", "applicants", "eligible", "quota", "admitted", "cutoff",
+                                       "tied_at_cutoff"], disable_numparse=True))
+    click.echo(f"ties: {outcome.ties.value}; invalid rows: {len(outcome.invalid)}; written to {out}")
+    if target is not None:
+        admitted = sum(s.admitted for s in outcome.summaries)
+        click.echo(f"planning target: {target}; admitted: {admitted} ({admitted - target:+d} against the target)")
+
+
+@attrs.frozen
+class _Done:
+    outcome: Any
+    files: dict[str, bytes]
+    """Every output file, run.json included."""
+
+
+def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None) -> _Done:
+    """A whole ranking run in memory: the outcome and every file it writes.  ``rank``
+    publishes the files; ``verify`` compares them.  ``inputs`` gives, by role, where to
+    read each input file instead of the path in ``options`` (the record keeps the latter).
+    """
+    from pathlib import Path
+
+    from pointscalc import record, registry, run
     from pointscalc.quotas import QuotaError, read_quotas, resolve
     from pointscalc.recognition import Recognition
     from pointscalc.scheme import Ties
     from pointscalc.tables import read_table
 
+    where = {**options.input_files(), **(inputs or {})}
     try:
-        version = scheme.version_for(as_of, allow_stale)
-        quotas = read_quotas(quota)
-        path = Path(input_file)
-        if children and not scored:
+        read = {role: (where[role], Path(where[role]).read_bytes()) for role in options.input_files()}
+        scheme_file = registry.source(options.scheme)
+    except OSError as e:
+        _fail(f"{e.filename}: cannot be read: {e.strerror}")
+    try:
+        version = scheme.version_for(options.as_of, options.allow_stale)
+        quotas = read_quotas(where.get("quota", options.quota))
+        path = Path(where["input"])
+        periods_file = where.get("periods")
+        if options.children and not options.scored:
             raise run.RunError("--children ranks a pre-scored table of children: add --scored")
-        if children:
+        if options.children:
             version = run.children_ranking(version)
         if version.ranking is not None and version.ranking.buckets:
             # A number for a ranking with buckets, or an unknown bucket: said before any work.
             resolve(quotas, {}, [], version.ranking.buckets, default_bucket=run.DEFAULT_BUCKET)
-        policy = Ties(ties) if ties else None
+        policy = Ties(options.ties) if options.ties else None
         outcome: run.Outcome | Any = None
-        if scored:
+        if options.scored:
             table = read_table(path)
             bad = [(p.row or 0, None, [p]) for p in table.problems]
-            rows = iter([*bad, *run.scored_rows(table, version, children=children, as_of=as_of)])
+            rows = iter([*bad, *run.scored_rows(table, version, children=options.children, as_of=options.as_of)])
         else:
-            recognition = Recognition.resolve(scheme.city, scheme.agreements, as_of, include_explored)
-            outcome = _by_columns(engine, scheme, version, as_of, recognition, path, periods_file, quotas,
-                                  policy, jobs)
+            recognition = Recognition.resolve(scheme.city, scheme.agreements, options.as_of, options.include_explored)
+            outcome = _by_columns(options.engine, scheme, version, options.as_of, recognition, path, periods_file,
+                                  quotas, policy, options.jobs)
             if outcome is None and path.suffix.lower() in (".csv", ".xlsx"):
                 table = read_table(path)
                 periods = read_table(Path(periods_file)) if periods_file else None
@@ -347,27 +466,21 @@ def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, 
                                    *applicants])
             elif outcome is None:
                 applicants = run.jsonl_applicants(path)
-            rows = run.scored_applicants(_progress(applicants), scheme, version, as_of, recognition, jobs) \
-                if outcome is None else iter(())
+            rows = run.scored_applicants(_progress(applicants), scheme, version, options.as_of, recognition,
+                                         options.jobs) if outcome is None else iter(())
         if outcome is None:
             outcome = run.rank_run(scheme, version, rows, quotas, file=str(path), ties=policy)
     except (SchemeError, run.RunError, QuotaError) as e:
         _fail(str(e))
     except InputError as e:
         _input_failed(e)
-    for p in outcome.problems[:20]:
-        click.echo(f"invalid: {p}", err=True)
-    if len(outcome.problems) > 20:
-        click.echo(f"invalid: … {len(outcome.problems) - 20} more in errors.csv", err=True)
-    if strict and outcome.problems:
-        _fail(f"{len(outcome.problems)} problem(s) in the input; --strict: nothing written")
-    run.write(outcome, Path(out), xlsx=xlsx)
-    click.echo(tabulate(run.summary_rows(outcome.summaries), headers=["bucket", "applicants", "eligible", "quota", "admitted", "cutoff",
-                                       "tied_at_cutoff"], disable_numparse=True))
-    click.echo(f"ties: {outcome.ties.value}; invalid rows: {len(outcome.invalid)}; written to {out}")
-    if target is not None:
-        admitted = sum(s.admitted for s in outcome.summaries)
-        click.echo(f"planning target: {target}; admitted: {admitted} ({admitted - target:+d} against the target)")
+    tables = run.output_tables(outcome, xlsx=options.xlsx)
+    files = {name: data for name, (data, _) in tables.items()}
+    files[record.NAME] = record.dumps(record.build(
+        options, scheme_key=scheme.key, scheme_file=scheme_file, version=version.label, quotas=quotas.places,
+        default_quota=quotas.total, inputs={role: (options.input_files()[role], data) for role, (_, data) in read.items()},
+        outputs=tables, statuses=run.status_counts(outcome)))
+    return _Done(outcome, files)
 
 
 def _by_columns(engine: str, scheme: Scheme, version: Any, as_of: dt.date, recognition: Any, path: Any,
@@ -413,6 +526,100 @@ def _progress(items):  # type: ignore[no-untyped-def]
             click.echo(f"\r{i:,} applicants read", err=True, nl=False)
         yield item
     click.echo("", err=True)
+
+
+_ROLES = {"input": "INPUT", "periods": "--periods", "quota": "--quota"}
+
+
+@main.command()
+@click.argument("out_dir", metavar="OUT_DIR", type=click.Path(file_okay=False))
+@click.option("--input", "given", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="An input file given again, where it is no longer at its recorded path (repeatable);"
+                   " it is matched to its role by its SHA-256.")
+def verify(out_dir: str, given: tuple[str, ...]) -> None:
+    """Re-run the ranking recorded in OUT_DIR/run.json and check that every output is the
+    same bytes.  Exit 0 when all are, 1 naming each file that differs (see
+    docs/running-a-round.md).
+    """
+    from pathlib import Path
+
+    from pointscalc import limits, outdir, record, registry
+    from pointscalc.record import RankOptions
+
+    folder = Path(out_dir)
+    path = folder / record.NAME
+    try:
+        text = path.read_bytes().decode("utf-8")
+        kept = limits.parse_json(text, str(path))
+        if not isinstance(kept, dict) or kept.get("format") != record.FORMAT:
+            raise ValueError(f"not a run record of format {record.FORMAT}")
+        options = RankOptions.from_json(kept["options"])
+        inputs: dict[str, Any] = kept["inputs"]
+        recorded_scheme = kept["scheme"].get("sha256")
+    except OSError as e:
+        _fail(f"{path}: cannot be read: {e.strerror}; verify needs the folder a run wrote")
+    except InputError as e:
+        _input_failed(e)
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as e:
+        _fail(f"{path}: not a run record this version of pointscalc reads"
+              f" ({e if isinstance(e, ValueError) else 'a field is missing or of the wrong kind'})")
+    import pointscalc
+
+    if kept.get("tool", {}).get("version") != pointscalc.__version__:
+        click.echo(f"note: recorded by pointscalc {kept.get('tool', {}).get('version')};"
+                   f" this is {pointscalc.__version__}")
+    problems: list[str] = []
+    hashes: dict[str, str] = {}
+    for name in given:
+        try:
+            hashes[name] = record.sha256(Path(name).read_bytes())
+        except OSError as e:
+            problems.append(f"--input {name}: cannot be read: {e.strerror}")
+    where: dict[str, str] = {}
+    for role, entry in sorted(inputs.items()):
+        match = next((n for n, h in hashes.items() if h == entry["sha256"]), None)
+        if match is not None:
+            where[role] = match
+            continue
+        try:
+            same = record.sha256(Path(entry["path"]).read_bytes()) == entry["sha256"]
+        except OSError:
+            problems.append(f"{_ROLES.get(role, role)} {entry['path']}: cannot be read; give it with --input")
+            continue
+        if same:
+            where[role] = entry["path"]
+        else:
+            problems.append(f"{_ROLES.get(role, role)} {entry['path']}: has changed since the run"
+                            " (its SHA-256 differs)")
+    problems += [f"--input {n}: matches no input recorded in {record.NAME}" for n in given
+                 if n in hashes and n not in where.values()]
+    try:
+        scheme = registry.load(options.scheme)
+        if recorded_scheme is not None and record.sha256(registry.source(options.scheme)[1]) != recorded_scheme:
+            problems.append(f"scheme {options.scheme}: its file has changed since the run (its SHA-256 differs)")
+    except (SchemeError, OSError) as e:
+        problems.append(f"scheme {options.scheme}: {e}")
+    if problems:
+        for p in problems:
+            click.echo(f"error: {p}", err=True)
+        _fail("cannot re-run: nothing was compared")
+    done = _rank_run(options, scheme, where)
+    names = sorted(set(done.files) | {p.name for p in folder.iterdir() if p.name in outdir.OURS})
+    differ = 0
+    for name in names:
+        kept_file = folder / name
+        now = done.files.get(name)
+        if not kept_file.is_file():
+            state = "missing from OUT_DIR"
+        elif now is None:
+            state = "not written by the re-run"
+        else:
+            state = "same" if kept_file.read_bytes() == now else "differs"
+        differ += state != "same"
+        click.echo(f"{state}: {name}")
+    if differ:
+        _fail(f"{differ} file(s) are not what the recorded run writes")
+    click.echo(f"verified: all {len(names)} files are the same bytes")
 
 
 @main.command()

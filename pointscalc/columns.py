@@ -28,7 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from pointscalc import idnumber, places
+from pointscalc import idnumber, limits, places
 from pointscalc.errors import InputError, Problem
 from pointscalc.model import Choice, Degree, Diploma, PeriodKind, Qualification, Sex, Title
 from pointscalc.reading import PERIOD_ATTRIBUTES, _birth, _bool, _choice, _city, _Invalid, _Reader, _text, parse_month
@@ -126,6 +126,8 @@ def _parse(name: str, data: bytes, wanted: dict[str, tuple[str, ...]]) -> RawTab
         header_text = first.decode("utf-8")
     except UnicodeDecodeError:
         raise _NotUtf8 from None
+    if data.count(b"\r") != data.count(b"\r\n"):
+        raise NotColumnar("lines ended by CR alone")
     header = [h.strip() for h in next(csv.reader([header_text.rstrip("\r")]), [])]
     if not header or end < 0 or b'"\n' in data or b"\n\n" in data or b"\n\r\n" in data:
         raise NotColumnar("a header only, blank lines or quoted line breaks")
@@ -150,6 +152,8 @@ def _parse(name: str, data: bytes, wanted: dict[str, tuple[str, ...]]) -> RawTab
     columns: dict[str, pa.Array] = {}
     for n, h in zip(names, header, strict=True):
         col = table[n].combine_chunks() if table.num_rows else pa.array([], pa.string())
+        if table.num_rows and pc.max(pc.utf8_length(col)).as_py() > limits.MAX_CELL:
+            raise NotColumnar("a cell longer than the CSV reader's limit")
         columns[mapping[h]] = col
     rows = np.arange(1, table.num_rows + 1, dtype=np.int64)
     if table.num_rows:
@@ -335,8 +339,12 @@ def read(app_path: Path, periods_path: Path | None, version: Version, by_area: b
     with ThreadPoolExecutor(2) as pool:
         later = pool.submit(read_raw, periods_path, _with_facts(PERIOD_COLUMNS, version, periods=True)) \
             if periods_path else None
-        apps = read_raw(app_path, _with_facts(APPLICANT_COLUMNS, version, periods=False))
-        per = later.result() if later is not None else None
+        try:
+            apps = read_raw(app_path, _with_facts(APPLICANT_COLUMNS, version, periods=False))
+        finally:
+            # Even when the first table fails, the second is waited for here: a process that
+            # exits while Arrow still reads in a thread may abort (seen with pyarrow 26).
+            per = later.result() if later is not None else None
     if per is not None and "id" not in per.columns:
         raise InputError([Problem(per.name, "id", "a periods table needs the applicant ID column (身份证号)")])
     n = len(apps)

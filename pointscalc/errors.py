@@ -73,3 +73,19 @@ _KINDS = (
     ("spaces", str.isspace),
     ("other characters", lambda c: not (c.isalnum() or c.isspace() or _cjk(c))),
 )
+
+
+class SchemeDefect(Exception):
+    """A scheme's own rule raised: the scheme is at fault, not the applicant.
+
+    The message names the scheme and the rule's key and the kind of error, never the
+    error's text, which may quote an applicant's facts.
+    """
+
+    def __init__(self, scheme: str, key: str, kind: str):
+        super().__init__(scheme, key, kind)
+        self.scheme, self.key, self.kind = scheme, key, kind
+
+    def __str__(self) -> str:
+        return (f"scheme {self.scheme!r}: its rule {self.key!r} failed ({self.kind}); "
+                "this is a defect of the scheme, not of the input")

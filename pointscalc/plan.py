@@ -39,7 +39,6 @@ from pointscalc.rules import (
     FactIs,
     Flag,
     HasRecord,
-    HighestOf,
     Item,
     LevelTable,
     PerRecord,

@@ -11,13 +11,13 @@ refused for a scheme whose ranking declares buckets, and for an input that has b
 from __future__ import annotations
 
 import difflib
-import tomllib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import attrs
 
-from pointscalc.errors import describe
+from pointscalc import limits
+from pointscalc.errors import InputError, describe
 from pointscalc.tables import Table, read_csv
 
 OPEN = "open"
@@ -45,7 +45,7 @@ def read_quotas(spec: str) -> Quotas:
     """``--quota 6000``, or a TOML or CSV quota file (docs/running-a-round.md#quotas)."""
     text = spec.strip()
     if text.isascii() and text.isdigit():
-        return Quotas("--quota", {}, int(text))
+        return Quotas("--quota", {}, _whole(text, "--quota"))
     path = Path(spec)
     if not path.is_file():
         raise QuotaError("--quota: expected a whole number of places or the path of a quota file (.toml or .csv),"
@@ -57,13 +57,20 @@ def read_quotas(spec: str) -> Quotas:
     raise QuotaError(f"{spec}: expected a quota file ending in .toml or .csv")
 
 
+def _whole(value: object, where: str) -> int:
+    try:
+        return limits.whole(value)
+    except ValueError as e:
+        raise QuotaError(f"{where}: {e}") from None
+
+
 def _places(value: object, where: str) -> int | None:
     if isinstance(value, str) and value.strip().lower() == OPEN:
         return None
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-        return int(value.strip())
+        return _whole(value.strip(), f"{where}: quota")
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        return value
+        return _whole(value, f"{where}: quota")
     if value == "" or value is None:
         raise QuotaError(f"{where}: quota: is empty; write a whole number of places, or {OPEN} for a bucket"
                          " that admits every eligible applicant")
@@ -73,11 +80,11 @@ def _places(value: object, where: str) -> int | None:
 
 def _from_toml(path: Path, spec: str) -> dict[str, int | None]:
     try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+        data = limits.parse_toml(path.read_bytes().decode("utf-8-sig"), spec)
     except UnicodeDecodeError:
         raise QuotaError(f"{spec}: is not UTF-8 text") from None
-    except (tomllib.TOMLDecodeError, RecursionError) as e:
-        raise QuotaError(f"{spec}: is not valid TOML: {str(e)[:200]}") from None
+    except InputError as e:
+        raise QuotaError(str(e.problems[0])) from None
     if not data:
         raise QuotaError(f"{spec}: is empty; expected one line per bucket, such as \"市区\" = 3000")
     out: dict[str, int | None] = {}

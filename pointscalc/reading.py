@@ -8,15 +8,13 @@ score zero months.  See docs/input-format.md for the schema.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pointscalc import idnumber, places
+from pointscalc import idnumber, limits, places
 from pointscalc.errors import InputError, Problem, describe
 from pointscalc.model import (
     Applicant,
@@ -68,24 +66,17 @@ def _bool(value: Any) -> bool:
 
 
 def _decimal(value: Any) -> Decimal:
-    if isinstance(value, float):
-        value = repr(value)
     try:
-        d = Decimal(str(value).strip())
-    except InvalidOperation:
-        raise _Invalid(f"expected a number, got {describe(value)}") from None
-    if not d.is_finite():
-        raise _Invalid(f"expected a finite number, got {describe(value)}")
-    return d
+        return limits.decimal(value)
+    except ValueError as e:
+        raise _Invalid(str(e)) from None
 
 
 def _int(value: Any) -> int:
-    if isinstance(value, bool):
-        raise _Invalid(f"expected a whole number, got {describe(value)}")
     try:
-        return int(str(value).strip())
-    except ValueError:
-        raise _Invalid(f"expected a whole number, got {describe(value)}") from None
+        return limits.whole(value)
+    except ValueError as e:
+        raise _Invalid(str(e)) from None
 
 
 def _text(value: Any) -> str:
@@ -456,28 +447,6 @@ class _Reader:
         return freeze(values)
 
 
-class DuplicateKey(ValueError):
-    """A JSON object with a key given twice: which value was meant cannot be told."""
-
-    def __init__(self, key: str):
-        super().__init__(f"the key {field_name(key)} is given twice in one object: keep one")
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise DuplicateKey(key)
-        out[key] = value
-    return out
-
-
-def loads_json(text: str) -> Any:
-    """JSON as the applicant reader takes it: numbers with a point are Decimals, and a key
-    given twice is an error (``json`` would keep the last one silently)."""
-    return json.loads(text, parse_float=Decimal, object_pairs_hook=_unique_keys)
-
-
 def applicant_from_mapping(data: Any, *, file: str, facts: Sequence[Fact] = (),
                            row: int | None = None) -> Applicant:
     """Build an applicant or raise ``InputError`` with every problem found."""
@@ -504,19 +473,12 @@ def load_applicant(path: str | Path, facts: Sequence[Fact] = (), as_of: dt.date 
     except UnicodeDecodeError:
         raise InputError([Problem(name, "", "is not UTF-8 text")]) from None
     suffix = p.suffix.lower()
-    try:
-        if suffix == ".toml":
-            data: Any = tomllib.loads(text)
-        elif suffix == ".json":
-            data = loads_json(text)
-        else:
-            raise InputError([Problem(name, "", "expected a .toml or .json file")])
-    except tomllib.TOMLDecodeError as e:
-        raise InputError([Problem(name, "", f"is not valid TOML: {e}")]) from None
-    except json.JSONDecodeError as e:
-        raise InputError([Problem(name, "", f"is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}")]) from None
-    except DuplicateKey as e:
-        raise InputError([Problem(name, "", str(e))]) from None
+    if suffix == ".toml":
+        data: Any = limits.parse_toml(text, name)
+    elif suffix == ".json":
+        data = limits.parse_json(text, name)
+    else:
+        raise InputError([Problem(name, "", "expected a .toml or .json file")])
     applicant = applicant_from_mapping(data, file=name, facts=facts)
     if as_of is not None and (problems := date_problems(applicant, as_of, name)):
         raise InputError(problems)

@@ -79,12 +79,17 @@ def structural_problems(scheme: Scheme) -> list[str]:
     return problems
 
 
+def is_path(name_or_path: str) -> bool:
+    """A scheme file's path (``./my_city.py``), not a shipped scheme's name."""
+    return name_or_path.endswith(".py") or "/" in name_or_path or "\\" in name_or_path
+
+
 def load(name_or_path: str, check: bool = True) -> Scheme:
     """A shipped scheme by name (``beijing``), or a scheme file by path (``./my_city.py``).
 
     ``check=False`` skips the load-time structural checks, for ``lint`` to report them.
     """
-    if name_or_path.endswith(".py") or "/" in name_or_path or "\\" in name_or_path:
+    if is_path(name_or_path):
         return load_file(Path(name_or_path), check)
     if name_or_path not in shipped_names():
         raise SchemeError(
@@ -93,6 +98,15 @@ def load(name_or_path: str, check: bool = True) -> Scheme:
         )
     module = importlib.import_module(f"schemes.{name_or_path}")
     return _scheme_of(module, f"schemes/{name_or_path}.py", check)
+
+
+def source(name_or_path: str) -> tuple[str, bytes]:
+    """The file a scheme is read from, as a path to record and its bytes: a run record
+    keeps its hash, so a changed scheme file is seen when the run is verified."""
+    if is_path(name_or_path):
+        return name_or_path, Path(name_or_path).read_bytes()
+    module = importlib.import_module(f"schemes.{name_or_path}")
+    return f"schemes/{name_or_path}.py", Path(str(module.__file__)).read_bytes()
 
 
 def load_file(path: Path, check: bool = True) -> Scheme:
@@ -108,6 +122,8 @@ def load_file(path: Path, check: bool = True) -> Scheme:
         spec.loader.exec_module(module)
     except SyntaxError as e:
         raise SchemeError(f"{path}, line {e.lineno}: {e.msg}") from None
+    except SystemExit:
+        raise SchemeError(f"{path} failed to load: it calls sys.exit") from None
     except Exception as e:  # a scheme file is user code: report, don't crash
         raise SchemeError(f"{path} failed to load: {type(e).__name__}: {e}") from None
     return _scheme_of(module, str(path), check)

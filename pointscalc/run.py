@@ -9,8 +9,6 @@ are collected with file, row and field and listed as invalid; ``strict`` aborts 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import multiprocessing as mp
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -20,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from pointscalc import idnumber
+from pointscalc import idnumber, limits, workers
 from pointscalc.errors import InputError, Problem
 from pointscalc.quotas import QuotaError, Quotas, resolve
 from pointscalc.ranking import (
@@ -35,20 +33,17 @@ from pointscalc.ranking import (
 from pointscalc.reading import (
     _birth,
     _bool,
-    _decimal,
     _int,
     _Invalid,
-    DuplicateKey,
     applicant_from_mapping,
     date_problems,
-    loads_json,
     parse_month,
 )
 from pointscalc.recognition import Recognition
 from pointscalc.rules import Score
 from pointscalc.scheme import RankKey, Scheme, Ties, Version
 from pointscalc.scoring import assess
-from pointscalc.tables import Table, as_columns, column_name, csv_columns, write_all, xlsx_bytes
+from pointscalc.tables import Table, as_columns, column_name, csv_columns, xlsx_bytes
 
 # Canonical column -> accepted headers (English and the Chinese an office would use).
 SCORED_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -121,7 +116,7 @@ def _columns(table: Table, wanted: dict[str, tuple[str, ...]]) -> tuple[dict[str
 def _rank_parser(name: str) -> Callable[[str], Any]:
     """The parsers of the applicant reader, so a score or a month means the same in both."""
     if name in ("total", "base", "other_score"):
-        return _decimal
+        return limits.decimal
     if name == "priority":
         return lambda v: int(_bool(v))
     if name == "registered":
@@ -315,6 +310,11 @@ def table_applicants(table: Table, periods: Table | None, version: Version) -> S
                                             "no applicant in the applicants table has this ID", n)], None
 
 
+_LINES = re.compile(r"\r\n|\r|\n")
+"""Line ends as a spreadsheet or editor counts them (not ``str.splitlines``, which also
+splits inside a JSON string at U+2028)."""
+
+
 def jsonl_applicants(path: Path) -> Source:
     """One applicant per line, in the schema of docs/input-format.md, with an optional
     ``bucket``."""
@@ -325,15 +325,18 @@ def jsonl_applicants(path: Path) -> Source:
         raise InputError([Problem(name, "", f"cannot be read: {e.strerror}")]) from None
     except UnicodeDecodeError:
         raise InputError([Problem(name, "", "is not UTF-8 text")]) from None
-    for n, line in enumerate(text.splitlines(), start=1):
+    for n, line in enumerate(_LINES.split(text), start=1):
         if not line.strip():
             continue
         try:
-            yield n, name, loads_json(line), [], None
-        except json.JSONDecodeError as e:
-            yield n, name, None, [Problem(name, "", f"is not valid JSON: {e.msg}", n)], None
-        except DuplicateKey as e:
-            yield n, name, None, [Problem(name, "", str(e), n)], None
+            data = limits.parse_json(line, name, n)
+        except InputError as e:
+            yield n, name, None, e.problems, None
+            continue
+        if isinstance(data, dict):
+            yield n, name, data, [], None
+        else:  # ``None`` would stand for a row with nothing to score and be passed over
+            yield n, name, None, [Problem(name, "", "expected a table of applicant fields", n)], None
 
 
 def _at_period_row(problem: Problem, where: tuple[str, list[int]] | None) -> Problem:
@@ -354,13 +357,13 @@ def scored_applicants(source: Source, scheme: Scheme, version: Version, as_of: d
     setup = _Setup(scheme, version, as_of, recognition,
                    len(version.ranking.keys) if version.ranking else 0,
                    any(f.name == "target_area" for f in version.facts))
-    if jobs <= 1 or "fork" not in mp.get_all_start_methods():
+    if jobs <= 1 or not workers.can_fork():
         for item in source:
             yield _score_item(item, setup)
         return
     global _SETUP
     _SETUP = setup
-    with mp.get_context("fork").Pool(jobs) as pool:
+    with workers.pool(jobs) as pool:
         for batch in pool.imap(_score_batch, _batches(source, _BATCH)):
             yield from batch
 
@@ -538,14 +541,23 @@ def _tables(outcome: Outcome) -> dict[str, _Table]:
 
 def outputs(outcome: Outcome) -> dict[str, bytes]:
     """results.csv, public.csv, summary.csv, errors.csv, as bytes."""
-    return {name: csv_columns(header, columns, neutralise=neutralise)
-            for name, (header, columns, neutralise) in outcome.columns().items()}
+    return {name: data for name, (data, _) in output_tables(outcome).items()}
 
 
-def write(outcome: Outcome, directory: Path, *, xlsx: bool = False) -> None:
-    files = outputs(outcome)
-    if xlsx:
-        for name, (header, columns, neutralise) in outcome.columns().items():
-            files[name.replace(".csv", ".xlsx")] = xlsx_bytes(header, zip(*columns, strict=True),
-                                                              neutralise=neutralise)
-    write_all(directory, files)
+def output_tables(outcome: Outcome, *, xlsx: bool = False) -> dict[str, tuple[bytes, int]]:
+    """Each output file's bytes and its number of data rows; with ``xlsx``, each table
+    also as a workbook."""
+    files: dict[str, tuple[bytes, int]] = {}
+    for name, (header, columns, neutralise) in outcome.columns().items():
+        rows = len(columns[0]) if columns else 0
+        files[name] = (csv_columns(header, columns, neutralise=neutralise), rows)
+        if xlsx:
+            files[name.replace(".csv", ".xlsx")] = (xlsx_bytes(header, zip(*columns, strict=True),
+                                                               neutralise=neutralise), rows)
+    return files
+
+
+def status_counts(outcome: Outcome) -> Counter[str]:
+    """Applicants by status in results.csv (admitted, not admitted, ineligible, invalid)."""
+    header, columns, _ = outcome.columns()["results.csv"]
+    return Counter(columns[header.index("status")])

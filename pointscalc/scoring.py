@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import attrs
 
+from pointscalc.errors import SchemeDefect
 from pointscalc.model import Applicant, FamilyMember
 from pointscalc.months import Month, Months, month_of_date
 from pointscalc.recognition import Recognition
@@ -154,16 +155,19 @@ class Assessment:
 
 
 def _condition(cond: Condition, ctx: Context) -> ConditionResult:
-    outcome: Outcome = cond.check(ctx)
-    return ConditionResult(
-        cond.key,
-        cond.label,
-        outcome.ok,
-        outcome.detail,
-        cond.citation,
-        cond.provenance,
-        outcome.shortfall,
-    )
+    try:
+        outcome: Outcome = cond.check(ctx)
+        return ConditionResult(
+            cond.key,
+            cond.label,
+            outcome.ok,
+            outcome.detail,
+            cond.citation,
+            cond.provenance,
+            outcome.shortfall,
+        )
+    except Exception as e:  # noqa: BLE001 - any failure of a rule is the scheme's defect
+        raise SchemeDefect(ctx.scheme.key, cond.key, type(e).__name__) from e
 
 
 def family(followers: tuple[Follower, ...] | None, members: tuple[FamilyMember, ...],
@@ -255,17 +259,20 @@ def assess(
 
 
 def _line(item, ctx: Context) -> Line:  # type: ignore[no-untyped-def]
-    points, detail = item.evaluate(ctx)
-    base_items = ctx.version.base_items
-    return Line(
-        item.key,
-        item.label,
-        ctx.version.rounding.apply(points),
-        detail,
-        item.citation,
-        item.provenance,
-        base_items is not None and item.key in base_items,
-    )
+    try:
+        points, detail = item.evaluate(ctx)
+        base_items = ctx.version.base_items
+        return Line(
+            item.key,
+            item.label,
+            ctx.version.rounding.apply(points),
+            detail,
+            item.citation,
+            item.provenance,
+            base_items is not None and item.key in base_items,
+        )
+    except Exception as e:  # noqa: BLE001 - any failure of a rule is the scheme's defect
+        raise SchemeDefect(ctx.scheme.key, item.key, type(e).__name__) from e
 
 
 def _rank_values(ctx: Context, total: Decimal | None, base: Decimal | None) -> tuple[object, ...]:

@@ -7,7 +7,8 @@ GB18030 is almost never valid UTF-8, so the order is safe.
 
 Output cells that a spreadsheet would read as a formula (starting with ``=``, ``+``,
 ``-``, ``@``, a tab or a carriage return) are neutralised with a leading apostrophe, so a
-name cannot inject one.  Every output file is written to a temporary file and renamed.
+name cannot inject one.  The output folder is
+written whole by ``outdir``.
 """
 
 from __future__ import annotations
@@ -15,15 +16,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
 import attrs
 
+from pointscalc import limits
 from pointscalc.errors import InputError, Problem
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -59,19 +59,25 @@ def read_csv(path: str | Path) -> Table:
     except OSError as e:
         raise InputError([Problem(name, "", f"cannot be read: {e.strerror}")]) from None
     reader = csv.reader(io.StringIO(decode(raw, name), newline=""))
-    try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
-        raise InputError([Problem(name, "", "is empty: expected a header row")]) from None
     rows: list[tuple[int, dict[str, str]]] = []
     problems: list[Problem] = []
-    for i, cells in enumerate(reader, start=1):
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) != len(header):
-            problems.append(Problem(name, "", f"has {len(cells)} cells, the header has {len(header)}", i))
-            continue
-        rows.append((i, {h: c.strip() for h, c in zip(header, cells, strict=True)}))
+    i = 0
+    try:
+        header = [h.strip() for h in next(reader)]
+        for i, cells in enumerate(reader, start=1):
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) != len(header):
+                problems.append(Problem(name, "", f"has {len(cells)} cells, the header has {len(header)}", i))
+                continue
+            rows.append((i, {h: c.strip() for h, c in zip(header, cells, strict=True)}))
+    except StopIteration:
+        raise InputError([Problem(name, "", "is empty: expected a header row")]) from None
+    except csv.Error as e:
+        # The reader cannot go on past a broken row: the file is refused whole, at that row.
+        what = f"a cell longer than {limits.MAX_CELL:,} characters" if "field limit" in str(e) \
+            else "a row the CSV reader cannot read"
+        raise InputError([Problem(name, "", f"{what}; the file is not read further", i + 1)]) from None
     return Table(name, header, rows, problems)
 
 
@@ -266,24 +272,3 @@ def xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence[object]], *, neutr
 
 
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
-
-
-def write_all(directory: Path, files: dict[str, bytes]) -> None:
-    """Write every file, or none: each goes to a temporary file first, and the renames
-    happen only once all are written."""
-    directory.mkdir(parents=True, exist_ok=True)
-    staged: list[tuple[str, Path]] = []
-    try:
-        for name, data in files.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=directory)
-            staged.append((tmp, directory / name))
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-    except BaseException:
-        for tmp, _ in staged:
-            Path(tmp).unlink(missing_ok=True)
-        raise
-    for tmp, final in staged:
-        os.replace(tmp, final)

@@ -120,9 +120,11 @@ def test_a_failed_write_leaves_no_partial_result(tmp_path: Path, monkeypatch: py
         if len(calls) == 3:
             raise OSError("disk full")
 
-    monkeypatch.setattr(tables.os, "fsync", failing_fsync)
+    from pointscalc import outdir
+
+    monkeypatch.setattr(outdir.os, "fsync", failing_fsync)
     with pytest.raises(OSError):
-        tables.write_all(tmp_path, {"a.csv": b"1", "b.csv": b"2", "c.csv": b"3", "d.csv": b"4"})
+        outdir.publish(tmp_path / "out", {"a.csv": b"1", "b.csv": b"2", "c.csv": b"3", "d.csv": b"4"})
     assert list(tmp_path.iterdir()) == []
 
 
@@ -178,7 +180,10 @@ def test_shuffled_input_gives_byte_identical_outputs(tmp_path_factory: pytest.Te
                        "--scored", "--out", str(tmp / f"out{i}"))
         assert code == 0
         outputs.append({n: (tmp / f"out{i}" / n).read_bytes() for n in os.listdir(tmp / f"out{i}")})
+    # run.json differs as it should: another input file, with another hash.
+    records = [json.loads(o.pop("run.json")) for o in outputs]
     assert outputs[0] == outputs[1]
+    assert records[0]["outputs"] == records[1]["outputs"]
 
 
 def test_xlsx_written_by_a_spreadsheet_library_ranks_like_csv(tmp_path: Path) -> None:
@@ -295,7 +300,10 @@ def test_jobs_give_byte_identical_outputs(tmp_path: Path, monkeypatch: pytest.Mo
                          str(tmp_path / "quota.toml"), "--out", str(tmp_path / jobs), "--jobs", jobs)
         assert code == 0, out
         outputs.append({n: (tmp_path / jobs / n).read_bytes() for n in os.listdir(tmp_path / jobs)})
+    records = [json.loads(o.pop("run.json")) for o in outputs]
     assert outputs[0] == outputs[1]
+    assert [r["options"].pop("jobs") for r in records] == [1, 2]  # the record differs only there
+    assert records[0] == records[1]
     assert b"1990-13" in outputs[0]["errors.csv"]
     assert outputs[0]["results.csv"].count(b"admitted") == 20
 

@@ -93,7 +93,7 @@ def test_a_score_column_holding_names_is_told_by_its_shape(tmp_path: Path) -> No
     (tmp_path / "in.csv").write_text(f"身份证号,积分,姓名\n{ID},{NAME},100\n", encoding="utf-8")
     run = rank(tmp_path, "beijing", str(tmp_path / "in.csv"), "--scored", "--as-of", "2021-06-30", "--quota", "1")
     assert run.code == 0, run.text
-    assert "score: expected a number, got a text of 3 characters" in run.stderr
+    assert "row 1: score: expected a number written with the digits 0-9" in run.stderr
     nothing_personal(run, [NAME, ID])
 
 

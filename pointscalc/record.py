@@ -1,0 +1,132 @@
+"""The run record (``run.json``): what a run read, how, and what it wrote, so that anyone
+can re-run it and check the outputs are the same bytes (``pointscalc verify``).
+
+It is built in one place, ``build``, from ``RankOptions`` (every option of ``rank``, so
+a new option is recorded by adding a field) and the run's outcome.  It holds no time and
+no machine name: the same run gives the same bytes.  It holds no personal data: file
+paths, hashes and counts only.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+import pointscalc
+from pointscalc.errors import InputError
+from pointscalc.tables import decode
+
+NAME = "run.json"
+FORMAT = 1
+"""Bumped when a field changes meaning; ``verify`` refuses a format it does not know."""
+
+
+@attrs.frozen(kw_only=True)
+class RankOptions:
+    """Every option of ``pointscalc rank``, as given on the command line."""
+
+    scheme: str
+    input: str
+    as_of: dt.date
+    quota: str
+    periods: str | None = None
+    scored: bool = False
+    children: bool = False
+    xlsx: bool = False
+    target: int | None = None
+    strict: bool = False
+    ties: str | None = None
+    jobs: int = 1
+    engine: str = "auto"
+    allow_stale: bool = False
+    include_explored: bool = False
+
+    def input_files(self) -> dict[str, str]:
+        """Each file the run reads, by its role."""
+        files = {"input": self.input}
+        if self.periods:
+            files["periods"] = self.periods
+        if not self.quota.strip().isdigit():
+            files["quota"] = self.quota
+        return files
+
+    def as_json(self) -> dict[str, Any]:
+        return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in attrs.asdict(self).items()}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> RankOptions:
+        known = {f.name for f in attrs.fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ValueError(f"options unknown to this version of pointscalc: {', '.join(unknown)}")
+        return cls(**{**data, "as_of": dt.date.fromisoformat(data["as_of"])})
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def rows_of(name: str, data: bytes) -> int | None:
+    """Data rows as the readers count them: records after a table's header and non-blank
+    JSON Lines lines; ``None`` for a file that is not a table (a TOML quota file)."""
+    suffix = Path(name).suffix.lower()
+    if suffix == ".csv":
+        if b'"' not in data and b"\r" not in data:
+            lines = data.split(b"\n")
+            return sum(1 for line in lines[1:] if line.strip(b" \t,"))
+        try:
+            return max(0, sum(1 for cells in csv.reader(io.StringIO(decode(data, name), newline=""))
+                              if any(c.strip() for c in cells)) - 1)
+        except (csv.Error, InputError):  # a file the run refused: its rows are not counted
+            return None
+    if suffix == ".jsonl":
+        return sum(1 for line in data.splitlines() if line.strip())
+    if suffix == ".xlsx":
+        import openpyxl
+
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            return max(0, sum(1 for r in book.worksheets[0].iter_rows(values_only=True) if any(
+                c not in (None, "") for c in r)) - 1)
+        finally:
+            book.close()
+    return None
+
+
+def file_entry(path: str, data: bytes, rows: int | None) -> dict[str, Any]:
+    return {"path": path, "sha256": sha256(data), "rows": rows}
+
+
+def build(options: RankOptions, *, scheme_key: str, scheme_file: tuple[str, bytes] | None, version: str,
+          quotas: dict[str, int | None], default_quota: int | None, inputs: dict[str, tuple[str, bytes]],
+          outputs: dict[str, tuple[bytes, int]], statuses: Counter[str]) -> dict[str, Any]:
+    """The record of one run.  ``inputs`` are (path, bytes) by role; ``outputs`` are
+    (bytes, data rows) by file name."""
+    return {
+        "format": FORMAT,
+        "tool": {"name": "pointscalc", "version": pointscalc.__version__},
+        "scheme": {
+            "given": options.scheme,
+            "key": scheme_key,
+            **({"file": scheme_file[0], "sha256": sha256(scheme_file[1])} if scheme_file else {}),
+        },
+        "version": version,
+        "as_of": options.as_of.isoformat(),
+        "quotas": {"buckets": dict(sorted(quotas.items())), "total": default_quota},
+        "options": options.as_json(),
+        "inputs": {role: file_entry(path, data, rows_of(path, data)) for role, (path, data) in sorted(inputs.items())},
+        "outputs": {name: {"sha256": sha256(data), "rows": rows} for name, (data, rows) in sorted(outputs.items())},
+        "counts": dict(sorted(statuses.items())),
+    }
+
+
+def dumps(record: dict[str, Any]) -> bytes:
+    return (json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
