@@ -1164,7 +1164,7 @@ class YearsInTiers(Item):
             zh.append(f"{tier.label.zh}满{years}年×{tier.rate}")
         if self.cap is not None:
             total = min(total, Fraction(self.cap))
-        return total, Text(f"{', '.join(en)} (to {ctx.as_of})", f"{'，'.join(zh)}（计至{ctx.as_of}）")
+        return total, Text(", ".join(en), "，".join(zh))
 
     def describe(self) -> str:
         tiers = "; ".join(f"{t.label.en}: {t.rate} per full year" + (f", max {t.cap}" if t.cap is not None else "")

@@ -244,7 +244,7 @@ def assess(
         recognition = Recognition.resolve(scheme.city, scheme.agreements, rules_day, include_explored)
     ctx = Context(scheme, version, applicant, as_of, recognition, explain, rules_day)
     conditions = tuple(_condition(c, ctx) for c in version.preconditions)
-    eligible = all(c.passed for c in conditions)
+    eligible = version.unknown is None and all(c.passed for c in conditions)
     channels = tuple(_channel(ch, ctx) for ch in version.channels)
     lines: tuple[Line, ...] = ()
     total = base = None

@@ -430,7 +430,7 @@ WAIVERS_2020 = (
         "monotone_insurance",
         "the published lists deduct a flat 7/24 point for each study month inside the insured months, more than"
         " the 3/12 a month of insurance earns where no residence point is counted in that month: one more insured"
-        " month during study can cost 1/24 point.  Checked instead: more insurance outside study never hurts",
+        " month during study can cost 1/24 point",
         lists("学历（学位）期间扣减"),
         instead="monotone_insurance_outside_study",
     ),
