@@ -166,12 +166,12 @@ def assessment_text(a: Assessment, scheme: Scheme, lang: str = "en") -> str:
     out += [f"{w['verdict']}: {verdict}", ""]
     if a.conditions:
         out.append(f"{w['eligible']}: {w['yes'] if a.eligible else w['no']}")
-        out.append(_conditions_table(a.conditions, lang))
+        out.append(_conditions_table(a.conditions, lang, a.as_of))
         out.append("")
     for ch in a.channels:
         status = w["settles"] if ch.passed else w["not_met"]
         out.append(f"{w['channels']}: {ch.label(lang)} — {status} ({ch.citation})")
-        out.append(_conditions_table(ch.conditions, lang))
+        out.append(_conditions_table(ch.conditions, lang, a.as_of))
         for text, cite in ch.advice:
             out.append(f"{w['advice']}: {text(lang)} ({cite})")
         if ch.passed and ch.family.members:
@@ -209,13 +209,14 @@ def assessment_text(a: Assessment, scheme: Scheme, lang: str = "en") -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _conditions_table(conditions: tuple[ConditionResult, ...], lang: str) -> str:
+def _conditions_table(conditions: tuple[ConditionResult, ...], lang: str, counted_to: date) -> str:
     w = _WORDS[lang]
     rows = []
     for c in conditions:
         detail = c.detail(lang)
         if c.shortfall is not None:
             detail += f"; {w['missing']}: {c.shortfall(lang)}"
+        detail += f" [{w['counted_to']} {counted_to}]"
         rows.append(["✓" if c.passed else "✗", c.label(lang), detail, str(c.citation)])
     return tabulate(rows, tablefmt="plain", disable_numparse=True)
 
