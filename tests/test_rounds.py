@@ -179,3 +179,30 @@ def test_score_accepts_a_fact_another_version_reads_and_says_it_is_ignored(tmp_p
     result = invoke("score", "suzhou", str(f), "--as-of", "2019-06-30")
     assert result.exit_code == 0, result.output
     assert "does not read target_area: ignored" in result.output
+
+
+def test_rank_round_uses_the_rounds_rules_and_says_so(tmp_path: Path) -> None:
+    # The published 2021 scores ranked for round 2021 with its quota of 6,000: cutoff 100.88.
+    data = ROOT / "tests" / "data" / "beijing-2021-published.csv"
+    result = invoke("rank", "beijing", str(data), "--scored", "--round", "2021", "--quota", "6000",
+                    "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert "round 2021: rules version 2020, data counted to 2019-12-31" in result.output
+    assert "100.88" in result.output and "6045" in result.output
+
+
+def test_the_bulk_engine_names_the_new_rules_so_auto_falls_back() -> None:
+    import attrs
+
+    from pointscalc import bulk
+    from pointscalc.recognition import Recognition
+
+    beijing = registry.load("beijing")
+    v = beijing.version_named("2020")
+    rec = Recognition.resolve(beijing.city, beijing.agreements, dt.date(2021, 7, 1))
+    # Each new rule alone (beside the education item a deduction refers to) is refused by name.
+    for key, name in (("residence", "round_each"), ("study_overlap", "PerMonthDeduction"),
+                      ("job_home_area", "YearsInTiers"), ("innovation", "SumOf")):
+        alone = attrs.evolve(v, preconditions=(), items=(v.item("education"), v.item(key)))
+        why = bulk.unsupported(beijing, alone, rec)
+        assert why is not None and key in why and name in why
