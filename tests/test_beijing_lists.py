@@ -29,7 +29,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pointscalc import registry
 from pointscalc.months import month_label, month_of
@@ -204,16 +205,32 @@ def test_every_row_of_the_2020_list_is_reproduced_item_by_item() -> None:
     assert wrong == [], f"{len(wrong)} rows differ, first: {wrong[:5]}"
 
 
-@pytest.mark.parametrize("day", ["2020-07-01", "2020-07-15", "2020-07-31"])
-def test_age_in_the_2020_round_is_counted_to_the_end_of_2018_whatever_day_of_the_window(day: str) -> None:
+@given(st.dates(dt.date(2020, 7, 1), dt.date(2020, 7, 31)))
+def test_age_in_the_2020_round_is_counted_to_the_end_of_2018_whatever_day_of_the_window(day: dt.date) -> None:
     # FACTS.md: in the 2020 round, born 1972-12 → 46 on 2018-12-31 → 16; born 1973-01 → 45 → 20.
+    # The window [2020-07-01, 2020-08-01) is the module's assumed one.
     scheme = registry.load("beijing")
-    when = scheme.when(dt.date.fromisoformat(day))
+    when = scheme.when(day)
     assert when.round is not None and when.round.id == "2020" and when.by_window
     version = scheme.resolve(when)
     for birth, expected in (("1972-12", D(16)), ("1973-01", D(20))):
         a = assess(scheme, version, applicant_from_mapping({"birth": birth}, file="<t>"), when)
         assert points(a)["age"] == expected, (birth, day)
+
+
+def test_the_2022_version_rounds_an_owned_month_up_and_a_rented_one_half_up() -> None:
+    # Data day 2020-12-31: rented 2018-12..2020-11 (24 months) × 0.5/12 = 1.00; owned 2020-12 (1)
+    # × 1/12 = 0.0833… → up 0.09 (2022) where half up gives 0.08 (2020).  Insured since 2010-01.
+    scheme = registry.load("beijing")
+    data = {"birth": "1980-01", "periods": [
+        period("social_insurance", "北京", "2010-01", scheme="urban_employee"),
+        period("residence", "北京", "2018-12", "2020-11", tenure="rented"),
+        period("residence", "北京", "2020-12", tenure="owned")]}
+    applicant = applicant_from_mapping(data, file="<t>")
+    day = dt.date(2020, 12, 31)
+    for label, expected in (("2020", D("1.08")), ("2022", D("1.09"))):
+        got = points(assess(scheme, scheme.version_named(label), applicant, day))
+        assert got["residence"] == expected, label
 
 
 def test_the_2021_list_ranks_to_its_published_cutoff_and_count() -> None:
