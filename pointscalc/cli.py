@@ -162,10 +162,7 @@ def score(scheme: Scheme, applicant_file: str, as_of: dt.date | None, round_id: 
     except InputError as e:
         _input_failed(e)
     assessment = assess(scheme, version, applicant, when, include_explored=include_explored)
-    read = {f.name for f in version.facts}
-    ignored = sorted({name for name, _ in applicant.extra if name not in read}
-                     | {name for p in applicant.periods for name, _ in p.attributes
-                        if name in {f.name for f in facts if f.period_kind is not None} and name not in read})
+    ignored = registry.facts_ignored(applicant, version, facts)
     if ignored:
         names = ", ".join(ignored)
         assessment = attrs.evolve(assessment, notes=(*assessment.notes, Text(
@@ -203,7 +200,7 @@ def check(applicant_file: str, as_of: dt.date, round_id: str | None, fmt: str, l
     except InputError as e:
         _input_failed(e)
     if round_id is not None and not any(r.id == round_id for s in schemes for r in s.rounds):
-        _fail(f"no shipped scheme declares round {round_id!r}")
+        raise click.BadParameter(f"no shipped scheme declares round {round_id!r}", param_hint="--round")
     checks = crosscheck.check_all(schemes, applicant, as_of, allow_stale=allow_stale,
                                   include_explored=include_explored, round_id=round_id)
     if fmt == "json":

@@ -19,10 +19,11 @@ import attrs
 import schemes as _shipped
 from pointscalc import places
 from pointscalc.rules import OverlapDeduction, PerMonthDeduction
-from pointscalc.scheme import Fact, Scheme, SchemeError
+from pointscalc.scheme import Fact, Scheme, SchemeError, Version
 
 if TYPE_CHECKING:
     from pointscalc.lint import Constraint
+    from pointscalc.model import Applicant
 
 _INTERNAL = {"jiangsu", "opengroups", "binding"}
 """Modules of the schemes package that hold shared data, not a city."""
@@ -159,3 +160,13 @@ def all_facts(schemes: list[Scheme]) -> list[Fact]:
                                       f" ({s.key} and another): give one of them another name")
                 seen.setdefault(key, loose)
     return [seen[k] for k in sorted(seen, key=lambda k: (k[0], str(k[1])))]
+
+
+def facts_ignored(applicant: Applicant, version: Version, facts: list[Fact]) -> list[str]:
+    """The facts of ``facts`` (every version's) an applicant gives that ``version`` does not
+    read: accepted, and named in a note rather than refused."""
+    read = {f.name for f in version.facts}
+    on_periods = {f.name for f in facts if f.period_kind is not None}
+    given = {name for name, _ in applicant.extra}
+    given |= {name for p in applicant.periods for name, _ in p.attributes if name in on_periods}
+    return sorted(given - read)

@@ -254,11 +254,10 @@ def assess(
         if version.base_items is not None:
             base = sum((ln.points for ln in lines if ln.base), Decimal(0))
     threshold = label = None
-    result = when.round.result if when is not None and when.round is not None else None
-    if result is not None:
-        threshold = result.cutoff
-        label = Text(f"round {when.round.id} published cutoff (落户分值)",  # type: ignore[union-attr]
-                     f"{when.round.id}批次落户分值")  # type: ignore[union-attr]
+    held = when.round if when is not None else None
+    if held is not None and held.result is not None:
+        threshold = held.result.cutoff
+        label = Text(f"round {held.id} published cutoff (落户分值)", f"{held.id}批次落户分值")
     elif version.threshold is not None:
         t = version.threshold
         threshold = t.for_value(applicant.fact(t.by_fact) if t.by_fact else None)
