@@ -83,6 +83,8 @@ def structural_problems(scheme: Scheme) -> list[str]:
     for r in scheme.rounds:
         if r.version not in labels:
             problems.append(f"round {r.id}: no version {r.version!r}")
+        if r.result is not None and r.result.citation.document not in listed:
+            problems.append(f"round {r.id}: document {r.result.citation.document!r} is not in SCHEME.documents")
         if r.window is not None and r.window[1] <= r.window[0]:
             problems.append(f"round {r.id}: window {r.window_text()} is empty")
     windows = sorted((r.window, r.id) for r in scheme.rounds if r.window is not None)

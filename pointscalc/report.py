@@ -314,15 +314,15 @@ def rounds_text(scheme: Scheme, lang: str = "en") -> str:
     for r in scheme.rounds:
         res = r.result
         rows.append([
-            r.id, r.version, str(r.data_day), r.window_text(), f"{r.provenance}",
+            r.id, r.version, f"{r.data_day} [{r.data_day_provenance}]", f"{r.window_text()} [{r.window_provenance}]",
             "" if r.quota is None else f"{r.quota} [{r.quota_provenance}]",
             "" if res is None else str(res.cutoff),
             "" if res is None or res.admitted is None else str(res.admitted),
             "" if res is None else f"{res.provenance}: {res.citation}" + (f"; {res.note}" if res.note else ""),
         ])
-    table = tabulate(rows, headers=["round", "rules", "data counted to", "application window", "days",
+    table = tabulate(rows, headers=["round", "rules", "data counted to", "application window",
                                     "quota", "cutoff", "admitted", "published result"],
-                     disable_numparse=True, maxcolwidths=[None] * 8 + [60])
+                     disable_numparse=True, maxcolwidths=[None] * 7 + [60])
     notes = sorted({r.note for r in scheme.rounds if r.note})
     return "\n".join(["Rounds:", table, *(f"Note: {n}" for n in notes)]) + "\n"
 

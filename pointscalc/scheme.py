@@ -239,8 +239,8 @@ class Round:
     """Months, full years and age are counted to this day (its month included)."""
     window: tuple[dt.date, dt.date] | None
     """Applications are taken from ``window[0]`` up to, not including, ``window[1]``."""
-    provenance: Provenance
-    """Of the data day and the window."""
+    data_day_provenance: Provenance
+    window_provenance: Provenance
     note: str = ""
     quota: int | None = None
     quota_provenance: Provenance | None = None

@@ -474,24 +474,33 @@ def beijing_round(year: int, version: str, cutoff: str, admitted: int | None, ci
         version=version,
         data_day=dt.date(year - DATA_YEARS_BEFORE, 12, 31),
         window=(dt.date(year, *WINDOW[0]), dt.date(year, *WINDOW[1])),
-        provenance=ASSUMED,
-        note="data day: secondary (the published lists); window: assumed (not in our sources)",
+        data_day_provenance=SECONDARY,
+        window_provenance=ASSUMED,
+        note="data day: the published lists; window: not in our sources",
         quota=QUOTA,
         quota_provenance=SECONDARY,
         result=Result(cutoff, admitted, citation, provenance, note),
     )
 
 
+CUTOFFS = "北京积分落户历年落户分值(二手)"
+"""The cutoff history of FACTS.md: secondary sources and one public calculator's table."""
+
+
+def history(year: int) -> Citation:
+    return Citation(CUTOFFS, f"{year}年落户分值")
+
+
 NOT_CONFIRMED = "one public calculator's table, not confirmed"
 ROUNDS = (
-    beijing_round(2018, "2017", "90.75", 6019, lists("2018年落户分值"), SECONDARY,
+    beijing_round(2018, "2017", "90.75", 6019, history(2018), SECONDARY,
                   "FACTS.md: 6,019 admitted of 124,657 applicants"),
-    beijing_round(2019, "2017", "93.58", None, lists("2019年落户分值"), SECONDARY, NOT_CONFIRMED),
+    beijing_round(2019, "2017", "93.58", None, history(2019), SECONDARY, NOT_CONFIRMED),
     beijing_round(2020, "2020", "97.13", 6032, Citation(LIST_2020, "第6032名"), OFFICIAL, "the published list"),
     beijing_round(2021, "2020", "100.88", 6045, Citation(LIST_2021, "第6045名"), OFFICIAL, "the published list"),
     beijing_round(2022, "2022", "105.42", None, lists("2022年落户分值"), SECONDARY, "confirmed by the published list"),
-    beijing_round(2023, "2022", "109.92", None, lists("2023年落户分值"), SECONDARY, NOT_CONFIRMED),
-    beijing_round(2024, "2022", "114.46", None, lists("2024年落户分值"), SECONDARY, NOT_CONFIRMED),
+    beijing_round(2023, "2022", "109.92", None, history(2023), SECONDARY, NOT_CONFIRMED),
+    beijing_round(2024, "2022", "114.46", None, history(2024), SECONDARY, NOT_CONFIRMED),
 )
 
 V2017 = Version(
@@ -663,7 +672,8 @@ SCHEME = Scheme(
         Document(DOC_2020, "北京市积分落户管理办法（2020年修订，据公开计算器）", effective=dt.date(2020, 1, 1)),
         Document(LIST_2020, "北京市2020年积分落户公示名单（北京市人力资源和社会保障局）"),
         Document(LIST_2021, "北京市2021年积分落户公示名单（北京市人力资源和社会保障局）"),
-        Document(LISTS, "北京市积分落户公示名单及历年落户分值（公开名单与计算器，FACTS.md）"),
+        Document(LISTS, "北京市2020年、2022年积分落户公示名单（逐项分值）"),
+        Document(CUTOFFS, "北京积分落户历年落户分值（二手来源与公开计算器，FACTS.md）"),
     ),
     versions=(V2017, V2020, V2022),
     rounds=ROUNDS,

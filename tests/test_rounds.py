@@ -56,14 +56,15 @@ def half_year(year: int, half: int, version: str) -> Round:
     opens = dt.date(year, 6, 1) if half == 1 else dt.date(year, 12, 1)
     closes = dt.date(year, 6, 11) if half == 1 else dt.date(year, 12, 11)
     return Round(id=f"{year}-H{half}", label=T(f"{year} batch {half}", f"{year}年第{half}批"), version=version,
-                 data_day=data, window=(opens, closes), provenance=ASSUMED)
+                 data_day=data, window=(opens, closes), data_day_provenance=ASSUMED,
+                 window_provenance=ASSUMED)
 
 
 def annual(year: int, version: str) -> Round:
     """Guangzhou-style: one round a year, data to the end of the year before."""
     return Round(id=str(year), label=T(f"{year} round", f"{year}年度"), version=version,
                  data_day=dt.date(year - 1, 12, 31), window=(dt.date(year, 3, 1), dt.date(year, 4, 1)),
-                 provenance=ASSUMED)
+                 data_day_provenance=ASSUMED, window_provenance=ASSUMED)
 
 
 def city(rounds: tuple[Round, ...]) -> Scheme:
