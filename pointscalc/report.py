@@ -273,6 +273,7 @@ def version_text(scheme: Scheme, v: Version, lang: str = "en") -> str:
         ))
         if base:
             out.append("* part of the base score (基础分)")
+        out += [f"  {it.key}: {it.note}" for it in v.items if it.note]
         out.append("")
     if v.items:
         out.append(_followers_text(v.followers).replace("Who may follow", "Who may follow by points"))

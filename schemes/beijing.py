@@ -223,8 +223,9 @@ RESIDENCE = residence(ROUND_ITEM)
 RESIDENCE_2022 = residence(
     Rounding(places=2, mode=ROUND_UP, provenance=WEAK),
     WEAK,
-    "as RESIDENCE, but the owned part is rounded up, not half up: fits all but 11 of the 6,006 rows of the"
-    " 2022 list (weak; a count by days would explain it too)",
+    "monthly accrual; the owned part (months × 1/12) is rounded up and the rented or dormitory part (months ×"
+    " 0.5/12) half up, each to 2 decimals, then added: fits all but 11 of the 6,006 rows of the 2022 list (weak;"
+    " a count by days would explain it too)",
 )
 
 STUDY_2016 = OverlapDeduction(
@@ -623,7 +624,8 @@ V2020 = Version(
             ),
             citation=art("第五条(七)", doc=DOC_2020),
             provenance=SECONDARY,
-            note="20 up to 45, then 4 fewer for each year over 45",
+            note="20 up to 45, then 4 fewer for each year over 45, by age on the data day: the 2020 list gives"
+            " 16 to births of 1972-12 and 20 to births of 1973-01 (secondary)",
         ),
         HONOURS,
         DETENTIONS,
