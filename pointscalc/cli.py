@@ -341,6 +341,8 @@ def rank(scheme: Scheme, input_file: str, as_of: dt.date | None, round_id: str |
     from pointscalc.tables import read_table
 
     when, version = _when(scheme, as_of, round_id, allow_stale)
+    if version.unknown is not None:
+        _fail(f"scheme {scheme.key!r} version {version.label}: {version.unknown.en}; nothing to rank")
     said = when.said()
     if said is not None:
         click.echo(said.en, err=True)

@@ -14,6 +14,7 @@ the month of ``as_of``.  The version is in force on [2021-02-09, 2022-08-20).
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -296,3 +297,18 @@ def test_a_better_tenure_over_the_same_months_never_costs_a_year() -> None:
     owned = home("2019-07", "2019-12", tenure="owned")
     assert points(score("nanjing", {"birth": "1990-01", "periods": [rented]}, "2021-06-30"))["residence"] == Decimal("10.00")
     assert points(score("nanjing", {"birth": "1990-01", "periods": [rented, owned]}, "2021-06-30"))["residence"] == Decimal("12.50")
+
+
+def test_rank_after_the_revision_refuses_with_the_reason(tmp_path: Path) -> None:
+    # No points values are known from 2022-08-20: a ranking run would rank by guesses.
+    from click.testing import CliRunner
+
+    from pointscalc.cli import main
+
+    applicants = tmp_path / "a.jsonl"
+    applicants.write_text('{"birth": "1990-01-01"}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["rank", "nanjing", str(applicants), "--as-of", "2024-01-01", "--quota", "3",
+                                       "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "revised on 2022-08-20" in result.output and "nothing to rank" in result.output
+    assert not (tmp_path / "out").exists()
