@@ -207,3 +207,15 @@ def test_the_bulk_engine_names_the_new_rules_so_auto_falls_back() -> None:
         alone = attrs.evolve(v, preconditions=(), items=(v.item("education"), v.item(key)))
         why = bulk.unsupported(beijing, alone, rec)
         assert why is not None and key in why and name in why
+
+
+def test_check_says_which_round_a_window_day_means() -> None:
+    engineer = str(ROOT / "examples" / "beijing-engineer.toml")
+    out = json.loads(invoke("check", engineer, "--as-of", "2020-07-15", "--format", "json").output)
+    beijing = next(c for c in out["cities"] if c["scheme"] == "beijing")
+    assert "application window of round 2020" in beijing["note"]
+    # --round 2020 on check: Beijing is assessed for the round whatever --as-of says.
+    out = json.loads(invoke("check", engineer, "--as-of", "2021-06-30", "--round", "2020", "--format", "json").output)
+    beijing = next(c for c in out["cities"] if c["scheme"] == "beijing")
+    assert "round 2020: rules version 2020, data counted to 2018-12-31" in beijing["note"]
+    assert invoke("check", engineer, "--as-of", "2021-06-30", "--round", "1999").exit_code == 2
