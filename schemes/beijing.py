@@ -10,6 +10,12 @@ Sources:
 How published scores are computed in practice (FACTS.md, secondary, and the 2021 list):
 points accrue per month (3/12 a month of insurance), every item is rounded to 2
 decimals, and the total is the sum of the rounded items.
+
+From 2020 the items follow the published 2020 and 2022 lists, which give every item's
+points (FACTS.md, "What Beijing's published lists show"): each residence part rounded on
+its own, a flat 7/24 study deduction a month, innovation options added up under 12, and a
+round's data counted to the end of year Y−2 (``ROUNDS``).  Each such rule is declared once
+below with its evidence, to be replaced there if an official text turns up.
 """
 
 from __future__ import annotations
