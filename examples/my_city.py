@@ -34,6 +34,7 @@ from pointscalc.rules import (
     AgeBands,
     Channel,
     Condition,
+    DayOfYear,
     FactIs,
     FirstMonth,
     Flag,
@@ -203,16 +204,11 @@ SKILL = LevelTable(
 )
 
 
-def _first_of_january(as_of: dt.date) -> dt.date:
-    """Age is taken on 1 January of the application year (an invented rule)."""
-    return dt.date(as_of.year, 1, 1)
-
-
 AGE = AgeBands(
     key="age",
     label=T("age", "年龄"),
     bands=(band(18, 35, "10"), band(36, 45, "5")),  # ASSUMED: 18–35: 10; 36–45: 5
-    reference=_first_of_january,
+    reference=DayOfYear(1, 1),  # 1 January of the application year (an invented rule)
     citation=art("第五条(五)", "以申请当年1月1日计算周岁"),
     provenance=ASSUMED,
 )
@@ -323,7 +319,7 @@ V2023 = Version(
     facts=FACTS,
     params=(
         Param("age_reference", "1 January of the as_of year", ASSUMED,
-              "AgeBands.reference = _first_of_january", art("第五条(五)")),
+              "AgeBands.reference = DayOfYear(1, 1)", art("第五条(五)")),
     ),
     notes=("ILLUSTRATION ONLY: an invented scheme, not 无锡's policy; every number is assumed.",),
     # The age points fall with age on purpose: say so, with the clause, for `pointscalc audit`.

@@ -93,6 +93,8 @@ def unsupported(scheme: Scheme, version: Version, recognition: Recognition) -> s
     def item(it: Any) -> str | None:
         if not isinstance(it, _ITEMS):
             return type(it).__name__
+        if isinstance(it, Accrual) and (it.round_each is not None or it.round_each_by):
+            return "Accrual with parts rounded on their own (round_each)"
         if isinstance(it, HighestOf):
             return next((r for o in it.options if (r := item(o))), None)
         if isinstance(it, Flag):
@@ -403,7 +405,7 @@ class Engine:
                 found |= met
             return best, 10**k
         if isinstance(it, AgeBands):
-            day = it.reference(self.as_of) if it.reference else self.as_of
+            day = it.reference.of(self.as_of) if it.reference else self.as_of
             y, md = f.birth // 10000, f.birth % 10000
             age = day.year - y - ((day.month * 100 + day.day) < md)
             k = _scale([b.points for b in it.bands])

@@ -69,6 +69,10 @@ _as_of = click.option("--as-of", "as_of", type=DATE, required=True,
                       help="The date rules and months are taken at (YYYY-MM-DD). Never defaults to today.")
 _lang = click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
                      help="Language of labels and explanations.")
+_round = click.option("--round", "round_id", metavar="ID",
+                      help="Assess for one of the scheme's rounds (see `pointscalc show`): its rules version, with"
+                           " months, full years and age counted to its data day. An --as-of inside a round's"
+                           " application window means that round.")
 _stale = click.option("--allow-stale", is_flag=True,
                       help="Apply the nearest version even when --as-of is outside every version's validity.")
 
@@ -172,36 +176,73 @@ def show(scheme: Scheme, as_of: dt.date | None, lang: str, allow_stale: bool) ->
         versions = [scheme.version_for(as_of, allow_stale)] if as_of else list(scheme.versions)
     except SchemeError as e:
         _fail(str(e))
-    click.echo("\n".join(report.version_text(scheme, v, lang) for v in versions), nl=False)
+    rounds = report.rounds_text(scheme, lang)
+    click.echo("\n".join([*(report.version_text(scheme, v, lang) for v in versions), *([rounds] if rounds else [])]),
+               nl=False)
 
 
 _explored = click.option("--include-explored", is_flag=True,
                          help="Also apply recognition agreements only announced as explored (a what-if).")
 
 
+_as_of_or_round = click.option(
+    "--as-of", "as_of", type=DATE,
+    help="The date rules and months are taken at (YYYY-MM-DD); with --round, a day inside its window."
+         " Never defaults to today.")
+
+
+def _when(scheme: Scheme, as_of: dt.date | None, round_id: str | None, allow_stale: bool) -> tuple[Any, Any]:
+    """The days and version to assess on, or exit: 2 for a round that does not fit, 1 when no
+    version is in force."""
+    if as_of is None and round_id is None:
+        raise click.UsageError("give --as-of DATE or --round ID")
+    try:
+        when = scheme.when(as_of, round_id)
+    except SchemeError as e:
+        raise click.BadParameter(str(e), param_hint="--round") from None
+    try:
+        return when, scheme.resolve(when, allow_stale)
+    except SchemeError as e:
+        _fail(str(e))
+
+
 @main.command()
 @click.argument("scheme", type=SCHEME)
 @click.argument("applicant_file", type=click.Path(dir_okay=False))
-@_as_of
+@_as_of_or_round
+@_round
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @_lang
 @_stale
 @_explored
-def score(scheme: Scheme, applicant_file: str, as_of: dt.date, fmt: str, lang: str,
+def score(scheme: Scheme, applicant_file: str, as_of: dt.date | None, round_id: str | None, fmt: str, lang: str,
           allow_stale: bool, include_explored: bool) -> None:
-    """Score one applicant (a TOML or JSON file, see docs/input-format.md)."""
-    from pointscalc import reading, report
+    """Score one applicant (a TOML or JSON file, see docs/input-format.md).
+
+    A fact that another version of the scheme reads is accepted, and ignored with a note
+    when the version applied does not read it."""
+    from pointscalc import reading, registry, report
+    from pointscalc.scheme import Text
     from pointscalc.scoring import assess
 
+    when, version = _when(scheme, as_of, round_id, allow_stale)
     try:
-        version = scheme.version_for(as_of, allow_stale)
+        facts = registry.all_facts([scheme])
     except SchemeError as e:
         _fail(str(e))
+    required = {(f.name, f.period_kind) for f in version.facts if f.required}
+    facts = [attrs.evolve(f, required=(f.name, f.period_kind) in required) for f in facts]
     try:
-        applicant = reading.load_applicant(applicant_file, version.facts, as_of)
+        applicant = reading.load_applicant(applicant_file, facts, when.rules_day)
     except InputError as e:
         _input_failed(e)
-    assessment = assess(scheme, version, applicant, as_of, include_explored=include_explored)
+    assessment = assess(scheme, version, applicant, when, include_explored=include_explored)
+    ignored = registry.facts_ignored(applicant, version, facts)
+    if ignored:
+        names = ", ".join(ignored)
+        assessment = attrs.evolve(assessment, notes=(*assessment.notes, Text(
+            f"version {version.label} does not read {names}: ignored",
+            f"{version.label}版不读取 {names}：已忽略")))
     if fmt == "json":
         click.echo(report.dumps(report.assessment_json(assessment, lang)), nl=False)
     else:
@@ -211,13 +252,16 @@ def score(scheme: Scheme, applicant_file: str, as_of: dt.date, fmt: str, lang: s
 @main.command()
 @click.argument("applicant_file", type=click.Path(dir_okay=False))
 @_as_of
+@click.option("--round", "round_id", metavar="ID",
+              help="Assess each scheme that declares round ID for that round (its rules, its data day);"
+                   " the others at --as-of.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @_lang
 @_stale
 @_explored
 @click.option("--plan", "with_plan", is_flag=True,
               help="Also give, for each city, the earliest day or round to settle and the best step (see `plan`).")
-def check(applicant_file: str, as_of: dt.date, fmt: str, lang: str, allow_stale: bool,
+def check(applicant_file: str, as_of: dt.date, round_id: str | None, fmt: str, lang: str, allow_stale: bool,
           include_explored: bool, with_plan: bool) -> None:
     """Check one profile against every shipped scheme: where, by which path, and who in the
     family may follow (see docs/check.md)."""
@@ -232,8 +276,10 @@ def check(applicant_file: str, as_of: dt.date, fmt: str, lang: str, allow_stale:
         applicant = reading.load_applicant(applicant_file, facts, as_of)
     except InputError as e:
         _input_failed(e)
+    if round_id is not None and not any(r.id == round_id for s in schemes for r in s.rounds):
+        raise click.BadParameter(f"no shipped scheme declares round {round_id!r}", param_hint="--round")
     checks = crosscheck.check_all(schemes, applicant, as_of, allow_stale=allow_stale,
-                                  include_explored=include_explored)
+                                  include_explored=include_explored, round_id=round_id)
     plans = None
     if with_plan:
         from pointscalc import plan as planning
@@ -339,7 +385,8 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
 @main.command()
 @click.argument("scheme", type=SCHEME)
 @click.argument("input_file", metavar="INPUT", type=click.Path(dir_okay=False))
-@_as_of
+@_as_of_or_round
+@_round
 @click.option("--quota", required=True, metavar="N|QUOTA_FILE",
               help="N: N places in total, for a run with one bucket. QUOTA_FILE: a TOML or CSV file"
                    " (bucket,quota) with every bucket that has eligible applicants, each a number of places"
@@ -365,7 +412,8 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
 @_stale
 @_explored
 @click.pass_context
-def rank(ctx: click.Context, scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, scored: bool,
+def rank(ctx: click.Context, scheme: Scheme, input_file: str, as_of: dt.date | None, round_id: str | None,
+         quota: str, out: str, scored: bool,
          periods_file: str | None, xlsx: bool, target: int | None, children: bool, strict: bool, ties: str | None,
          jobs: int, engine: str, allow_stale: bool, include_explored: bool) -> None:
     """Rank a whole city's applicants against quotas and write results.csv, public.csv
@@ -381,8 +429,8 @@ def rank(ctx: click.Context, scheme: Scheme, input_file: str, as_of: dt.date, qu
     from pointscalc import outdir, run
     from pointscalc.record import RankOptions
 
-    options = RankOptions(scheme=ctx.meta[_SCHEME_GIVEN], input=input_file, as_of=as_of, quota=quota,
-                          periods=periods_file, scored=scored, children=children, xlsx=xlsx, target=target,
+    options = RankOptions(scheme=ctx.meta[_SCHEME_GIVEN], input=input_file, as_of=as_of, round=round_id,
+                          quota=quota, periods=periods_file, scored=scored, children=children, xlsx=xlsx, target=target,
                           strict=strict, ties=ties, jobs=jobs, engine=engine, allow_stale=allow_stale,
                           include_explored=include_explored)
     try:
@@ -436,8 +484,14 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
         scheme_file = registry.source(options.scheme)
     except OSError as e:
         _fail(f"{e.filename}: cannot be read: {e.strerror}")
+    when, version = _when(scheme, options.as_of, options.round, options.allow_stale)
+    if version.unknown is not None:
+        _fail(f"scheme {scheme.key!r} version {version.label}: {version.unknown.en}; nothing to rank")
+    said = when.said()
+    if said is not None:
+        click.echo(said.en, err=True)
+    as_of = when.data_day
     try:
-        version = scheme.version_for(options.as_of, options.allow_stale)
         quotas = read_quotas(where.get("quota", options.quota))
         path = Path(where["input"])
         periods_file = where.get("periods")
@@ -453,10 +507,10 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
         if options.scored:
             table = read_table(path)
             bad = [(p.row or 0, None, [p]) for p in table.problems]
-            rows = iter([*bad, *run.scored_rows(table, version, children=options.children, as_of=options.as_of)])
+            rows = iter([*bad, *run.scored_rows(table, version, children=options.children, as_of=when.rules_day)])
         else:
-            recognition = Recognition.resolve(scheme.city, scheme.agreements, options.as_of, options.include_explored)
-            outcome = _by_columns(options.engine, scheme, version, options.as_of, recognition, path, periods_file,
+            recognition = Recognition.resolve(scheme.city, scheme.agreements, when.rules_day, options.include_explored)
+            outcome = _by_columns(options.engine, scheme, version, as_of, recognition, path, periods_file,
                                   quotas, policy, options.jobs)
             if outcome is None and path.suffix.lower() in (".csv", ".xlsx"):
                 table = read_table(path)
@@ -466,7 +520,7 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
                                    *applicants])
             elif outcome is None:
                 applicants = run.jsonl_applicants(path)
-            rows = run.scored_applicants(_progress(applicants), scheme, version, options.as_of, recognition,
+            rows = run.scored_applicants(_progress(applicants), scheme, version, as_of, recognition,
                                          options.jobs) if outcome is None else iter(())
         if outcome is None:
             outcome = run.rank_run(scheme, version, rows, quotas, file=str(path), ties=policy)
@@ -477,7 +531,8 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
     tables = run.output_tables(outcome, xlsx=options.xlsx)
     files = {name: data for name, (data, _) in tables.items()}
     files[record.NAME] = record.dumps(record.build(
-        options, scheme_key=scheme.key, scheme_file=scheme_file, version=version.label, quotas=quotas.places,
+        options, scheme_key=scheme.key, scheme_file=scheme_file, version=version.label, rules_day=when.rules_day,
+        data_day=when.data_day, round_id=when.round.id if when.round is not None else None, quotas=quotas.places,
         default_quota=quotas.total, inputs={role: (options.input_files()[role], data) for role, (_, data) in read.items()},
         outputs=tables, statuses=run.status_counts(outcome)))
     return _Done(outcome, files)

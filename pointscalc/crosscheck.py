@@ -74,15 +74,19 @@ def _paths(a: Assessment, v: Version) -> tuple[Path, ...]:
 
 
 def check_one(scheme: Scheme, applicant: Applicant, as_of: dt.date, *, allow_stale: bool = False,
-              include_explored: bool = False) -> CityCheck:
+              include_explored: bool = False, round_id: str | None = None) -> CityCheck:
+    """One city: for ``round_id`` where the scheme declares it, else at ``as_of`` (a day
+    inside a round's window means that round)."""
+    declared = round_id is not None and any(r.id == round_id for r in scheme.rounds)
     try:
-        version = scheme.version_for(as_of, allow_stale)
+        when = scheme.when(None if declared else as_of, round_id if declared else None)
+        version = scheme.resolve(when, allow_stale)
     except SchemeError:
         spans = ", ".join(v.validity() for v in scheme.versions)
         return CityCheck(scheme, None, Outcome.NO_RULES, None, (), Text(
             f"no version in force on {as_of} (versions: {spans}); --allow-stale applies the nearest",
             f"{as_of}无现行版本（版本：{spans}）；--allow-stale 可按最近的版本试算"))
-    a = assess(scheme, version, applicant, as_of, include_explored=include_explored)
+    a = assess(scheme, version, applicant, when, include_explored=include_explored)
     paths = _paths(a, version)
     if a.settles_by:
         outcome = Outcome.DIRECT
@@ -92,14 +96,17 @@ def check_one(scheme: Scheme, applicant: Applicant, as_of: dt.date, *, allow_sta
         outcome = Outcome.NONE
     missing = [f.name for f in version.facts if f.required and f.period_kind is None and applicant.fact(f.name) is None]
     fields = ", ".join(f"extra.{m}" for m in missing)
-    note = Text(f"needs {fields} for the full answer", f"需填写 {fields} 才能完整判断") if missing else None
+    notes = [Text(f"needs {fields} for the full answer", f"需填写 {fields} 才能完整判断")] if missing else []
+    said = a.when.said() if a.when is not None else None
+    notes += [*([said] if said is not None else []), *a.notes]
+    note = Text("; ".join(n.en for n in notes), "；".join(n.zh for n in notes)) if notes else None
     return CityCheck(scheme, version, outcome, a, paths, note)
 
 
 def check_all(schemes: list[Scheme], applicant: Applicant, as_of: dt.date, *, allow_stale: bool = False,
-              include_explored: bool = False) -> list[CityCheck]:
+              include_explored: bool = False, round_id: str | None = None) -> list[CityCheck]:
     """Every scheme, in a fixed order: direct first, then points, then the rest, by key."""
     order = {Outcome.DIRECT: 0, Outcome.POINTS: 1, Outcome.NONE: 2, Outcome.NO_RULES: 3}
-    found = [check_one(s, applicant, as_of, allow_stale=allow_stale, include_explored=include_explored)
-             for s in schemes]
+    found = [check_one(s, applicant, as_of, allow_stale=allow_stale, include_explored=include_explored,
+                       round_id=round_id) for s in schemes]
     return sorted(found, key=lambda c: (order[c.outcome], c.scheme.key))

@@ -69,8 +69,11 @@ from pointscalc.rules import (
     LevelTable,
     MonthCount,
     OverlapDeduction,
+    PerMonthDeduction,
     PerRecord,
     Score,
+    SumOf,
+    YearsInTiers,
 )
 from pointscalc.scheme import Scheme, Ties, Version, Waiver
 from pointscalc.scoring import Assessment, assess
@@ -347,6 +350,12 @@ def _monotone(kind_name: str) -> Callable[[Subject, Any], None]:
     return check
 
 
+def _monotone_outside_study(subject: Subject, case: Any) -> None:
+    a, extra = case
+    _monotone("insurance")(subject, (attrs.evolve(a, periods=tuple(p for p in a.periods
+                                                                    if p.kind is not PeriodKind.STUDY)), extra))
+
+
 def _anonymity(subject: Subject, case: Any) -> None:
     a, (name, serial, area) = case
     sex = a.sex or Sex.MALE
@@ -423,7 +432,14 @@ def item_bounds(item: Item) -> tuple[Decimal | None, Decimal | None]:
     if isinstance(item, HighestOf):
         highs = [item_bounds(o)[1] for o in item.options]
         return Decimal(0), None if None in highs else max(h for h in highs if h is not None)
-    if isinstance(item, OverlapDeduction):
+    if isinstance(item, SumOf):
+        highs = [item_bounds(o)[1] for o in item.options]
+        if item.cap is not None or None in highs:
+            return Decimal(0), item.cap
+        return Decimal(0), sum((h for h in highs if h is not None), Decimal(0))
+    if isinstance(item, YearsInTiers):
+        return Decimal(0), item.cap
+    if isinstance(item, OverlapDeduction | PerMonthDeduction):
         return None, Decimal(0)
     return None, None  # a Custom item declares no range
 
@@ -623,6 +639,12 @@ PROPERTIES: dict[str, Property] = {
             _with_period([PeriodKind.SOCIAL_INSURANCE, PeriodKind.MEDICAL_INSURANCE]), _monotone("insurance"),
         ),
         Property(
+            "monotone_insurance_outside_study", "More insurance months never hurt, for someone who never studied",
+            "As monotone_insurance, for applicants with no study period: in place of it where a scheme deducts a"
+            " flat amount per study month (Beijing's lists).",
+            _with_period([PeriodKind.SOCIAL_INSURANCE, PeriodKind.MEDICAL_INSURANCE]), _monotone_outside_study,
+        ),
+        Property(
             "monotone_residence", "More residence months never hurt",
             "More weight on residence years (same clauses): a further residence or residence-permit period"
             " never lowers a score, costs eligibility or closes a channel.",
@@ -708,8 +730,9 @@ PROPERTIES: dict[str, Property] = {
     )
 }
 
-DEFAULT = tuple(k for k in PROPERTIES if k != "older_never_gains")
-"""The default battery; ``older_never_gains`` runs only in place of a waived ``age_blind``."""
+DEFAULT = tuple(k for k in PROPERTIES if k not in ("older_never_gains", "monotone_insurance_outside_study"))
+"""The default battery; ``older_never_gains`` and ``monotone_insurance_outside_study`` run only
+in place of a waived property."""
 
 
 # --- Running the battery ----------------------------------------------------------------

@@ -35,8 +35,9 @@ class RankOptions:
 
     scheme: str
     input: str
-    as_of: dt.date
+    as_of: dt.date | None
     quota: str
+    round: str | None = None
     periods: str | None = None
     scored: bool = False
     children: bool = False
@@ -67,7 +68,8 @@ class RankOptions:
         unknown = sorted(set(data) - known)
         if unknown:
             raise ValueError(f"options unknown to this version of pointscalc: {', '.join(unknown)}")
-        return cls(**{**data, "as_of": dt.date.fromisoformat(data["as_of"])})
+        as_of = data.get("as_of")
+        return cls(**{**data, "as_of": dt.date.fromisoformat(as_of) if as_of is not None else None})
 
 
 def sha256(data: bytes) -> str:
@@ -106,6 +108,7 @@ def file_entry(path: str, data: bytes, rows: int | None) -> dict[str, Any]:
 
 
 def build(options: RankOptions, *, scheme_key: str, scheme_file: tuple[str, bytes] | None, version: str,
+          rules_day: dt.date, data_day: dt.date, round_id: str | None,
           quotas: dict[str, int | None], default_quota: int | None, inputs: dict[str, tuple[str, bytes]],
           outputs: dict[str, tuple[bytes, int]], statuses: Counter[str]) -> dict[str, Any]:
     """The record of one run.  ``inputs`` are (path, bytes) by role; ``outputs`` are
@@ -119,7 +122,9 @@ def build(options: RankOptions, *, scheme_key: str, scheme_file: tuple[str, byte
             **({"file": scheme_file[0], "sha256": sha256(scheme_file[1])} if scheme_file else {}),
         },
         "version": version,
-        "as_of": options.as_of.isoformat(),
+        "round": round_id,
+        "rules_day": rules_day.isoformat(),
+        "data_day": data_day.isoformat(),
         "quotas": {"buckets": dict(sorted(quotas.items())), "total": default_quota},
         "options": options.as_json(),
         "inputs": {role: file_entry(path, data, rows_of(path, data)) for role, (path, data) in sorted(inputs.items())},

@@ -18,11 +18,12 @@ import attrs
 
 import schemes as _shipped
 from pointscalc import places
-from pointscalc.rules import OverlapDeduction
-from pointscalc.scheme import Fact, Scheme, SchemeError
+from pointscalc.rules import OverlapDeduction, PerMonthDeduction
+from pointscalc.scheme import Fact, Scheme, SchemeError, Version
 
 if TYPE_CHECKING:
     from pointscalc.lint import Constraint
+    from pointscalc.model import Applicant
 
 _INTERNAL = {"jiangsu", "opengroups", "binding"}
 """Modules of the schemes package that hold shared data, not a city."""
@@ -69,13 +70,27 @@ def structural_problems(scheme: Scheme) -> list[str]:
         problems += [f"{where}: item key {k!r} is used twice" for k in sorted({k for k in keys if keys.count(k) > 1})]
         known = set(keys)
         for it in v.items:
-            if isinstance(it, OverlapDeduction):
-                refs = [*it.of, *([it.alongside] if it.alongside else [])]
+            if isinstance(it, OverlapDeduction | PerMonthDeduction):
+                refs = [*getattr(it, "of", ()), *([it.alongside] if it.alongside else [])]
                 problems += [f"{where}: {it.key} refers to no item {r!r}" for r in refs if r not in known]
         problems += [f"{where}: base item {k!r} does not exist" for k in sorted(v.base_items or ()) if k not in known]
     for a, b in itertools.pairwise(versions):
         if a.ends is None or a.ends > b.effective:
             problems.append(f"versions {a.label} and {b.label} overlap: {a.validity()} and {b.validity()}")
+    labels = {v.label for v in versions}
+    ids = [r.id for r in scheme.rounds]
+    problems += [f"round {i!r} is declared twice" for i in sorted({i for i in ids if ids.count(i) > 1})]
+    for r in scheme.rounds:
+        if r.version not in labels:
+            problems.append(f"round {r.id}: no version {r.version!r}")
+        if r.result is not None and r.result.citation.document not in listed:
+            problems.append(f"round {r.id}: document {r.result.citation.document!r} is not in SCHEME.documents")
+        if r.window is not None and r.window[1] <= r.window[0]:
+            problems.append(f"round {r.id}: window {r.window_text()} is empty")
+    windows = sorted((r.window, r.id) for r in scheme.rounds if r.window is not None)
+    for (wa, a), (wb, b) in itertools.pairwise(windows):
+        if wa[1] > wb[0]:
+            problems.append(f"rounds {a} and {b}: application windows overlap")
     return problems
 
 
@@ -163,3 +178,13 @@ def all_facts(schemes: list[Scheme]) -> list[Fact]:
                                       f" ({s.key} and another): give one of them another name")
                 seen.setdefault(key, loose)
     return [seen[k] for k in sorted(seen, key=lambda k: (k[0], str(k[1])))]
+
+
+def facts_ignored(applicant: Applicant, version: Version, facts: list[Fact]) -> list[str]:
+    """The facts of ``facts`` (every version's) an applicant gives that ``version`` does not
+    read: accepted, and named in a note rather than refused."""
+    read = {f.name for f in version.facts}
+    on_periods = {f.name for f in facts if f.period_kind is not None}
+    given = {name for name, _ in applicant.extra}
+    given |= {name for p in applicant.periods for name, _ in p.attributes if name in on_periods}
+    return sorted(given - read)

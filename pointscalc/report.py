@@ -29,6 +29,7 @@ _WORDS = {
         "ineligible": "not eligible by any path",
         "family": "Family", "by_points": "by points", "advice": "Note",
         "may": "may follow", "may_not": "does not follow", "depends": "may follow, if",
+        "round": "Round", "counted_to": "counted to", "note": "Note",
     },
     "zh": {
         "as_of": "截至", "version": "版本", "eligible": "符合积分落户申请条件",
@@ -41,6 +42,7 @@ _WORDS = {
         "ineligible": "暂不符合任何落户途径",
         "family": "随迁家属", "by_points": "积分落户", "advice": "提示",
         "may": "可随迁", "may_not": "不可随迁", "depends": "有条件随迁",
+        "round": "批次", "counted_to": "计算至", "note": "说明",
     },
 }
 
@@ -96,10 +98,15 @@ def family_lines(f: Family, lang: str) -> list[str]:
 
 
 def assessment_json(a: Assessment, lang: str = "en") -> dict[str, Any]:
+    said = a.when.said() if a.when is not None else None
     return {
         "scheme": a.scheme,
         "version": a.version,
-        "as_of": a.as_of.isoformat(),
+        "as_of": a.rules_day.isoformat(),
+        "counted_to": a.as_of.isoformat(),
+        "round": a.when.round.id if a.when is not None and a.when.round is not None else None,
+        "round_note": said(lang) if said is not None else None,
+        "notes": [n(lang) for n in a.notes],
         "eligible": a.eligible,
         "failed": [_condition_json(c, lang) for c in a.failed],
         "settles_by": [ch.key for ch in a.settles_by],
@@ -123,6 +130,7 @@ def assessment_json(a: Assessment, lang: str = "en") -> dict[str, Any]:
                 "label": ln.label(lang),
                 "points": str(ln.points),
                 "detail": ln.detail(lang),
+                "counted_to": a.as_of.isoformat(),
                 "citation": str(ln.citation),
                 "provenance": str(ln.provenance),
                 "base": ln.base,
@@ -143,7 +151,12 @@ def assessment_json(a: Assessment, lang: str = "en") -> dict[str, Any]:
 
 def assessment_text(a: Assessment, scheme: Scheme, lang: str = "en") -> str:
     w = _WORDS[lang]
-    out = [f"{scheme.name(lang)} ({a.scheme}) · {w['version']} {a.version} · {w['as_of']} {a.as_of}"]
+    out = [f"{scheme.name(lang)} ({a.scheme}) · {w['version']} {a.version} · {w['as_of']} {a.rules_day}"
+           + (f" · {w['counted_to']} {a.as_of}" if a.as_of != a.rules_day else "")]
+    said = a.when.said() if a.when is not None else None
+    if said is not None:
+        out.append(f"{w['round']}: {said(lang)}")
+    out += [f"{w['note']}: {n(lang)}" for n in a.notes]
     if a.settles_by:
         verdict = f"{w['by_channel']} " + "; ".join(ch.label(lang) for ch in a.settles_by)
     elif a.eligible and (a.conditions or a.lines):
@@ -153,12 +166,12 @@ def assessment_text(a: Assessment, scheme: Scheme, lang: str = "en") -> str:
     out += [f"{w['verdict']}: {verdict}", ""]
     if a.conditions:
         out.append(f"{w['eligible']}: {w['yes'] if a.eligible else w['no']}")
-        out.append(_conditions_table(a.conditions, lang))
+        out.append(_conditions_table(a.conditions, lang, a.as_of))
         out.append("")
     for ch in a.channels:
         status = w["settles"] if ch.passed else w["not_met"]
         out.append(f"{w['channels']}: {ch.label(lang)} — {status} ({ch.citation})")
-        out.append(_conditions_table(ch.conditions, lang))
+        out.append(_conditions_table(ch.conditions, lang, a.as_of))
         for text, cite in ch.advice:
             out.append(f"{w['advice']}: {text(lang)} ({cite})")
         if ch.passed and ch.family.members:
@@ -167,7 +180,8 @@ def assessment_text(a: Assessment, scheme: Scheme, lang: str = "en") -> str:
         out.append("")
     if a.lines:
         rows = [
-            [ln.label(lang), ln.points, ln.detail(lang), str(ln.citation), str(ln.provenance)]
+            [ln.label(lang), ln.points, f"{ln.detail(lang)} [{w['counted_to']} {a.as_of}]", str(ln.citation),
+             str(ln.provenance)]
             for ln in a.lines
         ]
         out.append(
@@ -183,7 +197,7 @@ def assessment_text(a: Assessment, scheme: Scheme, lang: str = "en") -> str:
         out.append(f"{w['total']}: {a.total}")
         if a.base is not None:
             out.append(f"{w['base']}: {a.base}")
-    elif scheme.versions and any(v.items for v in scheme.versions) and a.total is None:
+    elif scheme.versions and any(v.items for v in scheme.versions) and a.total is None and not a.notes:
         out.append(w["not_scored"])
     if a.threshold is not None and a.threshold_label is not None:
         reached = w["reaches"] if a.meets_threshold else w["below"]
@@ -195,13 +209,14 @@ def assessment_text(a: Assessment, scheme: Scheme, lang: str = "en") -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _conditions_table(conditions: tuple[ConditionResult, ...], lang: str) -> str:
+def _conditions_table(conditions: tuple[ConditionResult, ...], lang: str, counted_to: date) -> str:
     w = _WORDS[lang]
     rows = []
     for c in conditions:
         detail = c.detail(lang)
         if c.shortfall is not None:
             detail += f"; {w['missing']}: {c.shortfall(lang)}"
+        detail += f" [{w['counted_to']} {counted_to}]"
         rows.append(["✓" if c.passed else "✗", c.label(lang), detail, str(c.citation)])
     return tabulate(rows, tablefmt="plain", disable_numparse=True)
 
@@ -234,8 +249,14 @@ def version_text(scheme: Scheme, v: Version, lang: str = "en") -> str:
             headers=["condition", "clause", "provenance"], disable_numparse=True,
         ))
         out.append("")
+    if v.unknown is not None:
+        out.append(f"Not known: {v.unknown(lang)}")
+        out.append("")
     for ch in v.channels:
-        out.append(f"Channel: {ch.label(lang)} ({ch.citation})")
+        lasts = ""
+        if ch.open_ended:
+            lasts = f"; in force until {ch.ends}" if ch.ends else "; states no end date: stays in force when the version ends"
+        out.append(f"Channel: {ch.label(lang)} ({ch.citation}{lasts})")
         out.append(tabulate(
             [[c.label(lang), str(c.citation), str(c.provenance)] for c in ch.conditions],
             headers=["condition", "clause", "provenance"], disable_numparse=True,
@@ -252,6 +273,7 @@ def version_text(scheme: Scheme, v: Version, lang: str = "en") -> str:
         ))
         if base:
             out.append("* part of the base score (基础分)")
+        out += [f"  {it.key}: {it.note}" for it in v.items if it.note]
         out.append("")
     if v.items:
         out.append(_followers_text(v.followers).replace("Who may follow", "Who may follow by points"))
@@ -283,6 +305,27 @@ def version_text(scheme: Scheme, v: Version, lang: str = "en") -> str:
     for note in v.notes:
         out.append(f"Note: {note}")
     return "\n".join(out).rstrip() + "\n"
+
+
+def rounds_text(scheme: Scheme, lang: str = "en") -> str:
+    """The rounds a scheme declares, with data day, window and published result (``show``)."""
+    if not scheme.rounds:
+        return ""
+    rows = []
+    for r in scheme.rounds:
+        res = r.result
+        rows.append([
+            r.id, r.version, f"{r.data_day} [{r.data_day_provenance}]", f"{r.window_text()} [{r.window_provenance}]",
+            "" if r.quota is None else f"{r.quota} [{r.quota_provenance}]",
+            "" if res is None else str(res.cutoff),
+            "" if res is None or res.admitted is None else str(res.admitted),
+            "" if res is None else f"{res.provenance}: {res.citation}" + (f"; {res.note}" if res.note else ""),
+        ])
+    table = tabulate(rows, headers=["round", "rules", "data counted to", "application window",
+                                    "quota", "cutoff", "admitted", "published result"],
+                     disable_numparse=True, maxcolwidths=[None] * 7 + [60])
+    notes = sorted({r.note for r in scheme.rounds if r.note})
+    return "\n".join(["Rounds:", table, *(f"Note: {n}" for n in notes)]) + "\n"
 
 
 def _followers_text(followers: Any) -> str:

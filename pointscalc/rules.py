@@ -34,7 +34,7 @@ from pointscalc.months import (
     month_of_date,
     whole_years_between,
 )
-from pointscalc.scheme import OFFICIAL, Citation, Provenance, Text
+from pointscalc.scheme import OFFICIAL, Citation, Provenance, Rounding, Text
 
 if TYPE_CHECKING:
     from pointscalc.model import Period, Record
@@ -656,6 +656,12 @@ class Channel:
     """Family members who may follow by this path; ``None`` where the source does not say."""
     advice: tuple[Advice, ...] = ()
     provenance: Provenance = OFFICIAL
+    open_ended: bool = False
+    """The text states no end date: the channel stays in force when the version that
+    declares it ends (a points table revised), until ``ends`` or until a later version
+    declares a channel with the same key."""
+    ends: dt.date | None = None
+    """Exclusive end of an open-ended channel, where one is known."""
 
 
 # --- Items: what earns points -----------------------------------------------------------
@@ -702,6 +708,25 @@ class Accrual(Item):
     accrue: Accrue = Accrue.MONTHLY
     cap: Decimal | None = None
     not_more_than: MonthsOf | None = None
+    round_each: Rounding | None = None
+    """Each rate's part is rounded on its own by this rule, then the parts are added
+    (Beijing's lists round the owned and the rented part separately)."""
+    round_each_by: tuple[tuple[str, Rounding], ...] = ()
+    """A part's own rounding where it differs from ``round_each`` (by the value of ``by``)."""
+
+    def part_rounding(self, value: str | None) -> Rounding | None:
+        return dict(self.round_each_by).get(value, self.round_each) if value is not None else self.round_each
+
+    def parts(self, groups: list[tuple[str | None, Decimal, int]]) -> list[tuple[str | None, Fraction]]:
+        """Each rate's points, rounded on its own where the item says so."""
+        if self.accrue is Accrue.FULL_YEARS:
+            groups = self.paid(groups)
+        out = []
+        for value, rate, n in groups:
+            part = Fraction(rate) * n if self.accrue is Accrue.MONTHLY else Fraction(rate) * n / 12
+            rounding = self.part_rounding(value)
+            out.append((value, Fraction(rounding.apply(part)) if rounding is not None else part))
+        return out
 
     def groups(self, ctx: Context, minus: Months = NO_MONTHS) -> list[tuple[str | None, Decimal, int]]:
         """Months counted at each rate, best rate first, after the ``not_more_than`` limit."""
@@ -743,14 +768,7 @@ class Accrual(Item):
         return out
 
     def points_of(self, groups: list[tuple[str | None, Decimal, int]]) -> Fraction:
-        total = Fraction(0)
-        if self.accrue is Accrue.FULL_YEARS:
-            groups = self.paid(groups)
-        for _value, rate, n in groups:
-            if self.accrue is Accrue.MONTHLY:
-                total += Fraction(rate) * n
-            else:
-                total += Fraction(rate) * n / 12
+        total = sum((part for _, part in self.parts(groups)), Fraction(0))
         if self.cap is not None:
             total = min(total, Fraction(self.cap))
         return total
@@ -775,6 +793,10 @@ class Accrual(Item):
             if self.accrue is Accrue.FULL_YEARS and shown:
                 en = [f"{years} full years of {total_months} months: {en[0]}"]
                 zh = [f"{total_months}个月满{years}年：{zh[0]}"]
+            if self.round_each is not None or self.round_each_by:
+                rounded = " + ".join(str(self._shown(v, p)) for v, p in self.parts(groups) if p or self.by is None)
+                en.append(f"each part rounded: {rounded or 0}")
+                zh.append(f"各部分分别取舍：{rounded or 0}")
         if self.not_more_than is not None:
             limit = (ctx.months(self.not_more_than) - minus).count
             if sum(n for _, _, n in groups) < (ctx.months(self.measure) - minus).count:
@@ -789,6 +811,10 @@ class Accrual(Item):
             zh.append(f"［{why.zh}］")
         return points, Text(", ".join(en), "，".join(zh))
 
+    def _shown(self, value: str | None, part: Fraction) -> Decimal | str:
+        rounding = self.part_rounding(value)
+        return rounding.apply(part) if rounding is not None else _fmt(part)
+
     def describe(self) -> str:
         if self.by is None:
             rate = f"{self.rate} {self.accrue.value}"
@@ -796,7 +822,12 @@ class Accrual(Item):
             rate = "; ".join(f"{v} {r}" for v, r in self.rates) + f" {self.accrue.value}"
         cap = f", cap {self.cap}" if self.cap is not None else ""
         limit = ", months ≤ insured months" if self.not_more_than else ""
-        return f"{rate}{cap}{limit}; counts {self.measure.describe()}"
+        parts = ""
+        if self.round_each is not None or self.round_each_by:
+            each = f"each part rounded {self.round_each.mode}" if self.round_each else "parts"
+            own = "".join(f"; {v} part {r.mode}" for v, r in self.round_each_by)
+            parts = f", {each}{own}, then added"
+        return f"{rate}{cap}{limit}{parts}; counts {self.measure.describe()}"
 
 
 @attrs.frozen
@@ -868,6 +899,23 @@ class LevelTable(Item):
 
 
 @attrs.frozen
+class DayOfYear:
+    """A fixed day of the data day's year, ``years`` later or earlier: 1 January of the
+    year of application (以申请当年1月1日计算周岁) is ``DayOfYear(1, 1)``."""
+
+    month: int
+    day: int
+    years: int = 0
+
+    def of(self, data_day: dt.date) -> dt.date:
+        return dt.date(data_day.year + self.years, self.month, self.day)
+
+    def describe(self) -> str:
+        shift = f" {self.years:+d} years" if self.years else ""
+        return f"{self.month:02d}-{self.day:02d} of the data day's year{shift}"
+
+
+@attrs.frozen
 class Band:
     low: int | None
     high: int | None
@@ -882,11 +930,12 @@ def band(low: int | None, high: int | None, points: str) -> Band:
 @attrs.frozen(kw_only=True)
 class AgeBands(Item):
     bands: tuple[Band, ...]
-    reference: Callable[[dt.date], dt.date] | None = None
-    """The day on which age is taken, given ``as_of``; ``None`` takes ``as_of`` itself."""
+    reference: DayOfYear | None = None
+    """The day age is taken on, from the data day; ``None`` takes the data day itself (a
+    round's: Beijing counts to the end of year Y−2; else ``--as-of``)."""
 
     def evaluate(self, ctx: Context) -> tuple[Fraction, Text]:
-        day = self.reference(ctx.as_of) if self.reference else ctx.as_of
+        day = self.reference.of(ctx.as_of) if self.reference else ctx.as_of
         age = ctx.applicant.age_on(day)
         for b in self.bands:
             if (b.low is None or age >= b.low) and (b.high is None or age <= b.high):
@@ -981,7 +1030,7 @@ class OverlapDeduction(Item):
     nothing is deducted."""
 
     def evaluate(self, ctx: Context) -> tuple[Fraction, Text]:
-        if self.alongside is not None and ctx.version.item(self.alongside).evaluate(ctx)[0] == 0:
+        if _earns_nothing(ctx, self.alongside):
             return Fraction(0), Text("no education points to overlap with", "无学历积分，不扣减")
         overlap = ctx.months(self.inside)
         total = Fraction(0)
@@ -1004,6 +1053,131 @@ class OverlapDeduction(Item):
 
     def describe(self) -> str:
         return f"minus the points of {', '.join(self.of)} earned during {self.inside.describe()}"
+
+
+def _earns_nothing(ctx: Context, key: str | None) -> bool:
+    return key is not None and ctx.version.item(key).evaluate(ctx)[0] == 0
+
+
+@attrs.frozen(kw_only=True)
+class PerMonthDeduction(Item):
+    """A fixed amount for each month of ``inside`` that is also a month of ``within``.
+
+    Beijing's lists deduct 7/24 point for each study month that overlaps insured months,
+    whatever the home's tenure: a flat rate, not what the months actually earned.
+    """
+
+    inside: MonthsOf
+    within: MonthsOf
+    per_month: Fraction = attrs.field(converter=Fraction)
+    """Negative for a deduction."""
+    alongside: str | None = None
+    """The item these months would otherwise add to (education); when it earns nothing,
+    nothing is deducted."""
+
+    def evaluate(self, ctx: Context) -> tuple[Fraction, Text]:
+        if _earns_nothing(ctx, self.alongside):
+            return Fraction(0), Text(f"no {self.alongside} points to overlap with", "无学历积分，不扣减")
+        n = (ctx.months(self.inside) & ctx.months(self.within)).count
+        if not ctx.explain:
+            return self.per_month * n, SILENT
+        within = self.within.named()
+        return self.per_month * n, Text(f"{n} months of {self.inside.named().en} inside {within.en} × {_fmt(self.per_month)}",
+                                        f"{within.zh}中{self.inside.named().zh}{n}个月 × {_fmt(self.per_month)}")
+
+    def describe(self) -> str:
+        return f"{_fmt(self.per_month)} per month of {self.inside.describe()} inside {self.within.describe()}"
+
+
+@attrs.frozen(kw_only=True)
+class SumOf(Item):
+    """Several ways to earn points that add up, the sum bounded by ``cap`` (Beijing's
+    lists add innovation options up to 12)."""
+
+    options: tuple[Item, ...]
+    cap: Decimal | None = None
+
+    def evaluate(self, ctx: Context) -> tuple[Fraction, Text]:
+        total = Fraction(0)
+        en, zh = [], []
+        for option in self.options:
+            points, detail = option.evaluate(ctx)
+            if points:
+                total += points
+                en.append(f"{option.label.en} {_fmt(points)} ({detail.en})")
+                zh.append(f"{option.label.zh}{_fmt(points)}（{detail.zh}）")
+        capped = self.cap is not None and total > self.cap
+        if capped:
+            total = Fraction(self.cap)
+        if not ctx.explain:
+            return total, SILENT
+        cap_en, cap_zh = (f", capped at {self.cap}", f"，封顶{self.cap}") if capped else ("", "")
+        return total, Text((" + ".join(en) or "none") + cap_en, ("＋".join(zh) or "无") + cap_zh)
+
+    def describe(self) -> str:
+        cap = f", at most {self.cap}" if self.cap is not None else ""
+        return "sum of: " + "; ".join(f"{o.label.en} ({o.describe()})" for o in self.options) + cap
+
+
+@attrs.frozen
+class Tier:
+    """Months in every one of ``measures``, paid ``rate`` per full year up to ``cap``."""
+
+    label: Text
+    measures: tuple[MonthsOf, ...]
+    rate: Decimal
+    cap: Decimal | None = None
+
+
+@attrs.frozen(kw_only=True)
+class YearsInTiers(Item):
+    """Points per full year (每满1年) of months in tiers: a month counts in the first tier
+    whose measures all hold it, each tier's full years are counted on its own months and
+    paid at its rate up to its cap, and the sum is bounded by ``cap``.  Full years are
+    counted to the data day.
+
+    Beijing's 职住区域: job and home moved out of the six central districts, or the home
+    only, for someone who lived there first (``after``).
+    """
+
+    tiers: tuple[Tier, ...]
+    cap: Decimal | None = None
+    after: MonthsOf | None = None
+    """Only months after the first month of this measure count; without any, nothing does."""
+    after_missing: Text = Text("never lived there first", "此前未在该区域居住")
+
+    def evaluate(self, ctx: Context) -> tuple[Fraction, Text]:
+        start = None
+        if self.after is not None:
+            first = ctx.months(self.after).first()
+            if first is None:
+                return Fraction(0), self.after_missing
+            start = first + 1
+        taken = Months()
+        total = Fraction(0)
+        en, zh = [], []
+        for tier in self.tiers:
+            months = ctx.months(tier.measures[0])
+            for m in tier.measures[1:]:
+                months = months & ctx.months(m)
+            months = months.clip(start=start) - taken
+            taken = taken | months
+            years = full_years(months.count)
+            points = Fraction(tier.rate) * years
+            if tier.cap is not None:
+                points = min(points, Fraction(tier.cap))
+            total += points
+            en.append(f"{years} full years {tier.label.en} × {tier.rate}")
+            zh.append(f"{tier.label.zh}满{years}年×{tier.rate}")
+        if self.cap is not None:
+            total = min(total, Fraction(self.cap))
+        return total, Text(", ".join(en), "，".join(zh))
+
+    def describe(self) -> str:
+        tiers = "; ".join(f"{t.label.en}: {t.rate} per full year" + (f", max {t.cap}" if t.cap is not None else "")
+                          for t in self.tiers)
+        cap = f"; at most {self.cap}" if self.cap is not None else ""
+        return tiers + cap
 
 
 @attrs.frozen(kw_only=True)

@@ -214,6 +214,73 @@ class Waiver:
 
 
 @attrs.frozen
+class Result:
+    """What a round's office published: the cutoff score (落户分值) and how many it admitted."""
+
+    cutoff: Decimal = attrs.field(converter=Decimal)
+    admitted: int | None
+    citation: Citation
+    provenance: Provenance
+    note: str = ""
+
+
+@attrs.frozen
+class Round:
+    """One application round (申报年度 or 批次) as an office runs it.
+
+    A round applies one rules version, counts every applicant's data (months, full years,
+    age) to one day, takes applications in a half-open window ``[opens, closes)``, and, once
+    run, has a published result.  Suzhou runs two a year (2016 measures 第十九、二十条),
+    Beijing and Guangzhou one.
+    """
+
+    id: str
+    """What a user types after ``--round``: ``2020``, ``2016-H2``."""
+    label: Text
+    version: str
+    """The label of the rules version the round applies."""
+    data_day: dt.date
+    """Months, full years and age are counted to this day (its month included)."""
+    window: tuple[dt.date, dt.date] | None
+    """Applications are taken from ``window[0]`` up to, not including, ``window[1]``."""
+    data_day_provenance: Provenance
+    window_provenance: Provenance
+    note: str = ""
+    quota: int | None = None
+    quota_provenance: Provenance | None = None
+    result: Result | None = None
+
+    def open_on(self, day: dt.date) -> bool:
+        return self.window is not None and self.window[0] <= day < self.window[1]
+
+    def window_text(self) -> str:
+        return f"[{self.window[0]}, {self.window[1]})" if self.window else "not known"
+
+
+@attrs.frozen
+class When:
+    """The days one assessment is made for: the rules of ``rules_day`` applied to data
+    counted to ``data_day``, and the round that joins them, if any."""
+
+    rules_day: dt.date
+    data_day: dt.date
+    round: Round | None = None
+    by_window: bool = False
+    """The round was found because ``--as-of`` fell inside its application window."""
+
+    def said(self) -> Text | None:
+        """What the output says about how the days were chosen; ``None`` for a plain day."""
+        r = self.round
+        if r is None:
+            return None
+        how_en = f"{self.rules_day} is in the application window of round {r.id} {r.window_text()}: " \
+            if self.by_window else f"round {r.id}: "
+        how_zh = f"{self.rules_day}在{r.id}批次申报期{r.window_text()}内：" if self.by_window else f"{r.id}批次："
+        return Text(f"{how_en}rules version {r.version}, data counted to {r.data_day}",
+                    f"{how_zh}适用{r.version}版规则，数据计算至{r.data_day}")
+
+
+@attrs.frozen
 class Version:
     label: str
     effective: dt.date
@@ -235,6 +302,10 @@ class Version:
     notes: tuple[str, ...] = ()
     waivers: tuple[Waiver, ...] = ()
     """Fairness properties that do not apply by design, with reason and clause (``pointscalc audit``)."""
+    unknown: Text | None = None
+    """A revision known to exist whose values are not: says which part cannot be evaluated.
+    Such a version has no items or preconditions of its own; the channels still in force
+    from earlier versions are evaluated (Nanjing from 2022-08-20)."""
 
     def valid_on(self, day: dt.date) -> bool:
         return self.effective <= day and (self.ends is None or day < self.ends)
@@ -270,6 +341,8 @@ class Scheme:
     versions: tuple[Version, ...]
     agreements: tuple[Agreement, ...] = ()
     """Recognition agreements under which this city credits partner cities' months."""
+    rounds: tuple[Round, ...] = ()
+    """Application rounds, oldest first, with their published results where known."""
 
     def document(self, number: str) -> Document:
         for d in self.documents:
@@ -278,15 +351,16 @@ class Scheme:
         raise KeyError(number)
 
     def version_for(self, as_of: dt.date, allow_stale: bool = False) -> Version:
-        """The version in force on ``as_of``.
+        """The version in force on ``as_of``, with every channel in force that day.
 
         Outside every validity this is an error: a scheme past its end date may have
         been replaced by rules we do not have.  ``allow_stale`` takes the nearest one
-        instead, for a what-if.
+        instead, for a what-if.  A channel keeps its own dates: one whose text states no
+        end stays in force when the points table is revised (see ``Channel.open_ended``).
         """
         for v in self.versions:
             if v.valid_on(as_of):
-                return v
+                return self._with_channels(v, as_of)
         if not allow_stale:
             spans = ", ".join(v.validity() for v in self.versions)
             raise SchemeError(
@@ -294,6 +368,50 @@ class Scheme:
                 " use --allow-stale to apply the nearest one anyway"
             )
         return min(self.versions, key=lambda v: _distance(v, as_of))
+
+    def _with_channels(self, version: Version, day: dt.date) -> Version:
+        """``version`` with the open-ended channels of earlier versions that no later
+        version replaces (by key) added after its own."""
+        own = {ch.key for ch in version.channels}
+        carried = []
+        for v in sorted(self.versions, key=lambda v: v.effective, reverse=True):
+            if v.effective >= version.effective:
+                continue
+            for ch in v.channels:
+                if ch.open_ended and ch.key not in own and (ch.ends is None or day < ch.ends):
+                    carried.append(ch)
+                own.add(ch.key)
+        return attrs.evolve(version, channels=(*version.channels, *carried)) if carried else version
+
+    def round_named(self, round_id: str) -> Round:
+        for r in self.rounds:
+            if r.id == round_id:
+                return r
+        known = ", ".join(r.id for r in self.rounds) or "none"
+        raise SchemeError(f"scheme {self.key!r} has no round {round_id!r} (rounds: {known})")
+
+    def when(self, as_of: dt.date | None, round_id: str | None = None) -> When:
+        """The days to assess on: a named round; else the round whose application window
+        holds ``as_of``; else ``as_of`` itself as both the rules day and the data day."""
+        if round_id is not None:
+            r = self.round_named(round_id)
+            if as_of is not None and r.window is not None and not r.open_on(as_of):
+                raise SchemeError(f"{as_of} is outside round {r.id}'s application window {r.window_text()};"
+                                  " give --round alone, or a date inside the window")
+            day = as_of or (r.window[0] if r.window else r.data_day)
+            return When(day, r.data_day, r)
+        if as_of is None:
+            raise SchemeError("give --as-of or --round")
+        for r in self.rounds:
+            if r.open_on(as_of):
+                return When(as_of, r.data_day, r, by_window=True)
+        return When(as_of, as_of)
+
+    def resolve(self, when: When, allow_stale: bool = False) -> Version:
+        """The version to apply: the round's own, or the one in force on the rules day."""
+        if when.round is not None:
+            return self._with_channels(self.version_named(when.round.version), when.rules_day)
+        return self.version_for(when.rules_day, allow_stale)
 
     def version_named(self, label: str) -> Version:
         for v in self.versions:

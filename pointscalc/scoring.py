@@ -27,22 +27,30 @@ from pointscalc.rules import (
     Outcome,
     Score,
 )
-from pointscalc.scheme import Citation, Provenance, Scheme, Text, Version
+from pointscalc.scheme import Citation, Provenance, Scheme, Text, Version, When
 
 
 class Context:
-    """What an item sees while scoring one applicant."""
+    """What an item sees while scoring one applicant.
 
-    __slots__ = ("applicant", "as_of", "month", "scheme", "version", "recognition", "explain", "_months")
+    Two days: ``rules_day``, whose rules apply, and ``as_of``, the data day every rule
+    counts months, full years, records and age to.  They differ in a round (Beijing's 2020
+    round applies the 2020 rules to data counted to 2018-12-31); otherwise both are
+    ``--as-of``.
+    """
+
+    __slots__ = ("applicant", "as_of", "rules_day", "month", "scheme", "version", "recognition", "explain",
+                 "_months")
 
     def __init__(self, scheme: Scheme, version: Version, applicant: Applicant, as_of: dt.date,
-                 recognition: Recognition | None = None, explain: bool = True):
+                 recognition: Recognition | None = None, explain: bool = True, rules_day: dt.date | None = None):
         self.scheme = scheme
         self.version = version
         self.applicant = applicant
         self.as_of = as_of
+        self.rules_day = rules_day or as_of
         self.month: Month = month_of_date(as_of)
-        self.recognition = recognition or Recognition.resolve(scheme.city, scheme.agreements, as_of)
+        self.recognition = recognition or Recognition.resolve(scheme.city, scheme.agreements, self.rules_day)
         self.explain = explain
         """Whether items say which facts they used, conditions what is missing, and paths who
         may follow; a bulk run only needs the points and the verdict."""
@@ -124,6 +132,7 @@ class Assessment:
     scheme: str
     version: str
     as_of: dt.date
+    """The data day: what every line counted to."""
     eligible: bool
     """All preconditions of the points path are met."""
     conditions: tuple[ConditionResult, ...]
@@ -138,6 +147,14 @@ class Assessment:
     """The values the version's ranking keys read, in key order, for an eligible applicant."""
     family: Family = NO_FAMILY
     """Who may follow an applicant admitted by points (not worked out in a bulk run)."""
+    when: When | None = None
+    """The rules day, data day and round, where they are not simply ``as_of``."""
+    notes: tuple[Text, ...] = ()
+    """What the reader must know: a part with no known values, facts the version ignores."""
+
+    @property
+    def rules_day(self) -> dt.date:
+        return self.when.rules_day if self.when is not None else self.as_of
 
     @property
     def failed(self) -> tuple[ConditionResult, ...]:
@@ -208,7 +225,7 @@ def assess(
     scheme: Scheme,
     version: Version,
     applicant: Applicant,
-    as_of: dt.date,
+    as_of: dt.date | When,
     *,
     score_ineligible: bool = True,
     include_explored: bool = False,
@@ -220,13 +237,18 @@ def assess(
     A whole city's run passes ``score_ineligible=False``: scoring only the eligible is
     where most of the time goes, and an ineligible applicant's score ranks nothing.  An
     applicant scoring themselves wants to see the points anyway.  A run over many
-    applicants resolves ``recognition`` once and passes it in.
+    applicants resolves ``recognition`` once and passes it in.  ``as_of`` is a day (rules
+    and data both) or a ``When`` (a round: the rules of one day, data counted to another).
     """
+    when = as_of if isinstance(as_of, When) else None
+    rules_day = when.rules_day if when else as_of
+    as_of = when.data_day if when else as_of
+    assert isinstance(rules_day, dt.date)
     if recognition is None:
-        recognition = Recognition.resolve(scheme.city, scheme.agreements, as_of, include_explored)
-    ctx = Context(scheme, version, applicant, as_of, recognition, explain)
+        recognition = Recognition.resolve(scheme.city, scheme.agreements, rules_day, include_explored)
+    ctx = Context(scheme, version, applicant, as_of, recognition, explain, rules_day)
     conditions = tuple(_condition(c, ctx) for c in version.preconditions)
-    eligible = all(c.passed for c in conditions)
+    eligible = version.unknown is None and all(c.passed for c in conditions)
     channels = tuple(_channel(ch, ctx) for ch in version.channels)
     lines: tuple[Line, ...] = ()
     total = base = None
@@ -236,7 +258,11 @@ def assess(
         if version.base_items is not None:
             base = sum((ln.points for ln in lines if ln.base), Decimal(0))
     threshold = label = None
-    if version.threshold is not None:
+    held = when.round if when is not None else None
+    if held is not None and held.result is not None:
+        threshold = held.result.cutoff
+        label = Text(f"round {held.id} published cutoff (落户分值)", f"{held.id}批次落户分值")
+    elif version.threshold is not None:
         t = version.threshold
         threshold = t.for_value(applicant.fact(t.by_fact) if t.by_fact else None)
         label = t.label
@@ -255,6 +281,8 @@ def assess(
         label,
         ranked,
         family(version.followers, applicant.family, as_of) if version.items and explain else NO_FAMILY,
+        when if when is not None and (when.round is not None or when.data_day != when.rules_day) else None,
+        (version.unknown,) if version.unknown is not None else (),
     )
 
 

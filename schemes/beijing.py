@@ -10,20 +10,29 @@ Sources:
 How published scores are computed in practice (FACTS.md, secondary, and the 2021 list):
 points accrue per month (3/12 a month of insurance), every item is rounded to 2
 decimals, and the total is the sum of the rounded items.
+
+From 2020 the items follow the published 2020 and 2022 lists, which give every item's
+points (FACTS.md, "What Beijing's published lists show"): each residence part rounded on
+its own, a flat 7/24 study deduction a month, innovation options added up under 12, and a
+round's data counted to the end of year Y−2 (``ROUNDS``).  Each such rule is declared once
+below with its evidence, to be replaced there if an official text turns up.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_UP
 from decimal import Decimal as D
 from fractions import Fraction
+
+import attrs
 
 from pointscalc.model import Degree as Deg
 from pointscalc.model import Diploma as Dip
 from pointscalc.model import PeriodKind as K
 from pointscalc.model import RecordKind, Relation, Sex
-from pointscalc.months import Months, full_years, month_of
 from pointscalc.rules import (
+    Item,
     ANYWHERE,
     HIGHEST_DIPLOMA,
     Accrual,
@@ -31,7 +40,6 @@ from pointscalc.rules import (
     AgeBands,
     Check,
     Condition,
-    Custom,
     EachOfLastYears,
     Flag,
     Follower,
@@ -43,8 +51,12 @@ from pointscalc.rules import (
     Not,
     Outcome,
     OverlapDeduction,
+    PerMonthDeduction,
     PerRecord,
     Score,
+    SumOf,
+    Tier,
+    YearsInTiers,
     band,
     months_of,
     record,
@@ -61,14 +73,16 @@ from pointscalc.scheme import (
     Provenance,
     Ranking,
     RankKey,
+    Result,
+    Round,
     Rounding,
     Scheme,
     T,
-    Text,
     Threshold,
     Ties,
     Version,
     Waiver,
+    WEAK,
 )
 
 DOC_2016 = "京政办发〔2016〕39号"
@@ -168,24 +182,58 @@ EMPLOYMENT = Accrual(
     note="3 a year is official; accrual by month (3/12 a month) is how scores are computed in practice",
 )
 
-RESIDENCE = Accrual(
-    key="residence",
-    label=T("legal stable residence", "合法稳定住所"),
-    measure=RESIDED,
-    by="tenure",
-    rates=(("owned", D(1)), ("rented", D("0.5")), ("dormitory", D("0.5"))),
-    accrue=Accrue.YEARLY_PRO_RATA,
-    not_more_than=INSURED,
-    citation=art(
-        "第五条(二)",
-        "在自有产权住所每连续居住满1年积1分，在合法租赁住所和单位宿舍每连续居住满1年积0.5分。"
-        "当连续居住年限多于缴纳社会保险年限，以连续缴纳社会保险年限作为连续居住年限",
-    ),
-    provenance=SECONDARY,
-    note="monthly accrual as in practice; where the cap bites, owned months are kept first (assumed)",
+LISTS = "北京市积分落户公示名单(2020, 2022)"
+"""The published lists with every item's points: the evidence for how items are computed
+in practice (FACTS.md, "What Beijing's published lists show")."""
+
+
+def lists(clause: str) -> Citation:
+    return Citation(LISTS, clause)
+
+
+ROUND_ITEM = Rounding(places=2, provenance=SECONDARY)
+"""Every item to 2 decimals, half up: every published total is the sum of its items."""
+
+
+def residence(owned: Rounding | None, provenance: Provenance = SECONDARY, note: str = "") -> Accrual:
+    return Accrual(
+        key="residence",
+        label=T("legal stable residence", "合法稳定住所"),
+        measure=RESIDED,
+        by="tenure",
+        rates=(("owned", D(1)), ("rented", D("0.5")), ("dormitory", D("0.5"))),
+        accrue=Accrue.YEARLY_PRO_RATA,
+        not_more_than=INSURED,
+        round_each=ROUND_ITEM if owned is not None else None,
+        round_each_by=(("owned", owned),) if owned is not None else (),
+        citation=art(
+            "第五条(二)",
+            "在自有产权住所每连续居住满1年积1分，在合法租赁住所和单位宿舍每连续居住满1年积0.5分。"
+            "当连续居住年限多于缴纳社会保险年限，以连续缴纳社会保险年限作为连续居住年限",
+        ),
+        provenance=provenance,
+        note=note or "monthly accrual; the owned part (months × 1/12) and the rented or dormitory part"
+        " (months × 0.5/12) are each rounded to 2 decimals, then added: every row of the 2020 and 2022"
+        " lists fits this (secondary).  Where the cap bites, owned months are kept first (assumed)",
+    )
+
+
+RESIDENCE_2016 = residence(
+    None,
+    note="monthly accrual as in practice, rounded once for the line: the lists that show each tenure's part"
+    " rounded on its own are of 2020 and 2022, none of 2018 or 2019; where the cap bites, owned months are kept"
+    " first (assumed)",
+)
+RESIDENCE = residence(ROUND_ITEM)
+RESIDENCE_2022 = residence(
+    Rounding(places=2, mode=ROUND_UP, provenance=WEAK),
+    WEAK,
+    "monthly accrual; the owned part (months × 1/12) is rounded up and the rented or dormitory part (months ×"
+    " 0.5/12) half up, each to 2 decimals, then added: fits all but 11 of the 6,006 rows of the 2022 list (weak;"
+    " a count by days would explain it too)",
 )
 
-STUDY_DEDUCTION = OverlapDeduction(
+STUDY_2016 = OverlapDeduction(
     key="study_overlap",
     label=T("insurance and residence during study", "取得学历期间的就业、住所积分"),
     of=("employment", "residence"),
@@ -195,44 +243,51 @@ STUDY_DEDUCTION = OverlapDeduction(
         "第五条(三)", "取得学历（学位）期间连续缴纳社会保险年限及连续居住年限的积分与学历（学位）积分不累计"
     ),
     provenance=SECONDARY,
-    note="shown as a separate negative line, as the published lists do",
+    note="what employment and residence earned in the study months, shown as a separate negative line; the"
+    " flat 7/24 a month of the 2020 and 2022 lists is not known to apply to 2018 or 2019",
 )
 
+STUDY_DEDUCTION = PerMonthDeduction(
+    key="study_overlap",
+    label=T("insurance and residence during study", "取得学历期间的就业、住所积分"),
+    inside=STUDIED,
+    within=INSURED,
+    per_month=Fraction(-7, 24),
+    alongside="education",
+    citation=art(
+        "第五条(三)", "取得学历（学位）期间连续缴纳社会保险年限及连续居住年限的积分与学历（学位）积分不累计"
+    ),
+    provenance=SECONDARY,
+    note="a fixed 7/24 point (0.25 employment + 0.5/12 residence) per study month that overlaps insured"
+    " months, whatever the tenure: every non-zero deduction in the 2020 and 2022 lists is round(7m/24) for a"
+    " whole m, and none occurs without education points (secondary)",
+)
 
-def _job_home_moved(per_year_both: int, per_year_home: int, home_cap: int, cap: int):  # type: ignore[no-untyped-def]
-    """职住区域: years since 2017 living (and working) outside the six central districts,
-    for someone who lived there before."""
+OUTER = frozenset({"门头沟区", "房山区", "通州区", "顺义区", "昌平区", "大兴区", "怀柔区", "平谷区", "密云区", "延庆区"})
+"""The ten districts outside 城六区."""
+LIVED_CENTRAL = months_of(K.RESIDENCE, districts=CENTRAL_SIX)
+HOME_OUT = months_of(K.RESIDENCE, districts=OUTER, since=SINCE_IN_FORCE)
+JOB_OUT = months_of(K.EMPLOYMENT, districts=OUTER, since=SINCE_IN_FORCE)
 
-    def fn(ctx) -> tuple[Fraction, Text]:  # type: ignore[no-untyped-def]
-        a = ctx.applicant
-        since = month_of(SINCE_IN_FORCE.year, SINCE_IN_FORCE.month)
 
-        def months(kind: K, central: bool) -> Months:
-            return Months(
-                r
-                for p in a.periods
-                if p.kind is kind and p.city == ctx.scheme.city and p.district is not None
-                and (p.district in CENTRAL_SIX) is central
-                for r in p.months
-            ).until(ctx.as_of)
-
-        lived_central = months(K.RESIDENCE, True)
-        if not lived_central:
-            return Fraction(0), T("never lived in the six central districts", "未曾居住在城六区")
-        first_central = lived_central.first()
-        assert first_central is not None
-        after = Months(((max(since, first_central + 1), 10**9),))
-        home_out = months(K.RESIDENCE, False) & after
-        both = home_out & months(K.EMPLOYMENT, False)
-        home_only = home_out - both
-        yb, yh = full_years(both.count), full_years(home_only.count)
-        points = min(cap, yb * per_year_both + min(home_cap, yh * per_year_home))
-        return Fraction(points), T(
-            f"{yb} full years job and home moved × {per_year_both}, {yh} home only × {per_year_home}",
-            f"就业地和居住地均转移满{yb}年×{per_year_both}，仅居住地转移满{yh}年×{per_year_home}",
-        )
-
-    return fn
+def job_home_area(both: str, home: str, home_cap: str | None, citation: Citation, provenance: Provenance,
+                  note: str) -> YearsInTiers:
+    """职住区域: full years since 2017 living (and working) outside the six central
+    districts, for someone who lived there before, counted to the data day."""
+    return YearsInTiers(
+        key="job_home_area",
+        label=T("job and home moved out of the centre", "职住区域"),
+        after=LIVED_CENTRAL,
+        after_missing=T("never lived in the six central districts", "未曾居住在城六区"),
+        tiers=(
+            Tier(T("job and home moved", "就业地和居住地均转移"), (HOME_OUT, JOB_OUT), D(both)),
+            Tier(T("home only moved", "仅居住地转移"), (HOME_OUT,), D(home), D(home_cap) if home_cap else None),
+        ),
+        cap=D(12),
+        citation=citation,
+        provenance=provenance,
+        note=note,
+    )
 
 
 AGE_2016 = AgeBands(
@@ -277,7 +332,7 @@ DETENTIONS = PerRecord(
 )
 
 
-def innovation(national: str, municipal: str, doc: str, provenance: Provenance) -> HighestOf:
+def innovation_options(national: str, municipal: str, doc: str, provenance: Provenance) -> tuple[Item, ...]:
     def per_year(key: str, en: str, zh: str, rate: str, cap: str) -> PerRecord:
         return PerRecord(
             key=key,
@@ -300,19 +355,35 @@ def innovation(national: str, municipal: str, doc: str, provenance: Provenance) 
             provenance=provenance,
         )
 
-    return HighestOf(
-        key="innovation",
-        label=T("innovation and entrepreneurship", "创新创业"),
-        options=(
-            award("national_award", "national award", "国家级奖项", national),
-            award("municipal_award", "municipal award", "本市市级奖项", municipal),
-            per_year("hitech_enterprise", "high-tech enterprise post", "国家高新技术企业任职", "2", "6"),
-            per_year("incubator_startup", "incubated start-up", "孵化器、众创空间创业企业", "2", "6"),
-            per_year("tech_service", "technology service body", "技术转移、科技服务机构", "1", "3"),
-        ),
-        citation=art("第五条(五)", "上述创新创业各项加分不累计，同时符合多项加分条件的，只计最高分", doc=doc),
-        provenance=provenance,
+    return (
+        award("national_award", "national award", "国家级奖项", national),
+        award("municipal_award", "municipal award", "本市市级奖项", municipal),
+        per_year("hitech_enterprise", "high-tech enterprise post", "国家高新技术企业任职", "2", "6"),
+        per_year("incubator_startup", "incubated start-up", "孵化器、众创空间创业企业", "2", "6"),
+        per_year("tech_service", "technology service body", "技术转移、科技服务机构", "1", "3"),
     )
+
+
+INNOVATION_LABEL = T("innovation and entrepreneurship", "创新创业")
+
+INNOVATION_2016 = HighestOf(
+    key="innovation",
+    label=INNOVATION_LABEL,
+    options=innovation_options("12", "6", DOC_2016, OFFICIAL),
+    citation=art("第五条(五)", "上述创新创业各项加分不累计，同时符合多项加分条件的，只计最高分"),
+    provenance=OFFICIAL,
+)
+
+INNOVATION_2020 = SumOf(
+    key="innovation",
+    label=INNOVATION_LABEL,
+    options=innovation_options("12", "6", DOC_2020, SECONDARY),
+    cap=D(12),
+    citation=art("第五条(五)", doc=DOC_2020),
+    provenance=SECONDARY,
+    note="options add up under the cap of 12: the 2020 list holds innovation scores of 5, 8, 9, 10 and 11,"
+    " which no single option gives (secondary)",
+)
 
 
 RANKING = Ranking(
@@ -359,8 +430,84 @@ WAIVERS = (
     ),
 )
 
+WAIVERS_2020 = (
+    *WAIVERS,
+    Waiver(
+        "monotone_insurance",
+        "the published lists deduct a flat 7/24 point for each study month inside the insured months, more than"
+        " the 3/12 a month of insurance earns where no residence point is counted in that month: one more insured"
+        " month during study can cost 1/24 point",
+        lists("学历（学位）期间扣减"),
+        instead="monotone_insurance_outside_study",
+    ),
+)
+
+LIST_2020 = "2020年积分落户公示名单"
 LIST_2021 = "2021年积分落户公示名单"
-"""The published 2021 list: its last admitted score is the cutoff (tests/data)."""
+"""The published lists: the last admitted score is the cutoff (tests/data)."""
+
+# --- Rounds ---------------------------------------------------------------------------------
+
+DATA_YEARS_BEFORE = 2
+"""A round of year Y counts data to the end of year Y−2 (secondary): in the 2020 list someone
+born 1972-12 has 16 age points and someone born 1973-01 has 20, and 职住区域 is at most 6
+(two full years since 2017-01)."""
+WINDOW = ((7, 1), (8, 1))
+"""Application window of a round of year Y: [Y-07-01, Y-08-01).  Not in our sources (searched
+for 北京 积分落户 申报 时间: only page titles, no dates): an assumed placeholder."""
+QUOTA = 6000
+"""About 6,000 places a year (FACTS.md, secondary)."""
+
+AGE_REFERENCE = Param(
+    "age_reference", "data day", SECONDARY,
+    "age, months and full years are counted to the data day: a round's (end of year Y−2), else --as-of;"
+    " evidence: the 2020 list's age points change between births 1972-12 (16) and 1973-01 (20)",
+)
+ROUND_PARAMS = (
+    Param("data_day", f"end of year Y−{DATA_YEARS_BEFORE}", SECONDARY,
+          "the 2020 list: born 1972-12 scores 16 age points, born 1973-01 scores 20; 职住区域 at most 6"),
+    Param("application_window", f"[Y-{WINDOW[0][0]:02d}-{WINDOW[0][1]:02d}, Y-{WINDOW[1][0]:02d}-{WINDOW[1][1]:02d})",
+          ASSUMED, "not in our sources (a search found page titles, no dates): a placeholder"),
+    Param("quota", QUOTA, SECONDARY, "about 6,000 places a year (FACTS.md); ties at the cutoff push it over"),
+)
+
+
+def beijing_round(year: int, version: str, cutoff: str, admitted: int | None, citation: Citation,
+                  provenance: Provenance, note: str = "") -> Round:
+    return Round(
+        id=str(year),
+        label=T(f"{year} round", f"{year}年度积分落户"),
+        version=version,
+        data_day=dt.date(year - DATA_YEARS_BEFORE, 12, 31),
+        window=(dt.date(year, *WINDOW[0]), dt.date(year, *WINDOW[1])),
+        data_day_provenance=SECONDARY,
+        window_provenance=ASSUMED,
+        note="data day: the published lists; window: not in our sources",
+        quota=QUOTA,
+        quota_provenance=SECONDARY,
+        result=Result(cutoff, admitted, citation, provenance, note),
+    )
+
+
+CUTOFFS = "北京积分落户历年落户分值(二手)"
+"""The cutoff history of FACTS.md: secondary sources and one public calculator's table."""
+
+
+def history(year: int) -> Citation:
+    return Citation(CUTOFFS, f"{year}年落户分值")
+
+
+NOT_CONFIRMED = "one public calculator's table, not confirmed"
+ROUNDS = (
+    beijing_round(2018, "2017", "90.75", 6019, history(2018), SECONDARY,
+                  "FACTS.md: 6,019 admitted of 124,657 applicants"),
+    beijing_round(2019, "2017", "93.58", None, history(2019), SECONDARY, NOT_CONFIRMED),
+    beijing_round(2020, "2020", "97.13", 6032, Citation(LIST_2020, "第6032名"), OFFICIAL, "the published list"),
+    beijing_round(2021, "2020", "100.88", 6045, Citation(LIST_2021, "第6045名"), OFFICIAL, "the published list"),
+    beijing_round(2022, "2022", "105.42", None, lists("2022年落户分值"), SECONDARY, "confirmed by the published list"),
+    beijing_round(2023, "2022", "109.92", None, history(2023), SECONDARY, NOT_CONFIRMED),
+    beijing_round(2024, "2022", "114.46", None, history(2024), SECONDARY, NOT_CONFIRMED),
+)
 
 V2017 = Version(
     label="2017",
@@ -372,7 +519,7 @@ V2017 = Version(
     waivers=WAIVERS,
     items=(
         EMPLOYMENT,
-        RESIDENCE,
+        RESIDENCE_2016,
         LevelTable(
             key="education",
             label=T("education", "教育背景"),
@@ -390,17 +537,14 @@ V2017 = Version(
             provenance=OFFICIAL,
             note="a diploma without its degree earns the row below (本科 alone: 10.5); assumed",
         ),
-        STUDY_DEDUCTION,
-        Custom(
-            key="job_home_area",
-            label=T("job and home moved out of the centre", "职住区域"),
-            fn=_job_home_moved(per_year_both=4, per_year_home=2, home_cap=6, cap=12),
-            summary="home moved: 2 per full year, max 6; job and home moved: 4 per full year, max 12",
-            citation=art("第五条(四)", "每满1年加2分，最高加6分；……均……转移……每满1年加4分，最高加12分"),
-            provenance=OFFICIAL,
-            note="needs residence (and employment) periods with districts; counted from 2017-01-01",
+        STUDY_2016,
+        job_home_area(
+            "4", "2", "6",
+            art("第五条(四)", "每满1年加2分，最高加6分；……均……转移……每满1年加4分，最高加12分"),
+            OFFICIAL,
+            "needs residence (and employment) periods with districts; full years from 2017-01 to the data day",
         ),
-        innovation("12", "6", DOC_2016, OFFICIAL),
+        INNOVATION_2016,
         Flag(
             key="tax",
             label=T("tax paid", "纳税"),
@@ -423,10 +567,7 @@ V2017 = Version(
         provenance=SECONDARY,
     ),
     facts=FACTS,
-    params=RETIREMENT
-    + (
-        Param("age_reference", "as_of", ASSUMED, "age is taken on the as_of date"),
-    ),
+    params=RETIREMENT + (AGE_REFERENCE, *ROUND_PARAMS),
 )
 
 V2020 = Version(
@@ -436,7 +577,7 @@ V2020 = Version(
     documents=(DOC_2016, DOC_2020),
     preconditions=ELIGIBILITY,
     followers=FOLLOWERS,
-    waivers=WAIVERS,
+    waivers=WAIVERS_2020,
     items=(
         EMPLOYMENT,
         RESIDENCE,
@@ -457,15 +598,15 @@ V2020 = Version(
             provenance=SECONDARY,
         ),
         STUDY_DEDUCTION,
-        Custom(
-            key="job_home_area",
-            label=T("job and home moved out of the centre", "职住区域"),
-            fn=_job_home_moved(per_year_both=3, per_year_home=2, home_cap=12, cap=12),
-            summary="job and home moved: 3 per full year; home only: 2 per full year; combined cap 12",
-            citation=art("第五条(四)", doc=DOC_2020),
-            provenance=SECONDARY,
+        job_home_area(
+            "3", "2", None,
+            art("第五条(四)", doc=DOC_2020),
+            SECONDARY,
+            "job and home moved: 3 per full year; home only: 2 per full year; combined cap 12; full years from"
+            " 2017-01 to the data day: the 2020 list holds only 0, 2, 3, 4, 5 and 6, at most two full years"
+            " to 2018-12-31 (secondary)",
         ),
-        innovation("12", "6", DOC_2020, SECONDARY),
+        INNOVATION_2020,
         PerRecord(
             key="tax",
             label=T("tax paid", "纳税"),
@@ -488,7 +629,8 @@ V2020 = Version(
             ),
             citation=art("第五条(七)", doc=DOC_2020),
             provenance=SECONDARY,
-            note="20 up to 45, then 4 fewer for each year over 45",
+            note="20 up to 45, then 4 fewer for each year over 45, by age on the data day: the 2020 list gives"
+            " 16 to births of 1972-12 and 20 to births of 1973-01 (secondary)",
         ),
         HONOURS,
         DETENTIONS,
@@ -504,17 +646,29 @@ V2020 = Version(
     facts=FACTS,
     params=RETIREMENT
     + (
-        Param(
-            "age_reference",
-            "as_of",
-            ASSUMED,
-            "age is taken on the as_of date; one published 2020 score (born 1969-11, age 4 points)"
-            " suggests an earlier reference day, not confirmed",
-        ),
+        AGE_REFERENCE,
+        *ROUND_PARAMS,
         Param("validity_end", None, ASSUMED, "the 2020 revision's end date is not in our sources"),
     ),
     notes=("The official number and text of the 2020 revision are not in our sources.",),
 )
+
+V2022 = attrs.evolve(
+    V2020,
+    label="2022",
+    effective=dt.date(2022, 1, 1),
+    ends=None,
+    items=tuple(RESIDENCE_2022 if it.key == "residence" else it for it in V2020.items),
+    threshold=Threshold(
+        label=T("2022 published cutoff (落户分值)", "2022年落户分值"),
+        points=D("105.42"),
+        citation=lists("2022年落户分值"),
+        provenance=SECONDARY,
+    ),
+    notes=(*V2020.notes, "Not a new text: the 2020 table as the 2022 list shows it applied, with the owned part"
+           " of residence rounded up (weak)."),
+)
+V2020 = attrs.evolve(V2020, ends=dt.date(2022, 1, 1))
 
 SCHEME = Scheme(
     key="beijing",
@@ -523,7 +677,11 @@ SCHEME = Scheme(
     documents=(
         Document(DOC_2016, "北京市积分落户管理办法（试行）", effective=dt.date(2017, 1, 1)),
         Document(DOC_2020, "北京市积分落户管理办法（2020年修订，据公开计算器）", effective=dt.date(2020, 1, 1)),
+        Document(LIST_2020, "北京市2020年积分落户公示名单（北京市人力资源和社会保障局）"),
         Document(LIST_2021, "北京市2021年积分落户公示名单（北京市人力资源和社会保障局）"),
+        Document(LISTS, "北京市2020年、2022年积分落户公示名单（逐项分值）"),
+        Document(CUTOFFS, "北京积分落户历年落户分值（二手来源与公开计算器，FACTS.md）"),
     ),
-    versions=(V2017, V2020),
+    versions=(V2017, V2020, V2022),
+    rounds=ROUNDS,
 )

@@ -9,8 +9,9 @@ Sources:
   The points table's values are not in any of our sources: every value below is
   ``assumed`` and listed in docs/schemes/nanjing.md, to be replaced from the official table.
 
-A further revision took effect on 2022-08-20 whose values we do not have, so this version
-ends there; use ``--allow-stale`` for a what-if after that date.
+A further revision took effect on 2022-08-20 whose values we do not have: the 2021 points
+version ends there, and the 2022 version says so instead of guessing.  The four districts'
+channel (六) states no end date, so it stays in force across the revision.
 """
 
 from __future__ import annotations
@@ -91,6 +92,7 @@ FOUR_DISTRICTS = Channel(
         ),
     ),
     citation=art("(六)", "即可办理落户"),
+    open_ended=True,
 )
 
 ELIGIBILITY = (
@@ -218,6 +220,23 @@ V2021 = Version(
     ),
 )
 
+REVISION_2022 = "南京积分落户2022年8月20日修订"
+
+V2022 = Version(
+    label="2022",
+    effective=dt.date(2022, 8, 20),
+    ends=None,
+    documents=(REVISION_2022,),
+    unknown=T(
+        "the points table and its conditions were revised on 2022-08-20 and the new values are not in our"
+        " sources: the points path is not evaluated; the four outer districts' channel (宁政办发〔2021〕5号 (六),"
+        " no end date) still is",
+        "2022年8月20日起积分办法已修订，新分值未掌握：不评估积分落户；四区落户渠道（宁政办发〔2021〕5号（六），"
+        "未规定截止日期）照常评估",
+    ),
+    notes=("A revision is known to have taken effect on 2022-08-20 (FACTS.md); its values were not found.",),
+)
+
 # --- (六) recognition of years elsewhere --------------------------------------------------
 
 RECOGNISED_KINDS = frozenset({K.SOCIAL_INSURANCE, K.RESIDENCE, K.RESIDENCE_PERMIT})
@@ -260,7 +279,9 @@ SCHEME = Scheme(
         Document(DOC, "市政府办公厅关于进一步推动非户籍人口在城市落户的实施意见",
                  issued=dt.date(2021, 2, 9), effective=dt.date(2021, 2, 9)),
         Document(NEWS, "南京积分落户政策2021年调整的新闻综述（二手）"),
+        Document(REVISION_2022, "南京积分落户办法2022年8月20日修订（已知存在，分值未掌握）",
+                 effective=dt.date(2022, 8, 20)),
     ),
-    versions=(V2021,),
+    versions=(V2021, V2022),
     agreements=AGREEMENTS,
 )

@@ -73,11 +73,13 @@ def test_the_audit_passes_on_every_shipped_scheme(key: str) -> None:
 def test_waivers_are_printed_with_reason_and_clause() -> None:
     results = fairness.audit(subject_of(registry.load("beijing"), "beijing"), examples=5)
     waived = [r for r in results if r.status == "waived"]
-    assert [r.key for r in waived] == ["age_blind"]
-    assert "第五条(七)" in waived[0].note
+    assert [r.key for r in waived] == ["monotone_insurance", "age_blind"]
+    assert "7/24" in waived[0].note and "第五条(七)" in waived[1].note
     # The weaker property runs in its place, and says so.
     instead = [r for r in results if r.instead_of == "age_blind"]
     assert [r.key for r in instead] == ["older_never_gains"] and instead[0].status == "pass"
+    instead = [r for r in results if r.instead_of == "monotone_insurance"]
+    assert [r.key for r in instead] == ["monotone_insurance_outside_study"] and instead[0].status == "pass"
 
 
 # --- Planted unfairness: each must be found, with the smallest example ----------------------

@@ -14,6 +14,7 @@ the month of ``as_of``.  The version is in force on [2021-02-09, 2022-08-20).
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -219,23 +220,55 @@ def test_full_years_truncate() -> None:
 # --- validity of the version -------------------------------------------------------------
 
 
-def test_after_version_end_is_a_scheme_error() -> None:
-    # The version ends 2022-08-20 (a later revision whose values we do not have).
-    with pytest.raises(SchemeError):
-        score("nanjing", resident(insured("2021-01")), "2022-09-01")
+def test_after_the_2022_revision_the_points_path_is_not_evaluated_and_says_why() -> None:
+    # FACTS.md: a revision took effect on 2022-08-20 whose values we do not have.  The points
+    # path is not guessed: no lines, not eligible, and a note names the part with no values.
+    a = score("nanjing", resident(insured("2021-01")), "2022-09-01")
+    assert a.version == "2022" and a.lines == () and a.total is None and not a.eligible
+    assert len(a.notes) == 1 and "2022-08-20" in a.notes[0].en and "not evaluated" in a.notes[0].en
 
 
 def test_version_bounds() -> None:
     data = resident(insured("2021-01"))
-    # last day in force: 2022-08-19.
+    # last day of the 2021 table: 2022-08-19; 2022-08-20 is the first day of the revision.
     assert score("nanjing", data, "2022-08-19").version == "2021"
-    # 2022-08-20 is the first day of the later revision: not covered.
-    with pytest.raises(SchemeError):
-        score("nanjing", data, "2022-08-20")
-    # before 宁政办发〔2021〕5号 (2021-02-09): not covered either.
+    assert score("nanjing", data, "2022-08-20").version == "2022"
+    # before 宁政办发〔2021〕5号 (2021-02-09): not covered.
     with pytest.raises(SchemeError):
         score("nanjing", data, "2021-02-08")
     assert score("nanjing", data, "2021-02-09").version == "2021"
+
+
+def liuhe_worker() -> dict[str, Any]:
+    # A 六合 residence permit since 2023-06; urban employee insurance 2023-09 .. 2024-02 (6 months).
+    return {"birth": "1995-03-01", "periods": [permit("2023-06", "六合区"),
+                                                insured("2023-09", "2024-02", district="六合区")]}
+
+
+def test_a_liuhe_permit_holder_settles_by_the_four_districts_channel_in_2024() -> None:
+    # (六) states no end date, so the channel outlives the points table revised on 2022-08-20:
+    # 六合 permit held in 2024-03, 6 months of urban employee insurance (以上 includes 6).
+    a = score("nanjing", liuhe_worker(), "2024-03-01")
+    assert a.version == "2022"
+    assert [ch.key for ch in a.settles_by] == ["outer_districts"]
+
+
+@pytest.mark.parametrize("day", ["2022-08-20", "2022-08-21", "2023-01-01", "2024-03-01", "2031-12-31"])
+def test_check_reports_nanjings_channel_outcome_on_any_date_after_the_revision(day: str) -> None:
+    import datetime as dt
+
+    from pointscalc import crosscheck, registry
+    from pointscalc.reading import applicant_from_mapping
+
+    as_of = dt.date.fromisoformat(day)
+    data = {"birth": "1995-03-01", "periods": [permit("2022-01", "六合区"),
+                                                insured("2022-01", district="六合区")]}
+    applicant = applicant_from_mapping(data, file="<t>", facts=registry.all_facts(registry.all_shipped()))
+    c = crosscheck.check_one(registry.load("nanjing"), applicant, as_of)
+    # From 2022-01, insured ≥ 6 months by 2022-08 and the 六合 permit held: settles directly.
+    assert c.outcome is crosscheck.Outcome.DIRECT
+    assert [p.key for p in c.open_paths] == ["outer_districts"]
+    assert c.note is not None and "not evaluated" in c.note.en
 
 
 # --- full years over mixed tenure -----------------------------------------------------------
@@ -264,3 +297,18 @@ def test_a_better_tenure_over_the_same_months_never_costs_a_year() -> None:
     owned = home("2019-07", "2019-12", tenure="owned")
     assert points(score("nanjing", {"birth": "1990-01", "periods": [rented]}, "2021-06-30"))["residence"] == Decimal("10.00")
     assert points(score("nanjing", {"birth": "1990-01", "periods": [rented, owned]}, "2021-06-30"))["residence"] == Decimal("12.50")
+
+
+def test_rank_after_the_revision_refuses_with_the_reason(tmp_path: Path) -> None:
+    # No points values are known from 2022-08-20: a ranking run would rank by guesses.
+    from click.testing import CliRunner
+
+    from pointscalc.cli import main
+
+    applicants = tmp_path / "a.jsonl"
+    applicants.write_text('{"birth": "1990-01-01"}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["rank", "nanjing", str(applicants), "--as-of", "2024-01-01", "--quota", "3",
+                                       "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "revised on 2022-08-20" in result.output and "nothing to rank" in result.output
+    assert not (tmp_path / "out").exists()

@@ -20,11 +20,12 @@ def test_29_february_as_of_does_not_crash_and_looks_back_to_the_28th() -> None:
 
 
 def test_study_deduction_keeps_residence_within_insurance_months() -> None:
-    # Insured 2006-07..2021-06 (180 months); owned home since 2004-07 (204 months); master's
-    # study 2006-09..2009-06 (34 months).  第五条(二): residence ≤ insurance, so 180 × 1/12 = 15.00.
-    # 第五条(三): outside the study, insurance is 146 months, so residence may count only 146:
-    # 146/12 = 12.1666…  Deduction: employment 34 × 3/12 = 8.50, residence 15 − 12.1666… = 2.8333…,
-    # together −11.3333… → −11.33.  Total 45 + 15 + 26 (硕士+硕士) − 11.33 + 20 (age 38) = 94.67.
+    # 2017 version (what the months earned), as of 2019-06-30.  Insured 2006-07..2019-06 (156
+    # months); owned home since 2004-07 (180 months); master's study 2006-09..2009-06 (34 months).
+    # 第五条(二): residence ≤ insurance, so 156 × 1/12 = 13.00.  第五条(三): outside the study,
+    # insurance is 122 months, so residence may count only 122: 122/12 = 10.1666…  Deduction:
+    # employment 34 × 3/12 = 8.50, residence 13 − 10.1666… = 2.8333…, together −11.3333… → −11.33.
+    # Total 39 + 13 + 26 (硕士+硕士) − 11.33 + 20 (age 36) = 86.67.
     data = {"birth": "1983-01", "sex": "male",
             "education": {"diploma": "master", "degree": "master"},
             "periods": [
@@ -32,9 +33,15 @@ def test_study_deduction_keeps_residence_within_insurance_months() -> None:
                 period("residence_permit", "北京", "2015-01"),
                 period("residence", "北京", "2004-07", tenure="owned", district="昌平区"),
                 period("study", "北京", "2006-09", "2009-06", diploma="master")]}
-    result = score("beijing", data, "2021-06-30")
+    result = score("beijing", data, "2019-06-30")
     assert points(result)["study_overlap"] == D("-11.33")
-    assert result.total == D("94.67")
+    assert result.total == D("86.67")
+    # 2020 version, as the lists show it: a flat 7/24 per study month inside insured months,
+    # 34 × 7/24 = 9.9166… → −9.92; residence 180 insured months ≥ 204 owned → 180/12 = 15.00.
+    # Total 45 + 15 + 26 − 9.92 + 20 (age 38) = 96.08.
+    result = score("beijing", data, "2021-06-30")
+    assert points(result)["study_overlap"] == D("-9.92")
+    assert result.total == D("96.08")
 
 
 def test_suzhou_2020_registration_tie_break_reads_any_area() -> None:
