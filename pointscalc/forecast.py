@@ -25,7 +25,8 @@ from fractions import Fraction
 
 import attrs
 
-MODEL = "linear trend over the last {n} published cutoffs; {level:.0%} interval from its residuals (Student's t, {df} df)"
+MODEL = ("linear trend over the last {n} published cutoffs; {level:.0%} interval from its residuals or its"
+         " backtest errors, whichever is wider (Student's t, {df} df)")
 
 
 @attrs.frozen

@@ -24,13 +24,14 @@ applicant ineligible where they were not, is never suggested.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from pointscalc.forecast import Forecast, Point, Trend, fit
+from pointscalc.forecast import Backtest, Forecast, Point, Trend, backtest, fit
 from pointscalc.model import Applicant, Choice, Period, Record, freeze
 from pointscalc.months import first_day, month_of_date
 from pointscalc.rules import (
@@ -43,7 +44,7 @@ from pointscalc.rules import (
     LevelTable,
     PerRecord,
 )
-from pointscalc.scheme import Citation, Scheme, SchemeError, Text, Version
+from pointscalc.scheme import Citation, Round, Scheme, SchemeError, Text, Version, When
 from pointscalc.scoring import Assessment, assess
 
 HORIZON_YEARS = 10
@@ -53,10 +54,18 @@ RETIREMENT_ASSUMED = {"male": 60, "female": 50}
 
 @attrs.frozen
 class Occasion:
-    """A day the applicant could apply: a future round, or the same day of a later year."""
+    """A day the applicant could apply: a round (declared, or projected past the last one), or
+    for a scheme without rounds the same day of a later year."""
 
     label: str
     day: dt.date
+    """The rules day: the round's window opens, or the day itself."""
+    x: int = 0
+    """The occasion's place on the forecast's axis: the round's number, or the year."""
+    when: When | None = None
+    """For a round: the rules of ``day`` with data counted to the round's data day."""
+    cutoff: Decimal | None = None
+    """The round's published cutoff, where it has one."""
 
 
 @attrs.frozen
@@ -90,9 +99,11 @@ class TheLine:
     trend: Trend | None = None
     fixed: Decimal | None = None
 
-    def at(self, occasion: Occasion, x: int) -> LinePoint | None:
+    def at(self, occasion: Occasion) -> LinePoint | None:
+        if occasion.cutoff is not None:
+            return LinePoint(occasion.cutoff)
         if self.trend is not None:
-            f: Forecast = self.trend.predict(x)
+            f: Forecast = self.trend.predict(occasion.x)
             return LinePoint(f.mean, f.low, f.high)
         if self.fixed is not None:
             return LinePoint(self.fixed)
@@ -186,24 +197,68 @@ def retirement_day(scheme: Scheme, version: Version, applicant: Applicant) -> tu
 
 
 def occasions(scheme: Scheme, as_of: dt.date, until: dt.date) -> list[Occasion]:
-    """Today, then the same day of each later year up to ``until``."""
-    out = [Occasion(str(as_of), as_of)]
-    years = 1
-    while (day := _years_later(as_of, years)) <= until:
-        out.append(Occasion(str(day), day))
-        years += 1
-    return out
+    """The rounds still to come (the one open on ``as_of`` first), up to ``until``; for a
+    scheme without rounds, today and the same day of each later year."""
+    if not scheme.rounds:
+        out = [Occasion(str(as_of), as_of, as_of.year)]
+        years = 1
+        while (day := _years_later(as_of, years)) <= until:
+            out.append(Occasion(str(day), day, day.year))
+            years += 1
+        return out
+    found = []
+    for i, r in enumerate(_rounds_until(scheme, until)):
+        opens, closes = r.window if r.window is not None else (r.data_day, r.data_day + dt.timedelta(days=1))
+        if closes <= as_of or opens > until:
+            continue
+        day = as_of if opens <= as_of else opens
+        cutoff = r.result.cutoff if r.result is not None else None
+        projected = r not in scheme.rounds
+        label = f"{r.id} (projected)" if projected else r.id
+        found.append(Occasion(label, day, i, When(day, r.data_day, r), cutoff))
+    return found
+
+
+def _rounds_until(scheme: Scheme, until: dt.date) -> list[Round]:
+    """The declared rounds, then rounds projected past the last one at the same interval (a
+    year where it cannot be told), each applying the version in force when its window opens."""
+    rounds = sorted(scheme.rounds, key=lambda r: r.data_day)
+    out = list(rounds)
+    step = 12
+    if len(rounds) > 1:
+        step = max(1, (month_of_date(rounds[-1].data_day) - month_of_date(rounds[-2].data_day)))
+    last = rounds[-1]
+    k = 1
+    while True:
+        shift = step * k
+        window = None if last.window is None else (_shifted(last.window[0], shift), _shifted(last.window[1], shift))
+        opens = window[0] if window is not None else _shifted(last.data_day, shift)
+        if opens > until:
+            return out
+        try:
+            version = scheme.version_for(opens).label
+        except SchemeError:
+            return out
+        ident = str(int(last.id) + k * step // 12) if last.id.isdigit() and step % 12 == 0 else f"{last.id}+{k}"
+        out.append(attrs.evolve(last, id=ident, version=version, data_day=_shifted(last.data_day, shift),
+                                window=window, result=None, label=Text(ident, ident)))
+        k += 1
+
+
+def _shifted(day: dt.date, months: int) -> dt.date:
+    return _months_later(day, months)
 
 
 # --- standings -----------------------------------------------------------------------------------
 
 
 def standing(scheme: Scheme, applicant: Applicant, occasion: Occasion, allow_stale: bool = False) -> Standing:
+    when = occasion.when or When(occasion.day, occasion.day)
     try:
-        version = scheme.version_for(occasion.day, allow_stale)
+        version = scheme.resolve(when, allow_stale)
     except SchemeError:
         return Standing(occasion, None, False, None, (), (Text("no rules in force", "无现行规则"),))
-    a: Assessment = assess(scheme, version, applicant, occasion.day, explain=False)
+    a: Assessment = assess(scheme, version, applicant, when, explain=False)
     return Standing(occasion, version.label, a.eligible, a.total if a.eligible else None,
                     tuple(ch.key for ch in a.settles_by), tuple(c.label for c in a.failed))
 
@@ -212,26 +267,34 @@ def standing(scheme: Scheme, applicant: Applicant, occasion: Occasion, allow_sta
 
 
 def cutoff_history(scheme: Scheme) -> list[tuple[int, Decimal, str]]:
-    """Published cutoffs as (round number, cutoff, provenance), from the scheme's rounds."""
-    out = []
-    for r in getattr(scheme, "rounds", ()):
-        result = getattr(r, "result", None)
-        cutoff = getattr(result, "cutoff", None)
-        if cutoff is not None:
-            out.append((int(getattr(r, "year", 0) or str(r.id)[:4]), Decimal(cutoff), str(result.provenance)))
-    return out
+    """Published cutoffs as (round number, cutoff, provenance), from the scheme's rounds in
+    order: the forecast's axis counts rounds, so two a year and one a year both work."""
+    rounds = sorted(scheme.rounds, key=lambda r: r.data_day)
+    return [(i, r.result.cutoff, f"{r.id}: {r.result.provenance}") for i, r in enumerate(rounds)
+            if r.result is not None]
 
 
 WINDOW = 4
 """How many of the latest published cutoffs the trend is fitted on (see docs/plan.md)."""
 
 
+def cutoff_trend(points: Sequence[Point]) -> Trend:
+    """The line through the last ``WINDOW`` cutoffs.  A line through a few rounds fits them
+    better than it foresees the next, so its interval is at least as wide as the errors the
+    same model made on each published round from the rounds before it."""
+    trend = fit(points, window=WINDOW)
+    missed = [float(b.error) for b in backtest(points, window=WINDOW)] if len(points) > 3 else []
+    if missed:
+        trend = attrs.evolve(trend, s=max(trend.s, math.sqrt(sum(e * e for e in missed) / len(missed))))
+    return trend
+
+
 def the_line(scheme: Scheme, version: Version | None, applicant: Applicant) -> TheLine:
     history = cutoff_history(scheme)
     if len(history) >= 3:
-        trend = fit([Point(x, c) for x, c, _ in history], window=WINDOW)
-        used = {x for x in (p.x for p in trend.points)}
-        provenance = ", ".join(f"{x} {p}" for x, _, p in history if x in used)
+        trend = cutoff_trend([Point(x, c) for x, c, _ in history])
+        used = {p.x for p in trend.points}
+        provenance = "; ".join(p for x, _, p in history if x in used)
         return TheLine("forecast", Text("forecast cutoff (落户分值)", "预测落户分值"), trend.describe(), provenance,
                        trend=trend)
     if version is not None and version.threshold is not None:
@@ -388,8 +451,9 @@ def _record_steps(item: Item, until: dt.date, month: int) -> Iterator[Step]:
         return attrs.evolve(a, records=a.records + tuple(_record_of(select, d, units) for d in days))
 
     what = select.kind
-    label = Text(f"{item.label.en}: a {what.code} record every year", f"{item.label.zh}：每年一条{what.zh}记录") \
-        if yearly else Text(f"{item.label.en}: a {what.code} record", f"{item.label.zh}：一条{what.zh}记录")
+    a = "an" if what.code.startswith(("a", "e", "i", "o", "u", "hon")) else "a"
+    label = Text(f"{item.label.en}: {a} {what.code} record every year", f"{item.label.zh}：每年一条{what.zh}记录") \
+        if yearly else Text(f"{item.label.en}: {a} {what.code} record", f"{item.label.zh}：一条{what.zh}记录")
     yield Step(f"{item.key}:record", label, item.citation,
                Text("counted year by year" if yearly else "once awarded", "逐年计入" if yearly else "取得后"), change)
 
@@ -445,10 +509,6 @@ def _first(standings: Sequence[Standing], lines: Sequence[LinePoint | None], bou
     return next((i for i, (s, ln) in enumerate(zip(standings, lines, strict=True)) if _settles(s, ln, bound)), None)
 
 
-def _x(occasion: Occasion) -> int:
-    return occasion.day.year
-
-
 def make_plan(scheme: Scheme, applicant: Applicant, as_of: dt.date, *, horizon_years: int = HORIZON_YEARS,
               allow_stale: bool = False, with_steps: bool = True) -> Plan:
     version = scheme.version_for(as_of, allow_stale)
@@ -459,7 +519,7 @@ def make_plan(scheme: Scheme, applicant: Applicant, as_of: dt.date, *, horizon_y
         horizon, reason = retire - dt.timedelta(days=1), retire_text
     found = occasions(scheme, as_of, horizon)
     line = the_line(scheme, version, applicant)
-    lines = tuple(line.at(o, _x(o)) for o in found)
+    lines = tuple(line.at(o) for o in found)
 
     def trajectory(a: Applicant, after: int = 0) -> tuple[Standing, ...]:
         return tuple(standing(scheme, a, o, allow_stale) for o in found[after:])
@@ -468,8 +528,8 @@ def make_plan(scheme: Scheme, applicant: Applicant, as_of: dt.date, *, horizon_y
     pending, channel_day = waits(scheme, applicant, as_of, horizon, allow_stale)
     if channel_day is not None:
         # A channel opens on a day of its own, not only on the yearly occasions.
-        found = sorted({*found, Occasion(str(channel_day), channel_day)}, key=lambda o: o.day)
-        lines = tuple(line.at(o, _x(o)) for o in found)
+        found = sorted({*found, Occasion(str(channel_day), channel_day, channel_day.year)}, key=lambda o: o.day)
+        lines = tuple(line.at(o) for o in found)
         standings = trajectory(applicant)
     answer = _answer(standings, lines, line, found)
     steps: list[StepResult] = []
@@ -483,7 +543,25 @@ def make_plan(scheme: Scheme, applicant: Applicant, as_of: dt.date, *, horizon_y
             if result is not None:
                 steps.append(result)
         steps.sort(key=lambda r: (-r.rounds_saved, -r.gain, r.step.key))
-    return Plan(scheme, as_of, horizon, reason, line, standings, lines, answer, tuple(steps), pending)
+    return Plan(scheme, as_of, horizon, reason, line, standings, lines, answer, tuple(steps), pending,
+                published_rank(scheme, standings[0].total if standings else None))
+
+
+def published_rank(scheme: Scheme, score: Decimal | None) -> tuple[int, int, str] | None:
+    """Where ``score`` would have stood in the latest published list we ship: (place, size,
+    round).  A place past the list's size means below its cutoff."""
+    import csv
+
+    from pointscalc.registry import published_scores_path
+
+    shipped = [r for r in scheme.rounds if r.result is not None and r.result.scores is not None]
+    if score is None or not shipped:
+        return None
+    latest = max(shipped, key=lambda r: r.data_day)
+    assert latest.result is not None and latest.result.scores is not None
+    with published_scores_path(latest.result.scores).open(encoding="utf-8-sig", newline="") as f:
+        scores = [Decimal(row["score"]) for row in csv.DictReader(f)]
+    return 1 + sum(1 for x in scores if x > score), len(scores), latest.id
 
 
 def _months_later(day: dt.date, months: int) -> dt.date:
@@ -557,9 +635,9 @@ def _gap(s: Standing, ln: LinePoint | None) -> Decimal:
 
 
 def _probability(line: TheLine, s: Standing, o: Occasion) -> float | None:
-    if line.trend is None or s.total is None or s.channels:
+    if line.trend is None or s.total is None or s.channels or o.cutoff is not None:
         return None
-    return line.trend.probability_at_most(_x(o), s.total)
+    return line.trend.probability_at_most(o.x, s.total)
 
 
 def _step_result(step: Step, before: Sequence[Standing], after: Sequence[Standing],
@@ -593,7 +671,8 @@ _W = {
            "waits": "Conditions not met today", "met_in": "met in {n} month(s), on {d}",
            "not_met": "not met within the horizon", "projection":
            "A forecast is a projection, not a promise: model: {model}; history used: {prov}.",
-           "rank": "Today's score would have ranked {place:,} of {size:,} in {name}.",
+           "rank": "The score of the first round would have ranked {place:,} of {size:,} in the {name} published list.",
+           "below": "The score of the first round is below every one of the {size:,} admitted in the {name} published list.",
            "no_steps": "No step derived from the scheme's items raises the score.",
            "line_is": "The line", "by": "by", "now_short": "now", "never_short": "not within the horizon"},
     "zh": {"title": "落户规划", "as_of": "截至", "horizon": "规划期至", "occasion": "时点", "version": "版本",
@@ -606,7 +685,8 @@ _W = {
            "waits": "当前未满足的条件", "met_in": "{n}个月后满足（{d}）",
            "not_met": "规划期内无法满足", "projection":
            "预测仅为推算，并非承诺：模型：{model}；所用历史数据：{prov}。",
-           "rank": "按当前积分，在{name}中约排第{place:,}名（共{size:,}名）。",
+           "rank": "按首个批次的积分，在{name}年公示名单中排第{place:,}名（共{size:,}名）。",
+           "below": "按首个批次的积分，低于{name}年公示名单全部{size:,}名落户人员。",
            "no_steps": "依本方案各指标，暂无可提高积分的措施。",
            "line_is": "分值线", "by": "途径", "now_short": "现在", "never_short": "规划期内不能"},
 }
@@ -653,7 +733,7 @@ def plan_text(plan: Plan, lang: str = "en") -> str:
         out.append(f"{w['probability']}: {a.probability:.0%}")
     if plan.published_rank is not None:
         place, size, name = plan.published_rank
-        out.append(w["rank"].format(place=place, size=size, name=name))
+        out.append(w["rank" if place <= size else "below"].format(place=place, size=size, name=name))
     if plan.waits:
         out += ["", w["waits"] + ":"]
         for x in plan.waits:
@@ -749,29 +829,36 @@ class NoHistory(SchemeError):
     """A scheme with too few published cutoffs to test a forecast on."""
 
 
-def backtest_rows(scheme: Scheme) -> list[Any]:
-    from pointscalc.forecast import backtest
-
+def backtest_rows(scheme: Scheme) -> list[Backtest]:
+    """Each published round from the fourth on, forecast by the very model ``plan`` uses
+    (``cutoff_trend``) from the rounds before it."""
     history = cutoff_history(scheme)
     if len(history) < 4:
         raise NoHistory(f"scheme {scheme.key!r} has {len(history)} published cutoffs; a backtest needs at least 4")
-    return backtest([Point(x, c) for x, c, _ in history], window=WINDOW)
+    points = [Point(x, c) for x, c, _ in history]
+    out = []
+    for i in range(3, len(points)):
+        trend = cutoff_trend(points[:i])
+        out.append(Backtest(points[i].x, points[i].cutoff, trend.predict(points[i].x), trend.n))
+    return out
 
 
 def backtest_text(scheme: Scheme, lang: str = "en") -> str:
     from tabulate import tabulate
 
     rows = backtest_rows(scheme)
-    provenance = {x: p for x, _, p in cutoff_history(scheme)}
+    provenance = {x: p.split(": ", 1)[1] for x, _, p in cutoff_history(scheme)}
+    ids = [r.id for r in sorted(scheme.rounds, key=lambda r: r.data_day)]
     head = (["round", "published", "forecast", "80% interval", "error", "inside", "rounds used", "provenance"]
             if lang == "en" else ["轮次", "公布分值", "预测", "80%区间", "误差", "落在区间内", "所用轮数", "来源"])
-    body = [[b.x, b.actual, b.forecast.mean,
+    body = [[ids[b.x], b.actual, b.forecast.mean,
              f"{b.forecast.low}–{b.forecast.high}" if b.forecast.low is not None else "—",
              f"{b.error:+}", "—" if b.inside is None else ("yes" if b.inside else "no"), b.used, provenance[b.x]]
             for b in rows]
     mae = sum(abs(b.error) for b in rows) / len(rows)
     return (tabulate(body, headers=head, disable_numparse=True)
-            + f"\n\nmean absolute error: {mae:.2f}; model: linear trend over the last {WINDOW} rounds\n")
+            + f"\n\nmean absolute error: {mae:.2f}; model: linear trend over the last {WINDOW} rounds,"
+              " its interval widened to its earlier errors; each forecast uses only the rounds before it\n")
 
 
 # --- every city at once (pointscalc check --plan) ------------------------------------------------

@@ -87,6 +87,8 @@ def structural_problems(scheme: Scheme) -> list[str]:
             problems.append(f"round {r.id}: document {r.result.citation.document!r} is not in SCHEME.documents")
         if r.window is not None and r.window[1] <= r.window[0]:
             problems.append(f"round {r.id}: window {r.window_text()} is empty")
+        if r.result is not None and r.result.scores is not None and not published_scores_path(r.result.scores).is_file():
+            problems.append(f"round {r.id}: its published scores {r.result.scores!r} are not in schemes/data")
     windows = sorted((r.window, r.id) for r in scheme.rounds if r.window is not None)
     for (wa, a), (wb, b) in itertools.pairwise(windows):
         if wa[1] > wb[0]:
@@ -97,6 +99,11 @@ def structural_problems(scheme: Scheme) -> list[str]:
 def is_path(name_or_path: str) -> bool:
     """A scheme file's path (``./my_city.py``), not a shipped scheme's name."""
     return name_or_path.endswith(".py") or "/" in name_or_path or "\\" in name_or_path
+
+
+def published_scores_path(name: str) -> Path:
+    """Where a round's published list of scores is shipped."""
+    return Path(_shipped.__file__).resolve().parent / "data" / name
 
 
 def load(name_or_path: str, check: bool = True) -> Scheme:

@@ -222,6 +222,9 @@ class Result:
     citation: Citation
     provenance: Provenance
     note: str = ""
+    scores: str | None = None
+    """The published list's scores, as a CSV file (a ``score`` column) in the schemes
+    package's ``data`` folder, where we ship it: ``pointscalc plan`` places a score in it."""
 
 
 @attrs.frozen

@@ -473,7 +473,7 @@ ROUND_PARAMS = (
 
 
 def beijing_round(year: int, version: str, cutoff: str, admitted: int | None, citation: Citation,
-                  provenance: Provenance, note: str = "") -> Round:
+                  provenance: Provenance, note: str = "", scores: str | None = None) -> Round:
     return Round(
         id=str(year),
         label=T(f"{year} round", f"{year}年度积分落户"),
@@ -485,7 +485,7 @@ def beijing_round(year: int, version: str, cutoff: str, admitted: int | None, ci
         note="data day: the published lists; window: not in our sources",
         quota=QUOTA,
         quota_provenance=SECONDARY,
-        result=Result(cutoff, admitted, citation, provenance, note),
+        result=Result(cutoff, admitted, citation, provenance, note, scores),
     )
 
 
@@ -503,7 +503,8 @@ ROUNDS = (
                   "FACTS.md: 6,019 admitted of 124,657 applicants"),
     beijing_round(2019, "2017", "93.58", None, history(2019), SECONDARY, NOT_CONFIRMED),
     beijing_round(2020, "2020", "97.13", 6032, Citation(LIST_2020, "第6032名"), OFFICIAL, "the published list"),
-    beijing_round(2021, "2020", "100.88", 6045, Citation(LIST_2021, "第6045名"), OFFICIAL, "the published list"),
+    beijing_round(2021, "2020", "100.88", 6045, Citation(LIST_2021, "第6045名"), OFFICIAL, "the published list",
+                  scores="beijing-2021-published.csv"),
     beijing_round(2022, "2022", "105.42", None, lists("2022年落户分值"), SECONDARY, "confirmed by the published list"),
     beijing_round(2023, "2022", "109.92", None, history(2023), SECONDARY, NOT_CONFIRMED),
     beijing_round(2024, "2022", "114.46", None, history(2024), SECONDARY, NOT_CONFIRMED),

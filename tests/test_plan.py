@@ -176,3 +176,49 @@ def test_check_plan_gives_every_city_a_line() -> None:
     data = json.loads(CliRunner().invoke(main, [*args, "--format", "json"], catch_exceptions=False).output)
     nantong = next(p for p in data["plans"] if p["scheme"] == "nantong")
     assert (nantong["answer"], nantong["earliest"]) == ("now", "2021-06-30")
+
+
+def test_beijing_engineer_by_round_by_hand() -> None:
+    # examples/beijing-engineer.toml, Beijing rounds counting data to the end of year Y−2
+    # (schemes/beijing.py, from the published lists).  2021 round, version 2020, data to 2019-12-31:
+    # employment 2008-07..2019-12 = 138 months × 3/12 = 34.50; residence rented 90 × 0.5/12 = 3.75
+    # + owned 2016-01..2019-12 = 48 × 1/12 = 4.00; education 硕士+硕士 26; no study overlap; 职住区域
+    # home moved to 昌平 from 2016-01, full years from 2017-01 to 2019-12 = 3 × 2 = 6; tax records of
+    # 2018 and 2019 (2020's is after the data day) = 2 × 2 = 4; age 36 → 20.  Total 98.25 < 100.88.
+    # 2022 round, version 2022, data to 2020-12-31: 37.50 + 3.75 + 5.00 + 26 + 8 + 6 + 20 = 106.25
+    # ≥ 105.42.  2023 round: 40.50 + 3.75 + 6.00 + 26 + 10 + 6 + 20 = 112.25.
+    s, a = load("beijing", EXAMPLES / "beijing-engineer.toml")
+    plan = make_plan(s, a, DAY)
+    totals = {st.occasion.label: st.total for st in plan.standings}
+    assert [totals["2021"], totals["2022"], totals["2023"]] == [Decimal("98.25"), Decimal("106.25"),
+                                                              Decimal("112.25")]
+    assert [ln.value for ln in plan.lines[:3] if ln] == [Decimal("100.88"), Decimal("105.42"), Decimal("109.92")]
+    assert plan.answer.kind == "expected" and plan.answer.occasion is not None
+    assert plan.answer.occasion.label == "2022"
+    # Its 2021 score is below every one of the 6,045 admitted in the 2021 list (cutoff 100.88).
+    assert plan.published_rank == (6046, 6045, "2021")
+    assert plan.steps and all(str(r.step.citation).startswith(("京政办发", "北京市积分落户管理办法")) for r in plan.steps)
+    # Past the last published round the line is a forecast, with an interval.
+    projected = [ln for st, ln in zip(plan.standings, plan.lines) if "projected" in st.occasion.label]
+    assert projected and all(ln is not None and ln.low is not None and ln.low < ln.value < ln.high
+                             for ln in projected)
+
+
+def test_beijing_precondition_met_in_a_later_round() -> None:
+    # examples/beijing-ineligible.toml: insured from 2015-07; 第四条(三) asks 84 months (7 years) of
+    # continuous insurance, counted to each round's data day (end of Y−2): 2021 round → 2019-12,
+    # 54 months; 2022 → 66; 2023 → 78; 2024 → 90, the first round it is met.
+    s, a = load("beijing", EXAMPLES / "beijing-ineligible.toml")
+    plan = make_plan(s, a, DAY, with_steps=False)
+    eligible = {st.occasion.label: st.eligible for st in plan.standings}
+    assert [eligible[r] for r in ("2021", "2022", "2023", "2024")] == [False, False, False, True]
+
+
+def test_backtest_table_from_the_cli() -> None:
+    # Beijing's cutoffs 2018–2024; each round from 2021 on is forecast from the rounds before it.
+    # 2021 from 2018–2020 (90.75, 93.58, 97.13): slope (97.13 − 90.75)/2 = 3.19, mean 93.82 at
+    # 2019, so 2021 is 93.82 + 2 × 3.19 = 100.20; published 100.88, error +0.68.
+    result = CliRunner().invoke(main, ["plan", "beijing", "--backtest"], catch_exceptions=False)
+    assert result.exit_code == 0
+    row = next(line for line in result.output.splitlines() if "100.88" in line)
+    assert "100.20" in row and "+0.68" in row
