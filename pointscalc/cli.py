@@ -706,7 +706,8 @@ def plan(scheme: Scheme, profile: str | None, as_of: dt.date | None, horizon: in
     if profile is None or as_of is None:
         raise click.UsageError("plan needs SCHEME, PROFILE and --as-of (or --backtest SCHEME)")
     try:
-        facts = registry.all_facts([scheme])
+        # A profile describes a person, so it may carry facts other cities read (as for check).
+        facts = registry.all_facts([*registry.all_shipped(), scheme])
         applicant = reading.load_applicant(profile, facts, as_of)
         result = planning.make_plan(scheme, applicant, as_of, horizon_years=horizon, allow_stale=allow_stale)
         if chart:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import attrs
+import pytest
 from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
@@ -222,3 +223,21 @@ def test_backtest_table_from_the_cli() -> None:
     assert result.exit_code == 0
     row = next(line for line in result.output.splitlines() if "100.88" in line)
     assert "100.20" in row and "+0.68" in row
+
+
+@pytest.mark.parametrize(("scheme", "profile", "day"), [
+    ("beijing", "beijing-engineer.toml", "2021-06-30"),
+    ("suzhou", "suzhou-technician.toml", "2021-06-30"),
+    ("nanjing", "nanjing-outer-district.toml", "2021-07-15"),
+    ("nantong", "nantong-renter-family.toml", "2021-06-30"),
+    ("anyang", "migrant-worker.toml", "2019-06-30"),
+    ("shaoguan", "migrant-worker.toml", "2019-06-30"),
+])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_plan_works_for_every_shipped_scheme(scheme: str, profile: str, day: str, lang: str) -> None:
+    args = ["plan", scheme, str(EXAMPLES / profile), "--as-of", day, "--lang", lang]
+    text = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert text.exit_code == 0, text.output
+    data = json.loads(CliRunner().invoke(main, [*args, "--format", "json"], catch_exceptions=False).output)
+    assert data["scheme"] == scheme and data["answer"]["kind"] in ("now", "expected", "never", "behind")
+    assert data["trajectory"][0]["day"] >= day
