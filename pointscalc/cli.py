@@ -219,17 +219,21 @@ def score(scheme: Scheme, applicant_file: str, as_of: dt.date | None, round_id: 
           allow_stale: bool, include_explored: bool) -> None:
     """Score one applicant (a TOML or JSON file, see docs/input-format.md).
 
-    A fact that another version of the scheme reads is accepted, and ignored with a note
-    when the version applied does not read it."""
+    A profile describes a person, so a fact that another version of the scheme, or another
+    shipped scheme, reads is accepted, and ignored with a note when the version applied does
+    not read it."""
     from pointscalc import reading, registry, report
     from pointscalc.scheme import Text
     from pointscalc.scoring import assess
 
     when, version = _when(scheme, as_of, round_id, allow_stale)
     try:
-        facts = registry.all_facts([scheme])
-    except SchemeError as e:
-        _fail(str(e))
+        facts = registry.all_facts([*registry.all_shipped(), scheme])
+    except SchemeError:
+        try:  # a scheme file that gives a shipped fact's name another meaning reads its own only
+            facts = registry.all_facts([scheme])
+        except SchemeError as e:
+            _fail(str(e))
     required = {(f.name, f.period_kind) for f in version.facts if f.required}
     facts = [attrs.evolve(f, required=(f.name, f.period_kind) in required) for f in facts]
     try:
