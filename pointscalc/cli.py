@@ -59,9 +59,21 @@ def _fail(message: str) -> NoReturn:
     sys.exit(1)
 
 
+SHOWN_PROBLEMS = 20
+"""Problems printed on stderr; the rest are counted (a run lists them all in errors.csv)."""
+
+
+def _echo_problems(prefix: str, problems: list[Any], rest: str) -> None:
+    """The first ``SHOWN_PROBLEMS`` problems, then how many more: a million bad rows must not
+    become a million lines on a terminal."""
+    for p in problems[:SHOWN_PROBLEMS]:
+        click.echo(f"{prefix}: {p}", err=True)
+    if len(problems) > SHOWN_PROBLEMS:
+        click.echo(f"{prefix}: … and {len(problems) - SHOWN_PROBLEMS:,} more {rest}", err=True)
+
+
 def _input_failed(e: InputError) -> NoReturn:
-    for p in e.problems:
-        click.echo(f"error: {p}", err=True)
+    _echo_problems("error", e.problems, "problems, not shown; fix these and run again")
     sys.exit(1)
 
 
@@ -333,10 +345,7 @@ def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, 
         _fail(str(e))
     except InputError as e:
         _input_failed(e)
-    for p in outcome.problems[:20]:
-        click.echo(f"invalid: {p}", err=True)
-    if len(outcome.problems) > 20:
-        click.echo(f"invalid: … {len(outcome.problems) - 20} more in errors.csv", err=True)
+    _echo_problems("invalid", outcome.problems, "in errors.csv" if not strict else "problems, not shown")
     if strict and outcome.problems:
         _fail(f"{len(outcome.problems)} problem(s) in the input; --strict: nothing written")
     run.write(outcome, Path(out), xlsx=xlsx)
