@@ -542,10 +542,24 @@ def outputs(outcome: Outcome) -> dict[str, bytes]:
             for name, (header, columns, neutralise) in outcome.columns().items()}
 
 
+POINTS = "0.00"
+WORKBOOKS: dict[str, tuple[str, list[str], list[str | None]]] = {
+    "results.csv": ("结果", ["身份证号", "姓名", "区域", "状态", "名次", "积分", "基础分", "公布名次", "原因"],
+                    [None, None, None, None, "0", POINTS, POINTS, None, None]),
+    "public.csv": ("公示", ["序号", "姓名", "身份证号", "积分", "区域"], ["0", None, None, POINTS, None]),
+    "summary.csv": ("汇总", ["区域", "申请人数", "符合条件人数", "名额", "入围人数", "分数线", "分数线同分人数"],
+                    [None, "0", "0", "0", "0", POINTS, "0"]),
+    "errors.csv": ("问题", ["文件", "行", "字段", "说明"], [None, "0", None, None]),
+}
+"""Each XLSX output's sheet name, Chinese headers (what an office prints and posts) and
+number formats; the CSV outputs keep HEADERS, stable English for machines."""
+
+
 def write(outcome: Outcome, directory: Path, *, xlsx: bool = False) -> None:
     files = outputs(outcome)
     if xlsx:
-        for name, (header, columns, neutralise) in outcome.columns().items():
+        for name, (_, columns, neutralise) in outcome.columns().items():
+            title, header, formats = WORKBOOKS[name]
             files[name.replace(".csv", ".xlsx")] = xlsx_bytes(header, zip(*columns, strict=True),
-                                                              neutralise=neutralise)
+                                                              neutralise=neutralise, formats=formats, title=title)
     write_all(directory, files)
