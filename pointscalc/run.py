@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from pointscalc import idnumber
-from pointscalc.errors import InputError, Problem
+from pointscalc.errors import InputError, Problem, describe
 from pointscalc.quotas import QuotaError, Quotas, resolve
 from pointscalc.ranking import (
     BucketSummary,
@@ -305,14 +305,22 @@ def table_applicants(table: Table, periods: Table | None, version: Version) -> S
         data = applicant_data(cells, extra_names)
         key = idnumber.normalise(cells.get("id", ""))
         own = by_id.get(key, []) if key else []
-        known.add(key)
+        if key:
+            known.add(key)
         data["periods"] = [p for _, p in own]
         yield n, table.name, data, [], (periods.name, [m for m, _ in own]) if periods is not None else None
     for pid, rows in sorted(by_id.items()):
         if pid not in known and periods is not None:
             for n, _ in rows:
-                yield n, "", None, [Problem(periods.name, "id",
-                                            "no applicant in the applicants table has this ID", n)], None
+                yield n, "", None, [orphan_period(periods.name, n, pid)], None
+
+
+def orphan_period(file: str, row: int, pid: str) -> Problem:
+    """A period row that belongs to no applicant: its ID matches none, or it has none (a row
+    without an ID cannot be joined, even to an applicant row without one)."""
+    if not pid:
+        return Problem(file, "id", "is required: the ID of the applicant this period belongs to", row)
+    return Problem(file, "id", "no applicant in the applicants table has this ID", row)
 
 
 def jsonl_applicants(path: Path) -> Source:
@@ -405,6 +413,8 @@ def _score_item(item: Any, setup: _Setup) -> tuple[int, Row | None, list[Problem
     if data is None:
         return n, None, problems
     bucket = data.pop("bucket", None) if isinstance(data, dict) else None
+    if bucket is not None and not (isinstance(bucket, str) and bucket.strip()):
+        return n, None, [Problem(name, "bucket", f"expected the name of a quota bucket, got {describe(bucket)}", n)]
     try:
         applicant = applicant_from_mapping(data, file=name, facts=setup.version.facts, row=n)
     except InputError as e:

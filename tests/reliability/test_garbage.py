@@ -128,3 +128,20 @@ def test_xlsx_cells_beyond_the_header_are_an_error_not_dropped(tmp_path: Path) -
     assert errors(run) == [("1", "column 3 (C)")]
     assert "beyond the header" in run.stderr
     nothing_personal(run, [BJ, "王小明"])
+
+
+@pytest.mark.parametrize("engine", ["columns", "applicants"])
+def test_a_period_row_without_an_id_is_reported_not_dropped(tmp_path: Path, engine: str) -> None:
+    args = suzhou_tables(tmp_path, "90", app_id="")
+    with (tmp_path / "periods.csv").open("a", encoding="utf-8") as f:
+        f.write(",residence_permit,苏州,,2016-01,,,\n")
+    run = rank(tmp_path, *args, "--engine", engine)
+    assert run.code == 0, run.text
+    # Row 4 of the periods has no ID: it joins nobody, not even the applicant without one.
+    assert ("4", "id") in errors(run) and "periods.csv, row 4: id: is required" in run.stderr
+
+
+@pytest.mark.parametrize("bucket", [{"a": 1}, "", 3])
+def test_a_json_lines_bucket_must_be_a_name(tmp_path: Path, bucket: object) -> None:
+    run = rank(tmp_path, *jsonl(tmp_path, json.dumps({"id": BJ, "bucket": bucket})))
+    assert run.code == 0 and errors(run) == [("1", "bucket")]

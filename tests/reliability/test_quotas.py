@@ -136,3 +136,14 @@ def test_a_bucket_with_no_eligible_applicant_needs_no_quota(tmp_path: Path) -> N
     run = rank(tmp_path, "suzhou", str(tmp_path / "in.jsonl"), "--as-of", "2021-06-30",
                "--quota", quota(tmp_path, "q.toml", '"市区" = 1\n'))
     assert run.code == 0, run.text
+
+
+def test_a_bucket_column_holding_ids_is_not_echoed_in_the_quota_error(tmp_path: Path) -> None:
+    # Columns swapped: the ID went into the bucket column.  The bucket has no quota, and the
+    # message says so without repeating it.
+    secret = an_id("11010519900101003")
+    (tmp_path / "in.csv").write_text(f"身份证号,积分,区域\nA1,100,{secret}\n", encoding="utf-8")
+    run = rank(tmp_path, "beijing", str(tmp_path / "in.csv"), "--scored", "--as-of", "2021-06-30",
+               "--quota", quota(tmp_path, "q.csv", "bucket,quota\nall,1\n"))
+    refused(run, "q.csv", "a text of 18 characters (digits)")
+    nothing_personal(run, [secret])
