@@ -415,13 +415,15 @@ def _score_item(item: Any, setup: _Setup) -> tuple[int, Row | None, list[Problem
     bucket = data.pop("bucket", None) if isinstance(data, dict) else None
     if bucket is not None and not (isinstance(bucket, str) and bucket.strip()):
         return n, None, [Problem(name, "bucket", f"expected the name of a quota bucket, got {describe(bucket)}", n)]
+    # Without an ID a row cannot be told from a second copy of itself, nor published.
+    no_id = [Problem(name, "id", "is required in a ranking run (身份证号)", n)] \
+        if isinstance(data, dict) and data.get("id") in (None, "") else []
     try:
         applicant = applicant_from_mapping(data, file=name, facts=setup.version.facts, row=n)
     except InputError as e:
-        return n, None, [_at_period_row(q, where) for q in e.problems]
-    if applicant.id is None:
-        # Without an ID a row cannot be told from a second copy of itself, nor published.
-        return n, None, [Problem(name, "id", "is required in a ranking run (身份证号)", n)]
+        return n, None, no_id + [_at_period_row(q, where) for q in e.problems]
+    if applicant.id is None:  # then no_id says why
+        return n, None, no_id
     if unborn := date_problems(applicant, setup.as_of, name, n):
         return n, None, unborn
     result = assess(setup.scheme, setup.version, applicant, setup.as_of, score_ineligible=False,

@@ -62,6 +62,12 @@ def refused(run: Run, *must: str) -> None:
         assert word in run.stderr, (word, run.stderr)
 
 
+def reported(run: Run, file: str, row: int, field: str) -> None:
+    """The run went on (exit 0) and told, on stderr, the file, row and field of the problem."""
+    assert run.code == 0, run.text
+    assert f"{file}, row {row}: {field}:" in run.stderr, run.stderr
+
+
 def nothing_personal(run: Run, secrets: Iterable[str]) -> None:
     """No ID number or name on stdout, stderr or any file but the masked public list.
 

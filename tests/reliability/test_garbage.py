@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from pointscalc.cli import main
-from tests.reliability.support import an_id, nothing_personal, rank
+from tests.reliability.support import an_id, nothing_personal, rank, reported
 
 ID = an_id("32058219900101001")
 
@@ -59,8 +59,10 @@ def test_a_row_with_no_id_is_invalid_not_ineligible(tmp_path: Path, engine: str)
     assert run.code == 0, run.text
     # The applicant row has no ID, so its periods belong to nobody: each is reported too.
     assert ("1", "id") in errors(run)
+    reported(run, "apps.csv", 1, "id")
     statuses = [r["status"] for r in rows(run.out / "results.csv")]
     assert "ineligible" not in statuses and statuses[0] == "invalid"
+    nothing_personal(run, ["王小明"])
 
 
 def jsonl(tmp: Path, *lines: str) -> list[str]:
@@ -74,16 +76,21 @@ BJ = an_id("11010519900101001")
 @pytest.mark.parametrize("years, ok", [(0, False), (1, True), (50, True), (51, False), (500, False)])
 def test_record_years_must_fit_a_working_life(tmp_path: Path, years: int, ok: bool) -> None:
     record = {"kind": "innovation", "date": "2018-12-31", "category": "hitech_enterprise", "years": years}
-    run = rank(tmp_path, *jsonl(tmp_path, json.dumps({"id": BJ, "records": [record]})))
+    run = rank(tmp_path, *jsonl(tmp_path, json.dumps({"id": BJ, "name": "王小明", "records": [record]})))
     assert run.code == 0, run.text
     assert errors(run) == ([] if ok else [("1", "records[0].years")])
+    if not ok:
+        reported(run, "in.jsonl", 1, "records[0].years")
+        nothing_personal(run, [BJ, "王小明"])
 
 
 @pytest.mark.parametrize("birth", ["0001-01-01", "1899-12-31", "1899-12"])
 def test_a_birth_before_1900_is_refused(tmp_path: Path, birth: str) -> None:
-    run = rank(tmp_path, *jsonl(tmp_path, json.dumps({"id": BJ, "birth": birth})))
+    run = rank(tmp_path, *jsonl(tmp_path, json.dumps({"id": BJ, "name": "王小明", "birth": birth})))
     assert ("1", "birth") in errors(run)
+    reported(run, "in.jsonl", 1, "birth")
     assert "from 1900 on" in run.stderr
+    nothing_personal(run, [BJ, "王小明"])
 
 
 def test_a_json_lines_key_given_twice_is_an_error(tmp_path: Path) -> None:
@@ -117,6 +124,7 @@ def test_an_xlsx_formula_with_no_saved_value_is_named_not_read_as_blank(tmp_path
     run = rank(tmp_path, "beijing", str(tmp_path / "in.xlsx"), "--scored", "--as-of", "2021-06-30", "--quota", "5")
     assert run.code == 0, run.text
     assert errors(run) == [("1", "column 3 (C)")]
+    reported(run, "in.xlsx", 1, "column 3 (C)")
     assert "formula with no saved value" in run.stderr
     nothing_personal(run, [BJ, "王小明"])
 
@@ -126,6 +134,7 @@ def test_xlsx_cells_beyond_the_header_are_an_error_not_dropped(tmp_path: Path) -
     run = rank(tmp_path, "beijing", str(tmp_path / "in.xlsx"), "--scored", "--as-of", "2021-06-30", "--quota", "5")
     assert run.code == 0, run.text
     assert errors(run) == [("1", "column 3 (C)")]
+    reported(run, "in.xlsx", 1, "column 3 (C)")
     assert "beyond the header" in run.stderr
     nothing_personal(run, [BJ, "王小明"])
 
@@ -139,9 +148,12 @@ def test_a_period_row_without_an_id_is_reported_not_dropped(tmp_path: Path, engi
     assert run.code == 0, run.text
     # Row 4 of the periods has no ID: it joins nobody, not even the applicant without one.
     assert ("4", "id") in errors(run) and "periods.csv, row 4: id: is required" in run.stderr
+    nothing_personal(run, ["王小明"])
 
 
 @pytest.mark.parametrize("bucket", [{"a": 1}, "", 3])
 def test_a_json_lines_bucket_must_be_a_name(tmp_path: Path, bucket: object) -> None:
     run = rank(tmp_path, *jsonl(tmp_path, json.dumps({"id": BJ, "bucket": bucket})))
-    assert run.code == 0 and errors(run) == [("1", "bucket")]
+    assert errors(run) == [("1", "bucket")]
+    reported(run, "in.jsonl", 1, "bucket")
+    nothing_personal(run, [BJ])
