@@ -127,7 +127,7 @@ def _from_csv(table: Table, spec: str) -> dict[str, int | None]:
 
 def resolve(quotas: Quotas, eligible: Mapping[str, int], present: Sequence[str], declared: Sequence[str],
             *, default_bucket: str) -> dict[str, int | None]:
-    """The quota of each bucket for a run, or ``QuotaError``.
+    """The quota of each bucket for a run (``None`` where open), or ``QuotaError``.
 
     ``eligible`` counts eligible applicants by bucket; ``present`` is every bucket in the
     input; ``declared`` the buckets the scheme's ranking knows (empty where it declares
@@ -155,7 +155,8 @@ def resolve(quotas: Quotas, eligible: Mapping[str, int], present: Sequence[str],
         raise QuotaError(f"{quotas.source}: no quota for {_listing(uncovered)}, which "
                          f"{'has' if len(uncovered) == 1 else 'have'} eligible applicants; give each bucket a number"
                          f" of places, or {OPEN} to admit every eligible applicant")
-    return dict(quotas.places)
+    # A bucket with nobody eligible and no quota has nothing to admit: 0 places, not open.
+    return {**{b: 0 for b in present}, **quotas.places}
 
 
 def _shown(name: str) -> str:

@@ -22,7 +22,7 @@ import attrs
 
 from pointscalc import idnumber
 from pointscalc.errors import InputError, Problem, describe
-from pointscalc.quotas import QuotaError, Quotas, resolve
+from pointscalc.quotas import OPEN, QuotaError, Quotas, resolve
 from pointscalc.ranking import (
     BucketSummary,
     Candidate,
@@ -516,7 +516,7 @@ HEADERS = {
 
 
 def summary_rows(summaries: list[BucketSummary]) -> list[list[Any]]:
-    return [[s.bucket, s.applicants, s.eligible, "" if s.quota is None else s.quota, s.admitted,
+    return [[s.bucket, s.applicants, s.eligible, OPEN if s.quota is None else s.quota, s.admitted,
              cutoff_text(s.cutoff), s.tied_at_cutoff] for s in summaries]
 
 

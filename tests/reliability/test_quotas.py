@@ -62,7 +62,7 @@ def test_open_is_said_explicitly_and_admits_every_eligible_applicant(tmp_path: P
     run = scored(tmp_path, quota(tmp_path, "q.toml", '"东城" = 1\n"西城" = "open"\n'))
     assert run.code == 0, run.text
     summary = (run.out / "summary.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert summary[1:] == ["东城,1,1,1,1,101.5,1", "西城,1,1,,1,99,1"]
+    assert summary[1:] == ["东城,1,1,1,1,101.5,1", "西城,1,1,open,1,99,1"]
 
 
 def test_the_documented_chinese_headers_are_accepted(tmp_path: Path) -> None:
@@ -136,6 +136,9 @@ def test_a_bucket_with_no_eligible_applicant_needs_no_quota(tmp_path: Path) -> N
     run = rank(tmp_path, "suzhou", str(tmp_path / "in.jsonl"), "--as-of", "2021-06-30",
                "--quota", quota(tmp_path, "q.toml", '"市区" = 1\n'))
     assert run.code == 0, run.text
+    # Nobody to admit in 昆山: 0 places there, not an open bucket.
+    summary = (run.out / "summary.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert summary[1:] == ["市区,0,0,1,0,,0", "昆山,1,0,0,0,,0"]
 
 
 def test_a_bucket_column_holding_ids_is_not_echoed_in_the_quota_error(tmp_path: Path) -> None:
