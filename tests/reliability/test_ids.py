@@ -4,11 +4,14 @@ every input format; an impossible region, birth date or check digit is refused."
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pointscalc import idnumber
 from tests.reliability.support import an_id, nothing_personal, rank
@@ -37,8 +40,6 @@ def test_the_same_id_written_another_way_is_the_same_person(written: str) -> Non
     ("١١٠١٠٥١٩٤٩١٢٣١٠٠٢X", "digits 0-9"),        # Arabic-Indic digits: str.isdigit() says yes
 ])
 def test_an_impossible_id_is_refused_saying_why(number: str, reason: str) -> None:
-    import datetime as dt
-
     with pytest.raises(idnumber.InvalidId) as e:
         idnumber.validate(number, dt.date(2021, 6, 30))
     assert reason in str(e.value) and number not in str(e.value)
@@ -167,3 +168,22 @@ def test_both_engines_agree_on_ids_byte_for_byte(tmp_path: Path) -> None:
     errors = [line.split(b",")[1:3] for line in outs[0]["errors.csv"].splitlines()[1:]]
     # The bad region (and so no birth date), then the birth after --as-of; the x is fine.
     assert errors == [[b"2", b"birth"], [b"2", b"id"], [b"3", b"id"]]
+
+
+@st.composite
+def written_forms(draw: st.DrawFn) -> tuple[str, str]:
+    """A valid ID, and the same ID with each character in ASCII or full width, any case."""
+    born = draw(st.dates(dt.date(1900, 1, 1), dt.date(2021, 6, 30)))
+    province = draw(st.sampled_from(sorted(idnumber.provinces())))
+    number = an_id(f"{province}0105{born:%Y%m%d}{draw(st.integers(0, 999)):03d}")
+    chars = [c.translate(FULL) if draw(st.booleans()) else c for c in number]
+    if chars[-1] in "XＸ" and draw(st.booleans()):
+        chars[-1] = chars[-1].lower()
+    return number, "".join(chars)
+
+
+@given(written_forms())
+def test_any_digit_form_or_letter_case_is_the_same_person(pair: tuple[str, str]) -> None:
+    number, written = pair
+    assert idnumber.validate(written, dt.date(2021, 6, 30)) == number
+    assert idnumber.normalise(written) == idnumber.normalise(number)
