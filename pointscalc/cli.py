@@ -274,7 +274,9 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
 @click.option("--scored", is_flag=True, help="INPUT already has a score column (and tie-break columns): rank it as given.")
 @click.option("--periods", "periods_file", type=click.Path(dir_okay=False),
               help="A table of periods keyed by applicant ID, for a flat applicants table.")
-@click.option("--xlsx", is_flag=True, help="Also write each output as XLSX.")
+@click.option("--xlsx", is_flag=True,
+              help="Also write each output as an XLSX workbook to print and post: Chinese headers"
+                   " (公示: 序号, 姓名, 身份证号, 积分, 区域), points as numbers. The CSVs keep English headers.")
 @click.option("--target", type=int, help="A planning target to compare the admitted count with (open cities).")
 @click.option("--children", is_flag=True,
               help="With --scored: rank children for school places by their parents' points (score, other_score),"
