@@ -114,3 +114,11 @@ def test_the_columns_engine_does_not_repeat_what_arrow_quotes(tmp_path: Path) ->
                "--quota", str(tmp_path / "q.toml"), "--engine", "columns")
     assert run.code == 1
     nothing_personal(run, [NAME, ID])
+
+
+def test_numbers_are_shown_when_short_and_described_when_they_could_be_an_id() -> None:
+    from decimal import Decimal
+
+    assert describe(Decimal("1E+6")) == "'1E+6'" and describe(-90) == "'-90'"
+    assert describe(int(ID)) == "a number of more than 8 digits"
+    assert describe(10**5000) == "a number of more than 8 digits"  # never str() of a huge int
