@@ -3,6 +3,8 @@ nothing personal anywhere but the masked public list."""
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -45,6 +47,11 @@ def _text(path: Path) -> str:
         return "\n".join(",".join("" if c is None else str(c) for c in row)
                          for sheet in book.worksheets for row in sheet.iter_rows(values_only=True))
     return path.read_text(encoding="utf-8-sig")
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    """A CSV output as dictionaries by its header."""
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
 
 
 def rank(tmp: Path, *args: str, out: str = "out") -> Run:

@@ -3,8 +3,6 @@ given twice, XLSX formulas with no value, cells beyond the header, rows with no 
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
@@ -12,16 +10,12 @@ import pytest
 from click.testing import CliRunner
 
 from pointscalc.cli import main
-from tests.reliability.support import an_id, nothing_personal, rank, reported
+from tests.reliability.support import Run, an_id, nothing_personal, rank, reported, rows
 
 ID = an_id("32058219900101001")
 
 
-def rows(path: Path) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
-
-
-def errors(run) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def errors(run: Run) -> list[tuple[str, str]]:
     return [(e["row"], e["field"]) for e in rows(run.out / "errors.csv")]
 
 

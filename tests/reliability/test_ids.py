@@ -3,9 +3,7 @@ every input format; an impossible region, birth date or check digit is refused."
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from pathlib import Path
 
@@ -14,15 +12,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pointscalc import idnumber
-from tests.reliability.support import an_id, nothing_personal, rank
+from tests.reliability.support import an_id, nothing_personal, rank, rows
 
 FULL = str.maketrans("0123456789X", "０１２３４５６７８９Ｘ")
 # 11010519491231002X is the standard's example (check digit X, worked out in tests/test_idnumber.py).
 EXAMPLE = "11010519491231002X"
-
-
-def rows(path: Path) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
 
 
 @pytest.mark.parametrize("written", [EXAMPLE.translate(FULL), EXAMPLE.lower(), f" {EXAMPLE}\u3000",

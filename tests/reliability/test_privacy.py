@@ -3,8 +3,6 @@ describe a value by its shape. Every name on the public list is masked."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
@@ -12,15 +10,11 @@ import pytest
 
 from pointscalc import idnumber
 from pointscalc.errors import describe
-from tests.reliability.support import an_id, nothing_personal, rank, refused
+from tests.reliability.support import an_id, nothing_personal, rank, refused, rows
 
 ID = an_id("32058219900101001")
 NAME = "王小明"
 PERIODS = [{"kind": "social_insurance", "scheme": "urban_employee", "city": "北京", "start": "2010-01"}]
-
-
-def rows(path: Path) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
 
 
 def test_describe_shows_only_what_cannot_be_personal() -> None:

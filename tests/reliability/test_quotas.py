@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.support import an_id, nothing_personal, rank, refused
+from tests.reliability.support import Run, an_id, nothing_personal, rank, refused
 
 # Two pre-scored applicants in two buckets: the smallest run where a hole can admit a bucket.
 SCORED = "身份证号,姓名,积分,区域\n" + f"{an_id('11010519900101001')},王小明,101.5,东城\n" \
          + f"{an_id('11010519900101002')},李,99,西城\n"
 
 
-def scored(tmp: Path, quota: str, *extra: str):  # type: ignore[no-untyped-def]
+def scored(tmp: Path, quota: str, *extra: str) -> Run:
     (tmp / "in.csv").write_text(SCORED, encoding="utf-8")
     return rank(tmp, "beijing", str(tmp / "in.csv"), "--scored", "--as-of", "2021-06-30", "--quota", quota, *extra)
 
@@ -93,7 +93,7 @@ SUZHOU = {"birth": "1990-01", "extra": {"target_area": "昆山"}, "periods": [
     {"kind": "residence", "tenure": "owned", "area": 90, "city": "苏州", "district": "昆山市", "start": "2015-01"}]}
 
 
-def suzhou(tmp: Path, quota_spec: str):  # type: ignore[no-untyped-def]
+def suzhou(tmp: Path, quota_spec: str) -> Run:
     (tmp / "in.jsonl").write_text(json.dumps({"id": an_id("32058219900101001"), **SUZHOU}, ensure_ascii=False),
                                   encoding="utf-8")
     return rank(tmp, "suzhou", str(tmp / "in.jsonl"), "--as-of", "2021-06-30", "--quota", quota_spec)

@@ -9,12 +9,12 @@ from pathlib import Path
 import openpyxl
 
 from pointscalc import tables
-from tests.reliability.support import an_id, rank
+from tests.reliability.support import Run, an_id, rank
 
 ONE, TWO, THREE = an_id("11010519900101001"), an_id("11010519900101002"), an_id("11010519900101003")
 
 
-def run_with_workbooks(tmp: Path, out: str = "out"):  # type: ignore[no-untyped-def]
+def run_with_workbooks(tmp: Path, out: str = "out") -> Run:
     (tmp / "in.csv").write_text(f"身份证号,姓名,积分\n{ONE},王小明,101.5\n{TWO},李,99\n{THREE},欧阳娜娜,98.25\n",
                                 encoding="utf-8")
     return rank(tmp, "beijing", str(tmp / "in.csv"), "--scored", "--as-of", "2021-06-30", "--quota", "2",
