@@ -340,6 +340,10 @@ class _Reader:
 
     @staticmethod
     def _id(value: Any) -> str:
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            raise _Invalid(f"expected an ID number as text, got {describe(value)}")
+        if isinstance(value, int) and not 0 <= value < 10**18:  # str() of a huge int would raise
+            raise _Invalid("an ID number has 18 characters, this one has more or is negative")
         try:
             return idnumber.validate(str(value))
         except idnumber.InvalidId as e:

@@ -181,3 +181,11 @@ def test_any_digit_form_or_letter_case_is_the_same_person(pair: tuple[str, str])
     number, written = pair
     assert idnumber.validate(written, dt.date(2021, 6, 30)) == number
     assert idnumber.normalise(written) == idnumber.normalise(number)
+
+
+@pytest.mark.parametrize("value", [10**19, -1, True, 1.5, [1], {"a": 1}])
+def test_an_id_of_the_wrong_type_is_an_error_not_a_traceback(tmp_path: Path, value: object) -> None:
+    # (A number too long for json itself to read is the readers' bound, tested with them.)
+    (tmp_path / "in.jsonl").write_text(json.dumps({"id": value, "birth": "1990-01"}) + "\n", encoding="utf-8")
+    run = rank(tmp_path, "beijing", str(tmp_path / "in.jsonl"), "--as-of", "2021-06-30", "--quota", "1")
+    assert run.code == 0 and ("1", "id") in [(e["row"], e["field"]) for e in rows(run.out / "errors.csv")]
