@@ -291,7 +291,8 @@ class _Reader:
     def applicant(self, data: Mapping[str, Any]) -> Applicant | None:
         self.unknown(data, TOP_LEVEL, "", "an applicant")
         number = self.get(data, "id", "", self._id)
-        birth_value = self.get(data, "birth", "", _birth, required=number is None)
+        # An ID given but invalid is problem enough: "birth is required" would only add noise.
+        birth_value = self.get(data, "birth", "", _birth, required=data.get("id") in (None, ""))
         sex = self.get(data, "sex", "", _choice(Sex))
         if number is not None:
             id_birth = idnumber.birth_date(number)
