@@ -21,6 +21,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -263,7 +264,7 @@ def xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence[object]], *, neutr
     sheet = book.create_sheet(title)
     sheet.freeze_panes = "A2"
     for j, name in enumerate(header):
-        widest = max([wcwidth.wcswidth(str(name)), *(wcwidth.wcswidth(str(r[j])) for r in body)], default=0)
+        widest = max(_width(str(name), wcwidth.wcswidth), *(_width(str(r[j]), wcwidth.wcswidth) for r in body))
         sheet.column_dimensions[get_column_letter(j + 1)].width = min(max(widest, 4) + 2, _MAX_WIDTH)
     bold = Font(bold=True)
     cells = []
@@ -272,12 +273,19 @@ def xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence[object]], *, neutr
         cell.font = bold
         cells.append(cell)
     sheet.append(cells)
+    # One styled cell per formatted column, given each row's value in turn: a write-only
+    # sheet writes a row as it is appended, and styling a new cell per number costs a third.
+    styled: list[Any] = []
+    for fmt in formats:
+        cell = WriteOnlyCell(sheet) if fmt is not None else None
+        if cell is not None:
+            cell.number_format = fmt
+        styled.append(cell)
     for row in body:
         out: list[object] = []
-        for value, fmt in zip(row, formats, strict=True):
-            if fmt is not None and isinstance(value, (int, Decimal)):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.number_format = fmt
+        for value, cell in zip(row, styled, strict=True):
+            if cell is not None and isinstance(value, (int, Decimal)):
+                cell.value = value
                 out.append(cell)
             else:
                 out.append(value)
@@ -293,6 +301,12 @@ def xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence[object]], *, neutr
                 data = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
             dst.writestr(zipfile.ZipInfo(info.filename, date_time=_EPOCH), data, compress_type=zipfile.ZIP_DEFLATED)
     return fixed.getvalue()
+
+
+def _width(text: str, wcswidth: Any) -> int:
+    """Columns a text takes on screen: its length for ASCII, else wcwidth's count (a Chinese
+    character takes two)."""
+    return len(text) if text.isascii() else max(wcswidth(text), len(text))
 
 
 def _xlsx_value(cell: object, neutralise: bool, fmt: str | None) -> object:
