@@ -264,7 +264,7 @@ def xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence[object]], *, neutr
     sheet = book.create_sheet(title)
     sheet.freeze_panes = "A2"
     for j, name in enumerate(header):
-        widest = max(_width(str(name), wcwidth.wcswidth), *(_width(str(r[j]), wcwidth.wcswidth) for r in body))
+        widest = max([_width(str(name), wcwidth.wcswidth), *(_width(str(r[j]), wcwidth.wcswidth) for r in body)])
         sheet.column_dimensions[get_column_letter(j + 1)].width = min(max(widest, 4) + 2, _MAX_WIDTH)
     bold = Font(bold=True)
     cells = []
