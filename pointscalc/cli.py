@@ -77,7 +77,6 @@ _stale = click.option("--allow-stale", is_flag=True,
                       help="Apply the nearest version even when --as-of is outside every version's validity.")
 
 
-_SHOWN = 20
 """Problems printed on the terminal; all of them are in errors.csv."""
 
 
@@ -86,11 +85,21 @@ def _fail(message: str) -> NoReturn:
     sys.exit(1)
 
 
+SHOWN_PROBLEMS = 20
+"""Problems printed on stderr; the rest are counted (a run lists them all in errors.csv)."""
+
+
+def _echo_problems(prefix: str, problems: list[Any], rest: str) -> None:
+    """The first ``SHOWN_PROBLEMS`` problems, then how many more: a million bad rows must not
+    become a million lines on a terminal."""
+    for p in problems[:SHOWN_PROBLEMS]:
+        click.echo(f"{prefix}: {p}", err=True)
+    if len(problems) > SHOWN_PROBLEMS:
+        click.echo(f"{prefix}: … and {len(problems) - SHOWN_PROBLEMS:,} more {rest}", err=True)
+
+
 def _input_failed(e: InputError) -> NoReturn:
-    for p in e.problems[:_SHOWN]:
-        click.echo(f"error: {p}", err=True)
-    if len(e.problems) > _SHOWN:
-        click.echo(f"error: … and {len(e.problems) - _SHOWN} more problem(s)", err=True)
+    _echo_problems("error", e.problems, "problems, not shown; fix these and run again")
     sys.exit(1)
 
 
@@ -401,7 +410,9 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
 @click.option("--scored", is_flag=True, help="INPUT already has a score column (and tie-break columns): rank it as given.")
 @click.option("--periods", "periods_file", type=click.Path(dir_okay=False),
               help="A table of periods keyed by applicant ID, for a flat applicants table.")
-@click.option("--xlsx", is_flag=True, help="Also write each output as XLSX.")
+@click.option("--xlsx", is_flag=True,
+              help="Also write each output as an XLSX workbook to print and post: Chinese headers"
+                   " (公示: 序号, 姓名, 身份证号, 积分, 区域), points as numbers. The CSVs keep English headers.")
 @click.option("--target", type=int, help="A planning target to compare the admitted count with (open cities).")
 @click.option("--children", is_flag=True,
               help="With --scored: rank children for school places by their parents' points (score, other_score),"
@@ -444,10 +455,7 @@ def rank(ctx: click.Context, scheme: Scheme, input_file: str, as_of: dt.date | N
                                  param_hint="--out") from None
     done = _rank_run(options, scheme)
     outcome = done.outcome
-    for p in outcome.problems[:_SHOWN]:
-        click.echo(f"invalid: {p}", err=True)
-    if len(outcome.problems) > _SHOWN:
-        click.echo(f"invalid: … {len(outcome.problems) - _SHOWN} more in errors.csv", err=True)
+    _echo_problems("invalid", outcome.problems, "in errors.csv" if not strict else "problems, not shown")
     if strict and outcome.problems:
         _fail(f"{len(outcome.problems)} problem(s) in the input; --strict: nothing written")
     try:

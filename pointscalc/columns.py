@@ -401,6 +401,7 @@ def read(app_path: Path, periods_path: Path | None, version: Version, by_area: b
         m = len(per)
         pid = normalised_ids(per.columns["id"])
         p_app_all = np.asarray(pc.fill_null(pc.index_in(pid, value_set=id_col), -1)).astype(np.int64)
+        p_app_all[pc.equal(pid, "").to_numpy(zero_copy_only=False)] = -1  # no ID joins nobody
         orphan = p_app_all < 0
         _refuse_padded(pc.filter(pid, pa.array(orphan)).to_pylist())
         p_bad = np.zeros(m, dtype=bool)
@@ -519,7 +520,7 @@ def _others(apps: RawTable, per: RawTable | None, bad: np.ndarray, p_app: np.nda
             ids_text: list[str], extra_names: set[str]) -> list[tuple[int, str, Any, list[Problem], Any]]:
     """What ``run.table_applicants`` yields for the applicants the columns could not settle,
     and for period rows that belong to no applicant."""
-    from pointscalc.run import applicant_data
+    from pointscalc.run import applicant_data, orphan_period
 
     out: list[tuple[int, str, Any, list[Problem], Any]] = []
     by_id: dict[str, list[int]] = {}
@@ -540,7 +541,6 @@ def _others(apps: RawTable, per: RawTable | None, bad: np.ndarray, p_app: np.nda
         out.append((int(apps.rows[i]), apps.name, data, [], where))
     if per is not None and p_app is not None:
         for j in np.flatnonzero(p_app < 0).tolist():
-            out.append((int(per.rows[j]), "", None,
-                        [Problem(per.name, "id", "no applicant in the applicants table has this ID", int(per.rows[j]))],
-                        None))
+            out.append((int(per.rows[j]), "", None, [orphan_period(per.name, int(per.rows[j]),
+                                                                   per.cells(j).get("id", ""))], None))
     return out

@@ -7,6 +7,7 @@ number or a name: they say what is wrong with the value, not what it was.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import attrs
 
@@ -51,6 +52,12 @@ def describe(value: object) -> str:
         return "a table"
     if isinstance(value, list | tuple):
         return "a list"
+    if isinstance(value, int) and abs(value) < 10**8:
+        return repr(str(value))
+    if isinstance(value, Decimal) and value.is_finite() and len(value.as_tuple().digits) <= 8:
+        return repr(str(value))
+    if isinstance(value, int | Decimal):
+        return "a number of more than 8 digits"
     text = str(value)
     if _SAFE.fullmatch(text.strip()):
         return repr(text.strip())

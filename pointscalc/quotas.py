@@ -11,6 +11,7 @@ refused for a scheme whose ranking declares buckets, and for an input that has b
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -133,7 +134,7 @@ def _from_csv(table: Table, spec: str) -> dict[str, int | None]:
 
 def resolve(quotas: Quotas, eligible: Mapping[str, int], present: Sequence[str], declared: Sequence[str],
             *, default_bucket: str) -> dict[str, int | None]:
-    """The quota of each bucket for a run, or ``QuotaError``.
+    """The quota of each bucket for a run (``None`` where open), or ``QuotaError``.
 
     ``eligible`` counts eligible applicants by bucket; ``present`` is every bucket in the
     input; ``declared`` the buckets the scheme's ranking knows (empty where it declares
@@ -153,17 +154,27 @@ def resolve(quotas: Quotas, eligible: Mapping[str, int], present: Sequence[str],
     for bucket in sorted(quotas.places):
         if bucket not in known:
             near = difflib.get_close_matches(bucket, known, n=3, cutoff=0.5)
-            hint = f"did you mean {' or '.join(near)}?" if near else f"known buckets: {_listing(known)}"
+            hint = f"did you mean {' or '.join(map(_shown, near))}?" if near else f"known buckets: {_listing(known)}"
             whose = "this scheme's ranking" if declared else "the input"
-            raise QuotaError(f"{quotas.source}: bucket {bucket}: not a bucket of {whose}; {hint}")
+            raise QuotaError(f"{quotas.source}: bucket {_shown(bucket)}: not a bucket of {whose}; {hint}")
     uncovered = sorted(b for b, n in eligible.items() if n and b not in quotas.places)
     if uncovered:
         raise QuotaError(f"{quotas.source}: no quota for {_listing(uncovered)}, which "
                          f"{'has' if len(uncovered) == 1 else 'have'} eligible applicants; give each bucket a number"
                          f" of places, or {OPEN} to admit every eligible applicant")
-    return dict(quotas.places)
+    # A bucket with nobody eligible and no quota has nothing to admit: 0 places, not open.
+    return {**{b: 0 for b in present}, **quotas.places}
+
+
+def _shown(name: str) -> str:
+    """A bucket name for a message.  One with a run of six digits may be an ID number in a
+    swapped column: it is described, not shown."""
+    return describe(name) if _DIGITS.search(name) else name
 
 
 def _listing(names: Sequence[str], most: int = 8) -> str:
-    shown = ", ".join(names[:most])
+    shown = ", ".join(_shown(n) for n in names[:most])
     return shown + (f" and {len(names) - most} more" if len(names) > most else "")
+
+
+_DIGITS = re.compile(r"[0-9０-９]{6}")

@@ -282,7 +282,8 @@ class _Reader:
     def applicant(self, data: Mapping[str, Any]) -> Applicant | None:
         self.unknown(data, TOP_LEVEL, "", "an applicant")
         number = self.get(data, "id", "", self._id)
-        birth_value = self.get(data, "birth", "", _birth, required=number is None)
+        # An ID given but invalid is problem enough: "birth is required" would only add noise.
+        birth_value = self.get(data, "birth", "", _birth, required=data.get("id") in (None, ""))
         sex = self.get(data, "sex", "", _choice(Sex))
         if number is not None:
             id_birth = idnumber.birth_date(number)
@@ -331,6 +332,10 @@ class _Reader:
 
     @staticmethod
     def _id(value: Any) -> str:
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            raise _Invalid(f"expected an ID number as text, got {describe(value)}")
+        if isinstance(value, int) and not 0 <= value < 10**18:  # str() of a huge int would raise
+            raise _Invalid("an ID number has 18 characters, this one has more or is negative")
         try:
             return idnumber.validate(str(value))
         except idnumber.InvalidId as e:

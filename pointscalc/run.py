@@ -19,8 +19,8 @@ from typing import Any
 import attrs
 
 from pointscalc import idnumber, limits, workers
-from pointscalc.errors import InputError, Problem
-from pointscalc.quotas import QuotaError, Quotas, resolve
+from pointscalc.errors import InputError, Problem, describe
+from pointscalc.quotas import OPEN, QuotaError, Quotas, resolve
 from pointscalc.ranking import (
     BucketSummary,
     Candidate,
@@ -300,14 +300,22 @@ def table_applicants(table: Table, periods: Table | None, version: Version) -> S
         data = applicant_data(cells, extra_names)
         key = idnumber.normalise(cells.get("id", ""))
         own = by_id.get(key, []) if key else []
-        known.add(key)
+        if key:
+            known.add(key)
         data["periods"] = [p for _, p in own]
         yield n, table.name, data, [], (periods.name, [m for m, _ in own]) if periods is not None else None
     for pid, rows in sorted(by_id.items()):
         if pid not in known and periods is not None:
             for n, _ in rows:
-                yield n, "", None, [Problem(periods.name, "id",
-                                            "no applicant in the applicants table has this ID", n)], None
+                yield n, "", None, [orphan_period(periods.name, n, pid)], None
+
+
+def orphan_period(file: str, row: int, pid: str) -> Problem:
+    """A period row that belongs to no applicant: its ID matches none, or it has none (a row
+    without an ID cannot be joined, even to an applicant row without one)."""
+    if not pid:
+        return Problem(file, "id", "is required: the ID of the applicant this period belongs to", row)
+    return Problem(file, "id", "no applicant in the applicants table has this ID", row)
 
 
 _LINES = re.compile(r"\r\n|\r|\n")
@@ -408,13 +416,17 @@ def _score_item(item: Any, setup: _Setup) -> tuple[int, Row | None, list[Problem
     if data is None:
         return n, None, problems
     bucket = data.pop("bucket", None) if isinstance(data, dict) else None
+    if bucket is not None and not (isinstance(bucket, str) and bucket.strip()):
+        return n, None, [Problem(name, "bucket", f"expected the name of a quota bucket, got {describe(bucket)}", n)]
+    # Without an ID a row cannot be told from a second copy of itself, nor published.
+    no_id = [Problem(name, "id", "is required in a ranking run (身份证号)", n)] \
+        if isinstance(data, dict) and data.get("id") in (None, "") else []
     try:
         applicant = applicant_from_mapping(data, file=name, facts=setup.version.facts, row=n)
     except InputError as e:
-        return n, None, [_at_period_row(q, where) for q in e.problems]
-    if applicant.id is None:
-        # Without an ID a row cannot be told from a second copy of itself, nor published.
-        return n, None, [Problem(name, "id", "is required in a ranking run (身份证号)", n)]
+        return n, None, no_id + [_at_period_row(q, where) for q in e.problems]
+    if applicant.id is None:  # then no_id says why
+        return n, None, no_id
     if unborn := date_problems(applicant, setup.as_of, name, n):
         return n, None, unborn
     result = assess(setup.scheme, setup.version, applicant, setup.as_of, score_ineligible=False,
@@ -507,7 +519,7 @@ HEADERS = {
 
 
 def summary_rows(summaries: list[BucketSummary]) -> list[list[Any]]:
-    return [[s.bucket, s.applicants, s.eligible, "" if s.quota is None else s.quota, s.admitted,
+    return [[s.bucket, s.applicants, s.eligible, OPEN if s.quota is None else s.quota, s.admitted,
              cutoff_text(s.cutoff), s.tied_at_cutoff] for s in summaries]
 
 
@@ -544,6 +556,19 @@ def outputs(outcome: Outcome) -> dict[str, bytes]:
     return {name: data for name, (data, _) in output_tables(outcome).items()}
 
 
+POINTS = "0.00"
+WORKBOOKS: dict[str, tuple[str, list[str], list[str | None]]] = {
+    "results.csv": ("结果", ["身份证号", "姓名", "区域", "状态", "名次", "积分", "基础分", "公布名次", "原因"],
+                    [None, None, None, None, "0", POINTS, POINTS, None, None]),
+    "public.csv": ("公示", ["序号", "姓名", "身份证号", "积分", "区域"], ["0", None, None, POINTS, None]),
+    "summary.csv": ("汇总", ["区域", "申请人数", "符合条件人数", "名额", "入围人数", "分数线", "分数线同分人数"],
+                    [None, "0", "0", "0", "0", POINTS, "0"]),
+    "errors.csv": ("问题", ["文件", "行", "字段", "说明"], [None, "0", None, None]),
+}
+"""Each XLSX output's sheet name, Chinese headers (what an office prints and posts) and
+number formats; the CSV outputs keep HEADERS, stable English for machines."""
+
+
 def output_tables(outcome: Outcome, *, xlsx: bool = False) -> dict[str, tuple[bytes, int]]:
     """Each output file's bytes and its number of data rows; with ``xlsx``, each table
     also as a workbook."""
@@ -552,8 +577,10 @@ def output_tables(outcome: Outcome, *, xlsx: bool = False) -> dict[str, tuple[by
         rows = len(columns[0]) if columns else 0
         files[name] = (csv_columns(header, columns, neutralise=neutralise), rows)
         if xlsx:
-            files[name.replace(".csv", ".xlsx")] = (xlsx_bytes(header, zip(*columns, strict=True),
-                                                               neutralise=neutralise), rows)
+            title, chinese, formats = WORKBOOKS[name]
+            files[name.replace(".csv", ".xlsx")] = (xlsx_bytes(chinese, zip(*columns, strict=True),
+                                                               neutralise=neutralise, formats=formats, title=title),
+                                                    rows)
     return files
 
 

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -243,21 +244,58 @@ _BLOCK = 65536
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
-def xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence[object]], *, neutralise: Sequence[bool]) -> bytes:
-    """The same table as an XLSX sheet.  User text is neutralised as in CSV; computed
-    numbers are written as numbers.  Zip timestamps and document dates are fixed, so the
-    same table gives the same bytes."""
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_MAX_WIDTH = 60
+
+
+def xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence[object]], *, neutralise: Sequence[bool],
+               formats: Sequence[str | None] | None = None, title: str = "results") -> bytes:
+    """The same table as an XLSX sheet an office can print: a bold header row that stays in
+    view, columns as wide as their text, and, where ``formats`` gives a number format
+    ("0.00"), the column's numbers as numbers (a cutoff the run wrote as text included).
+    User text is neutralised as in CSV.  Zip timestamps and document dates are fixed, so
+    the same table gives the same bytes."""
     import zipfile
 
     import openpyxl
+    import wcwidth
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
+    formats = formats or [None] * len(header)
+    body = [[_xlsx_value(c, n, f) for c, n, f in zip(row, neutralise, formats, strict=True)] for row in rows]
     book = openpyxl.Workbook(write_only=True)
     book.properties.created = book.properties.modified = dt.datetime(2000, 1, 1)
-    sheet = book.create_sheet("results")
-    sheet.append(list(header))
-    for row in rows:
-        sheet.append([safe(c) if n else (c if isinstance(c, (int, Decimal)) else ("" if c is None else str(c)))
-                      for c, n in zip(row, neutralise, strict=True)])
+    sheet = book.create_sheet(title)
+    sheet.freeze_panes = "A2"
+    for j, name in enumerate(header):
+        widest = max([_width(str(name), wcwidth.wcswidth), *(_width(str(r[j]), wcwidth.wcswidth) for r in body)])
+        sheet.column_dimensions[get_column_letter(j + 1)].width = min(max(widest, 4) + 2, _MAX_WIDTH)
+    bold = Font(bold=True)
+    cells = []
+    for name in header:
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font = bold
+        cells.append(cell)
+    sheet.append(cells)
+    # One styled cell per formatted column, given each row's value in turn: a write-only
+    # sheet writes a row as it is appended, and styling a new cell per number costs a third.
+    styled: list[Any] = []
+    for fmt in formats:
+        cell = WriteOnlyCell(sheet) if fmt is not None else None
+        if cell is not None:
+            cell.number_format = fmt
+        styled.append(cell)
+    for row in body:
+        out: list[object] = []
+        for value, cell in zip(row, styled, strict=True):
+            if cell is not None and isinstance(value, (int, Decimal)):
+                cell.value = value
+                out.append(cell)
+            else:
+                out.append(value)
+        sheet.append(out)
     raw = io.BytesIO()
     book.save(raw)
     fixed = io.BytesIO()
@@ -269,6 +307,22 @@ def xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence[object]], *, neutr
                 data = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
             dst.writestr(zipfile.ZipInfo(info.filename, date_time=_EPOCH), data, compress_type=zipfile.ZIP_DEFLATED)
     return fixed.getvalue()
+
+
+def _width(text: str, wcswidth: Any) -> int:
+    """Columns a text takes on screen: its length for ASCII, else wcwidth's count (a Chinese
+    character takes two)."""
+    return len(text) if text.isascii() else max(wcswidth(text), len(text))
+
+
+def _xlsx_value(cell: object, neutralise: bool, fmt: str | None) -> object:
+    if neutralise:
+        return safe(cell)
+    if isinstance(cell, (int, Decimal)):
+        return cell
+    if fmt is not None and isinstance(cell, str) and _NUMBER.fullmatch(cell):
+        return Decimal(cell)
+    return "" if cell is None else str(cell)
 
 
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")

@@ -87,15 +87,24 @@ def applicant(draw: st.DrawFn, serial: int) -> tuple[dict[str, str], list[dict[s
     return row, periods
 
 
+FULL_WIDTH = str.maketrans("0123456789X", "０１２３４５６７８９Ｘ")
+
+
+def written_as(number: str) -> st.SearchStrategy[str]:
+    """The same ID as an office's data may write it: as is, full-width, or with a small x."""
+    return st.sampled_from([number, number, number.translate(FULL_WIDTH), number.lower()])
+
+
 @st.composite
 def population(draw: st.DrawFn) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     people = [draw(applicant(i)) for i in range(draw(st.integers(1, 30)))]
     apps, periods = [], []
     for row, own in people:
         apps.append(row)
-        periods += [{"id": row["id"], **p} for p in own]
+        written = draw(written_as(row["id"]))  # the periods table may write the ID another way
+        periods += [{"id": written, **p} for p in own]
     if len(apps) > 2 and draw(st.booleans()):
-        apps.append(dict(apps[0]))  # a repeated ID
+        apps.append({**apps[0], "id": draw(written_as(apps[0]["id"]))})  # a repeated ID, in any written form
     if draw(st.booleans()):
         periods.append({"id": "320102199001011234", "kind": "residence_permit", "city": "苏州", "district": "",
                         "start": "2020-01", "end": "", "scheme": "", "tenure": "", "area": ""})  # no such applicant

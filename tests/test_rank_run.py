@@ -216,7 +216,7 @@ def test_xlsx_output_is_neutralised_and_reproducible(tmp_path: Path) -> None:
     assert (tmp_path / "a" / "results.xlsx").read_bytes() == (tmp_path / "b" / "results.xlsx").read_bytes()
     sheet = openpyxl.load_workbook(tmp_path / "a" / "results.xlsx").active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:4] == ("id", "name", "bucket", "status")
+    assert rows[0][:4] == ("身份证号", "姓名", "区域", "状态")  # workbooks are for people: Chinese headers
     assert rows[1][1] == "'@SUM(A1)"
 
 

@@ -3,6 +3,8 @@ nothing personal anywhere but the masked public list."""
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -47,6 +49,11 @@ def _text(path: Path) -> str:
     return path.read_text(encoding="utf-8-sig")
 
 
+def rows(path: Path) -> list[dict[str, str]]:
+    """A CSV output as dictionaries by its header."""
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+
+
 def rank(tmp: Path, *args: str, out: str = "out") -> Run:
     result = CliRunner().invoke(main, ["rank", *args, "--out", str(tmp / out)])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
@@ -60,6 +67,12 @@ def refused(run: Run, *must: str) -> None:
     assert not run.out.exists()
     for word in must:
         assert word in run.stderr, (word, run.stderr)
+
+
+def reported(run: Run, file: str, row: int, field: str) -> None:
+    """The run went on (exit 0) and told, on stderr, the file, row and field of the problem."""
+    assert run.code == 0, run.text
+    assert f"{file}, row {row}: {field}:" in run.stderr, run.stderr
 
 
 def nothing_personal(run: Run, secrets: Iterable[str]) -> None:

@@ -3,8 +3,6 @@ given twice, XLSX formulas with no value, cells beyond the header, rows with no 
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
@@ -12,16 +10,12 @@ import pytest
 from click.testing import CliRunner
 
 from pointscalc.cli import main
-from tests.reliability.support import an_id, nothing_personal, rank
+from tests.reliability.support import Run, an_id, nothing_personal, rank, reported, rows
 
 ID = an_id("32058219900101001")
 
 
-def rows(path: Path) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
-
-
-def errors(run) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def errors(run: Run) -> list[tuple[str, str]]:
     return [(e["row"], e["field"]) for e in rows(run.out / "errors.csv")]
 
 
@@ -59,8 +53,10 @@ def test_a_row_with_no_id_is_invalid_not_ineligible(tmp_path: Path, engine: str)
     assert run.code == 0, run.text
     # The applicant row has no ID, so its periods belong to nobody: each is reported too.
     assert ("1", "id") in errors(run)
+    reported(run, "apps.csv", 1, "id")
     statuses = [r["status"] for r in rows(run.out / "results.csv")]
     assert "ineligible" not in statuses and statuses[0] == "invalid"
+    nothing_personal(run, ["王小明"])
 
 
 def jsonl(tmp: Path, *lines: str) -> list[str]:
@@ -74,16 +70,21 @@ BJ = an_id("11010519900101001")
 @pytest.mark.parametrize("years, ok", [(0, False), (1, True), (50, True), (51, False), (500, False)])
 def test_record_years_must_fit_a_working_life(tmp_path: Path, years: int, ok: bool) -> None:
     record = {"kind": "innovation", "date": "2018-12-31", "category": "hitech_enterprise", "years": years}
-    run = rank(tmp_path, *jsonl(tmp_path, json.dumps({"id": BJ, "records": [record]})))
+    run = rank(tmp_path, *jsonl(tmp_path, json.dumps({"id": BJ, "name": "王小明", "records": [record]})))
     assert run.code == 0, run.text
     assert errors(run) == ([] if ok else [("1", "records[0].years")])
+    if not ok:
+        reported(run, "in.jsonl", 1, "records[0].years")
+        nothing_personal(run, [BJ, "王小明"])
 
 
 @pytest.mark.parametrize("birth", ["0001-01-01", "1899-12-31", "1899-12"])
 def test_a_birth_before_1900_is_refused(tmp_path: Path, birth: str) -> None:
-    run = rank(tmp_path, *jsonl(tmp_path, json.dumps({"id": BJ, "birth": birth})))
+    run = rank(tmp_path, *jsonl(tmp_path, json.dumps({"id": BJ, "name": "王小明", "birth": birth})))
     assert ("1", "birth") in errors(run)
+    reported(run, "in.jsonl", 1, "birth")
     assert "from 1900 on" in run.stderr
+    nothing_personal(run, [BJ, "王小明"])
 
 
 def test_a_json_lines_key_given_twice_is_an_error(tmp_path: Path) -> None:
@@ -112,19 +113,37 @@ def workbook(path: Path, rows_: list[list[object]]) -> None:
     book.save(path)  # openpyxl computes nothing: a formula is saved with no value
 
 
-def test_an_xlsx_formula_with_no_saved_value_is_named_not_read_as_blank(tmp_path: Path) -> None:
-    workbook(tmp_path / "in.xlsx", [["身份证号", "姓名", "积分"], [BJ, "王小明", "=90+10"], [ID, "李雷", 80]])
+@pytest.mark.parametrize("sheet, says", [
+    # A formula openpyxl saved with no value would read as a blank score.
+    ([["身份证号", "姓名", "积分"], [BJ, "王小明", "=90+10"], [ID, "李雷", 80]], "formula with no saved value"),
+    # A cell beyond the header would be dropped.
+    ([["身份证号", "积分"], [BJ, 100, "王小明"], [ID, 80]], "beyond the header"),
+])
+def test_an_xlsx_cell_that_cannot_be_read_faithfully_is_named(tmp_path: Path, sheet: list[list[object]],
+                                                              says: str) -> None:
+    workbook(tmp_path / "in.xlsx", sheet)
     run = rank(tmp_path, "beijing", str(tmp_path / "in.xlsx"), "--scored", "--as-of", "2021-06-30", "--quota", "5")
-    assert run.code == 0, run.text
     assert errors(run) == [("1", "column 3 (C)")]
-    assert "formula with no saved value" in run.stderr
+    reported(run, "in.xlsx", 1, "column 3 (C)")
+    assert says in run.stderr
     nothing_personal(run, [BJ, "王小明"])
 
 
-def test_xlsx_cells_beyond_the_header_are_an_error_not_dropped(tmp_path: Path) -> None:
-    workbook(tmp_path / "in.xlsx", [["身份证号", "积分"], [BJ, 100, "王小明"], [ID, 80]])
-    run = rank(tmp_path, "beijing", str(tmp_path / "in.xlsx"), "--scored", "--as-of", "2021-06-30", "--quota", "5")
+@pytest.mark.parametrize("engine", ["columns", "applicants"])
+def test_a_period_row_without_an_id_is_reported_not_dropped(tmp_path: Path, engine: str) -> None:
+    args = suzhou_tables(tmp_path, "90", app_id="")
+    with (tmp_path / "periods.csv").open("a", encoding="utf-8") as f:
+        f.write(",residence_permit,苏州,,2016-01,,,\n")
+    run = rank(tmp_path, *args, "--engine", engine)
     assert run.code == 0, run.text
-    assert errors(run) == [("1", "column 3 (C)")]
-    assert "beyond the header" in run.stderr
-    nothing_personal(run, [BJ, "王小明"])
+    # Row 4 of the periods has no ID: it joins nobody, not even the applicant without one.
+    assert ("4", "id") in errors(run) and "periods.csv, row 4: id: is required" in run.stderr
+    nothing_personal(run, ["王小明"])
+
+
+@pytest.mark.parametrize("bucket", [{"a": 1}, "", 3])
+def test_a_json_lines_bucket_must_be_a_name(tmp_path: Path, bucket: object) -> None:
+    run = rank(tmp_path, *jsonl(tmp_path, json.dumps({"id": BJ, "bucket": bucket})))
+    assert errors(run) == [("1", "bucket")]
+    reported(run, "in.jsonl", 1, "bucket")
+    nothing_personal(run, [BJ])

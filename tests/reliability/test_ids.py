@@ -3,23 +3,20 @@ every input format; an impossible region, birth date or check digit is refused."
 
 from __future__ import annotations
 
-import csv
-import io
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pointscalc import idnumber
-from tests.reliability.support import an_id, nothing_personal, rank
+from tests.reliability.support import an_id, nothing_personal, rank, rows
 
 FULL = str.maketrans("0123456789X", "０１２３４５６７８９Ｘ")
 # 11010519491231002X is the standard's example (check digit X, worked out in tests/test_idnumber.py).
 EXAMPLE = "11010519491231002X"
-
-
-def rows(path: Path) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
 
 
 @pytest.mark.parametrize("written", [EXAMPLE.translate(FULL), EXAMPLE.lower(), f" {EXAMPLE}\u3000",
@@ -37,8 +34,6 @@ def test_the_same_id_written_another_way_is_the_same_person(written: str) -> Non
     ("١١٠١٠٥١٩٤٩١٢٣١٠٠٢X", "digits 0-9"),        # Arabic-Indic digits: str.isdigit() says yes
 ])
 def test_an_impossible_id_is_refused_saying_why(number: str, reason: str) -> None:
-    import datetime as dt
-
     with pytest.raises(idnumber.InvalidId) as e:
         idnumber.validate(number, dt.date(2021, 6, 30))
     assert reason in str(e.value) and number not in str(e.value)
@@ -78,8 +73,8 @@ def test_json_lines_refuse_an_impossible_id_without_repeating_it(tmp_path: Path,
                                                                  words: str) -> None:
     run = rank(tmp_path, "beijing", str(jsonl(tmp_path, bad)), "--as-of", "2021-06-30", "--quota", "5")
     assert run.code == 0, run.text
-    # An invalid ID gives no birth date: "birth: is required" may come with it.
-    assert ("1", field) in [(e["row"], e["field"]) for e in rows(run.out / "errors.csv")]
+    # The ID alone is reported: no "birth: is required" beside it.
+    assert [(e["row"], e["field"]) for e in rows(run.out / "errors.csv")] == [("1", field)]
     assert words in run.stderr and "in.jsonl" in run.stderr
     assert [r["status"] for r in rows(run.out / "results.csv")] == ["invalid"]
     nothing_personal(run, [bad, "王小0"])
@@ -166,5 +161,32 @@ def test_both_engines_agree_on_ids_byte_for_byte(tmp_path: Path) -> None:
         outs.append({p.name: p.read_bytes() for p in run.out.iterdir() if p.name != "run.json"})
     assert outs[0] == outs[1]
     errors = [line.split(b",")[1:3] for line in outs[0]["errors.csv"].splitlines()[1:]]
-    # The bad region (and so no birth date), then the birth after --as-of; the x is fine.
-    assert errors == [[b"2", b"birth"], [b"2", b"id"], [b"3", b"id"]]
+    # The bad region, then the birth after --as-of; the small x is fine.
+    assert errors == [[b"2", b"id"], [b"3", b"id"]]
+
+
+@st.composite
+def written_forms(draw: st.DrawFn) -> tuple[str, str]:
+    """A valid ID, and the same ID with each character in ASCII or full width, any case."""
+    born = draw(st.dates(dt.date(1900, 1, 1), dt.date(2021, 6, 30)))
+    province = draw(st.sampled_from(sorted(idnumber.provinces())))
+    number = an_id(f"{province}0105{born:%Y%m%d}{draw(st.integers(0, 999)):03d}")
+    chars = [c.translate(FULL) if draw(st.booleans()) else c for c in number]
+    if chars[-1] in "XＸ" and draw(st.booleans()):
+        chars[-1] = chars[-1].lower()
+    return number, "".join(chars)
+
+
+@given(written_forms())
+def test_any_digit_form_or_letter_case_is_the_same_person(pair: tuple[str, str]) -> None:
+    number, written = pair
+    assert idnumber.validate(written, dt.date(2021, 6, 30)) == number
+    assert idnumber.normalise(written) == idnumber.normalise(number)
+
+
+@pytest.mark.parametrize("value", [10**19, -1, True, 1.5, [1], {"a": 1}])
+def test_an_id_of_the_wrong_type_is_an_error_not_a_traceback(tmp_path: Path, value: object) -> None:
+    # (A number too long for json itself to read is the readers' bound, tested with them.)
+    (tmp_path / "in.jsonl").write_text(json.dumps({"id": value, "birth": "1990-01"}) + "\n", encoding="utf-8")
+    run = rank(tmp_path, "beijing", str(tmp_path / "in.jsonl"), "--as-of", "2021-06-30", "--quota", "1")
+    assert run.code == 0 and ("1", "id") in [(e["row"], e["field"]) for e in rows(run.out / "errors.csv")]

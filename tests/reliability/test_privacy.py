@@ -3,8 +3,6 @@ describe a value by its shape. Every name on the public list is masked."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
@@ -12,15 +10,11 @@ import pytest
 
 from pointscalc import idnumber
 from pointscalc.errors import describe
-from tests.reliability.support import an_id, nothing_personal, rank, refused
+from tests.reliability.support import an_id, nothing_personal, rank, refused, rows
 
 ID = an_id("32058219900101001")
 NAME = "王小明"
 PERIODS = [{"kind": "social_insurance", "scheme": "urban_employee", "city": "北京", "start": "2010-01"}]
-
-
-def rows(path: Path) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
 
 
 def test_describe_shows_only_what_cannot_be_personal() -> None:
@@ -114,3 +108,11 @@ def test_the_columns_engine_does_not_repeat_what_arrow_quotes(tmp_path: Path) ->
                "--quota", str(tmp_path / "q.toml"), "--engine", "columns")
     assert run.code == 1
     nothing_personal(run, [NAME, ID])
+
+
+def test_numbers_are_shown_when_short_and_described_when_they_could_be_an_id() -> None:
+    from decimal import Decimal
+
+    assert describe(Decimal("1E+6")) == "'1E+6'" and describe(-90) == "'-90'"
+    assert describe(int(ID)) == "a number of more than 8 digits"
+    assert describe(10**5000) == "a number of more than 8 digits"  # never str() of a huge int

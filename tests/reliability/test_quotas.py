@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.support import an_id, nothing_personal, rank, refused
+from tests.reliability.support import Run, an_id, nothing_personal, rank, refused
 
 # Two pre-scored applicants in two buckets: the smallest run where a hole can admit a bucket.
 SCORED = "身份证号,姓名,积分,区域\n" + f"{an_id('11010519900101001')},王小明,101.5,东城\n" \
          + f"{an_id('11010519900101002')},李,99,西城\n"
 
 
-def scored(tmp: Path, quota: str, *extra: str):  # type: ignore[no-untyped-def]
+def scored(tmp: Path, quota: str, *extra: str) -> Run:
     (tmp / "in.csv").write_text(SCORED, encoding="utf-8")
     return rank(tmp, "beijing", str(tmp / "in.csv"), "--scored", "--as-of", "2021-06-30", "--quota", quota, *extra)
 
@@ -62,7 +62,7 @@ def test_open_is_said_explicitly_and_admits_every_eligible_applicant(tmp_path: P
     run = scored(tmp_path, quota(tmp_path, "q.toml", '"东城" = 1\n"西城" = "open"\n'))
     assert run.code == 0, run.text
     summary = (run.out / "summary.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert summary[1:] == ["东城,1,1,1,1,101.5,1", "西城,1,1,,1,99,1"]
+    assert summary[1:] == ["东城,1,1,1,1,101.5,1", "西城,1,1,open,1,99,1"]
 
 
 def test_the_documented_chinese_headers_are_accepted(tmp_path: Path) -> None:
@@ -93,7 +93,7 @@ SUZHOU = {"birth": "1990-01", "extra": {"target_area": "昆山"}, "periods": [
     {"kind": "residence", "tenure": "owned", "area": 90, "city": "苏州", "district": "昆山市", "start": "2015-01"}]}
 
 
-def suzhou(tmp: Path, quota_spec: str):  # type: ignore[no-untyped-def]
+def suzhou(tmp: Path, quota_spec: str) -> Run:
     (tmp / "in.jsonl").write_text(json.dumps({"id": an_id("32058219900101001"), **SUZHOU}, ensure_ascii=False),
                                   encoding="utf-8")
     return rank(tmp, "suzhou", str(tmp / "in.jsonl"), "--as-of", "2021-06-30", "--quota", quota_spec)
@@ -136,3 +136,17 @@ def test_a_bucket_with_no_eligible_applicant_needs_no_quota(tmp_path: Path) -> N
     run = rank(tmp_path, "suzhou", str(tmp_path / "in.jsonl"), "--as-of", "2021-06-30",
                "--quota", quota(tmp_path, "q.toml", '"市区" = 1\n'))
     assert run.code == 0, run.text
+    # Nobody to admit in 昆山: 0 places there, not an open bucket.
+    summary = (run.out / "summary.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert summary[1:] == ["市区,0,0,1,0,,0", "昆山,1,0,0,0,,0"]
+
+
+def test_a_bucket_column_holding_ids_is_not_echoed_in_the_quota_error(tmp_path: Path) -> None:
+    # Columns swapped: the ID went into the bucket column.  The bucket has no quota, and the
+    # message says so without repeating it.
+    secret = an_id("11010519900101003")
+    (tmp_path / "in.csv").write_text(f"身份证号,积分,区域\nA1,100,{secret}\n", encoding="utf-8")
+    run = rank(tmp_path, "beijing", str(tmp_path / "in.csv"), "--scored", "--as-of", "2021-06-30",
+               "--quota", quota(tmp_path, "q.csv", "bucket,quota\nall,1\n"))
+    refused(run, "q.csv", "a text of 18 characters (digits)")
+    nothing_personal(run, [secret])
