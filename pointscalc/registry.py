@@ -6,6 +6,7 @@ for, so that scoring one applicant does not pay for every city.
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import importlib.util
 import itertools
@@ -113,13 +114,28 @@ def load(name_or_path: str, check: bool = True) -> Scheme:
     """
     if is_path(name_or_path):
         return load_file(Path(name_or_path), check)
-    if name_or_path not in shipped_names():
+    name = by_city(name_or_path) or name_or_path
+    if name not in shipped_names():
+        close = difflib.get_close_matches(name_or_path.strip().lower(), shipped_names(), n=2, cutoff=0.6)
+        hint = f" (did you mean {' or '.join(close)}?)" if close else ""
         raise SchemeError(
-            f"no scheme named {name_or_path!r}; shipped schemes: {', '.join(shipped_names())}"
-            " (or give the path of a scheme file)"
+            f"no scheme named {name_or_path!r}{hint}; shipped schemes: {', '.join(shipped_names())}, also by"
+            " city (北京, Beijing); or give the path of a scheme file"
         )
-    module = importlib.import_module(f"schemes.{name_or_path}")
-    return _scheme_of(module, f"schemes/{name_or_path}.py", check)
+    module = importlib.import_module(f"schemes.{name}")
+    return _scheme_of(module, f"schemes/{name}.py", check)
+
+
+def by_city(text: str) -> str | None:
+    """The shipped scheme of a city given by name (北京, 北京市, Beijing), if there is one.
+    Only a name that is not a scheme's own is looked up, so ``score beijing`` imports one module."""
+    if text in shipped_names():
+        return text
+    try:
+        city = places.city(text.strip().lower() if text.isascii() else text.strip())
+    except ValueError:
+        return None
+    return next((n for n in shipped_names() if load(n).city == city), None)
 
 
 def source(name_or_path: str) -> tuple[str, bytes]:

@@ -66,3 +66,15 @@ def test_shell_completion_offers_scheme_names() -> None:
                             capture_output=True, text=True, env={**__import__("os").environ, **env}, timeout=60,
                             check=False)
     assert "plain,suzhou" in result.stdout.splitlines()
+
+
+@pytest.mark.parametrize("name", ["北京", "北京市", "Beijing", "beijing"])
+def test_a_scheme_is_found_by_its_city(name: str) -> None:
+    # Issue 16: scheme names by city, in Chinese or English, as a user would type them.
+    result = CliRunner().invoke(main, ["show", name, "--as-of", "2021-06-30"], catch_exceptions=False)
+    assert result.exit_code == 0 and "(beijing)" in result.output
+
+
+def test_an_unknown_scheme_suggests_the_nearest() -> None:
+    result = CliRunner().invoke(main, ["show", "beijng"])
+    assert result.exit_code == 2 and "(did you mean beijing?)" in result.output
