@@ -7,6 +7,7 @@ number: an applicant's own result does not need them, and logs must never hold t
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -45,6 +46,93 @@ _WORDS = {
         "round": "批次", "counted_to": "计算至", "note": "说明",
     },
 }
+
+
+def terminal_width() -> int:
+    """The terminal's width, or 100 columns when output is not a terminal (``COLUMNS`` wins)."""
+    return max(40, shutil.get_terminal_size((100, 24)).columns)
+
+
+def _cell_width(text: object) -> int:
+    from wcwidth import wcswidth
+
+    return max((max(wcswidth(line), len(line)) if wcswidth(line) < 0 else wcswidth(line)
+                for line in str(text).splitlines() or [""]), default=0)
+
+
+def fitted(rows: list[list[Any]], headers: list[str], wrap: list[bool], *, under: int | None = None,
+           width: int | None = None, **kwargs: Any) -> str:
+    """A table that fits ``width`` (the terminal's): the ``wrap`` columns share what the others
+    leave, each at least 12 wide.  Where even that is too wide, column ``under`` (a clause)
+    moves under the first column of its row instead of standing beside it."""
+    width = width or terminal_width()
+    rows = [list(r) for r in rows]
+    natural = [max([_cell_width(h), *(_cell_width(r[i]) for r in rows)]) for i, h in enumerate(headers)]
+    pad = 2 if any(headers) else 0  # tabulate pads each column of a table with headers
+    fixed = sum(n + pad for n, w in zip(natural, wrap, strict=True) if not w) + 2 * (len(headers) - 1)
+    fixed += pad * sum(wrap)
+    wrapped = [i for i, w in enumerate(wrap) if w]
+    room = width - fixed
+    if under is not None and (room < 12 * len(wrapped) or sum(natural[i] for i in wrapped) > room) \
+            and room < 12 * len(wrapped) + 8:
+        for r in rows:
+            r[0] = f"{r[0]}\n  ({r[under]})"
+        rows = [r[:under] + r[under + 1:] for r in rows]
+        headers = headers[:under] + headers[under + 1:]
+        wrap = wrap[:under] + wrap[under + 1:]
+        return fitted(rows, headers, wrap, width=width, **kwargs)
+    limits: list[int | None] = [None] * len(headers)
+    need = sum(natural[i] for i in wrapped)
+    if wrapped and need > room:
+        width_of = {i: min(natural[i], 12) for i in wrapped}
+        spare = max(room, 12 * len(wrapped)) - sum(width_of.values())
+        while spare > 0:  # the room left goes to the columns that want more, by how much they want
+            growing = {i: natural[i] - width_of[i] for i in wrapped if natural[i] > width_of[i]}
+            if not growing:
+                break
+            total = sum(growing.values())
+            given = 0
+            for i, want in growing.items():
+                extra = min(want, max(1, spare * want // total), spare - given)
+                width_of[i] += extra
+                given += extra
+            spare -= given
+            if not given:
+                break
+        for i, w in width_of.items():
+            limits[i] = w
+    return tabulate(rows, headers=headers, disable_numparse=True, maxcolwidths=limits,
+                    maxheadercolwidths=limits, **kwargs)
+
+
+def wrapped(text: str, indent: str = "", width: int | None = None) -> list[str]:
+    """A line of prose folded to the terminal's width, by display width (a Chinese character
+    takes two columns), continuation lines indented."""
+    from wcwidth import wcwidth
+
+    width = width or terminal_width()
+    lines: list[str] = []
+    current, used = "", 0
+    for word in _words(text):
+        w = sum(max(wcwidth(c), 0) for c in word)
+        if used + w > width and current.strip():
+            lines.append(current.rstrip())
+            current, used = indent + word.lstrip(), len(indent) + w
+        else:
+            current, used = current + word, used + w
+    lines.append(current.rstrip())
+    return lines
+
+
+def _words(text: str) -> list[str]:
+    """Break points: after a space, and between two Chinese characters."""
+    out: list[str] = []
+    for c in text:
+        if out and not (c == " " or out[-1].endswith(" ") or ("\u4e00" <= c <= "\u9fff" and "\u4e00" <= out[-1][-1] <= "\u9fff")):
+            out[-1] += c
+        else:
+            out.append(c)
+    return out
 
 
 def _dec(value: Decimal | None) -> str | None:
@@ -93,7 +181,7 @@ def family_lines(f: Family, lang: str) -> list[str]:
     for r in f.members:
         mark = {True: "✓", False: "✗", None: "?"}[r.may_follow]
         cite = f" ({r.citation})" if r.citation else ""
-        out.append(f"  {mark} {member_label(r, lang)}: {r.detail(lang)}{cite}")
+        out += wrapped(f"  {mark} {member_label(r, lang)}: {r.detail(lang)}{cite}", "      ")
     return out
 
 
@@ -151,8 +239,8 @@ def assessment_json(a: Assessment, lang: str = "en") -> dict[str, Any]:
 
 def assessment_text(a: Assessment, scheme: Scheme, lang: str = "en") -> str:
     w = _WORDS[lang]
-    out = [f"{scheme.name(lang)} ({a.scheme}) · {w['version']} {a.version} · {w['as_of']} {a.rules_day}"
-           + (f" · {w['counted_to']} {a.as_of}" if a.as_of != a.rules_day else "")]
+    out = wrapped(f"{scheme.name(lang)} ({a.scheme}) · {w['version']} {a.version} · {w['as_of']} {a.rules_day}"
+                  + (f" · {w['counted_to']} {a.as_of}" if a.as_of != a.rules_day else ""), "  ")
     said = a.when.said() if a.when is not None else None
     if said is not None:
         out.append(f"{w['round']}: {said(lang)}")
@@ -184,15 +272,9 @@ def assessment_text(a: Assessment, scheme: Scheme, lang: str = "en") -> str:
              str(ln.provenance)]
             for ln in a.lines
         ]
-        out.append(
-            tabulate(
-                rows,
-                headers=[w["item"], w["points"], w["facts"], w["clause"], w["provenance"]],
-                disable_numparse=True,
-                colalign=("left", "right", "left", "left", "left"),
-                maxcolwidths=[24, None, 48, 30, None],
-            )
-        )
+        out.append(fitted(rows, [w["item"], w["points"], w["facts"], w["clause"], w["provenance"]],
+                          [True, False, True, True, False], under=3,
+                          colalign=("left", "right", "left", "left", "left")))
         out.append("")
         out.append(f"{w['total']}: {a.total}")
         if a.base is not None:
@@ -218,7 +300,7 @@ def _conditions_table(conditions: tuple[ConditionResult, ...], lang: str, counte
             detail += f"; {w['missing']}: {c.shortfall(lang)}"
         detail += f" [{w['counted_to']} {counted_to}]"
         rows.append(["✓" if c.passed else "✗", c.label(lang), detail, str(c.citation)])
-    return tabulate(rows, tablefmt="plain", disable_numparse=True)
+    return fitted(rows, ["", "", "", ""], [False, True, True, True], tablefmt="plain")
 
 
 def dumps(data: Any) -> str:
@@ -435,10 +517,12 @@ def check_text(checks: list[Any], as_of: date, lang: str = "en") -> str:
             family = "—"
         rows.append([city, w[c.outcome.value], path, missing, family])
     out = [f"{w['title']} {as_of}", ""]
-    out.append(tabulate(rows, headers=[w["city"], w["outcome"], w["path"], w["missing"], w["family"]],
-                        disable_numparse=True, maxcolwidths=[None, None, 40, 40, 36]))
+    out.append(fitted(rows, [w["city"], w["outcome"], w["path"], w["missing"], w["family"]],
+                      [False, True, True, True, True]))
     for c in checks:
-        out += ["", _check_detail(c, lang)]
+        out.append("")
+        for line in _check_detail(c, lang).splitlines():
+            out += wrapped(line, " " * (len(line) - len(line.lstrip()) + 4))
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -18,3 +18,13 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 # Under test, an unexpected exception escapes the CLI's last net (which would turn it into
 # a one-line exit 1), so that no test can pass on a hidden defect.
 os.environ.setdefault("POINTSCALC_DEBUG", "1")
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables fold to the terminal's width (100 columns off a terminal): tests that look for a
+    phrase read it on one line; tests/test_layout.py checks the folding itself."""
+    monkeypatch.setenv("COLUMNS", "400")
