@@ -52,6 +52,22 @@ _lang = click.option("--lang", type=click.Choice(["en", "zh"]), default="en", sh
                      help="Language of labels and explanations.")
 _stale = click.option("--allow-stale", is_flag=True,
                       help="Apply the nearest version even when --as-of is outside every version's validity.")
+_reform = click.option("--reform", "reform_file", type=click.Path(dir_okay=False),
+                       help="A reform file (TOML) that changes the scheme's version: a what-if (docs/compare.md).")
+
+
+def _reformed(scheme: Scheme, version: Any, reform_file: str | None) -> tuple[Any, Any]:
+    """The version a command uses, and the reform (``None`` without --reform); a reform
+    that does not load or fit is an error, exit 1."""
+    if reform_file is None:
+        return version, None
+    from pointscalc import reform
+
+    try:
+        loaded = reform.load(reform_file, scheme)
+        return loaded.apply(version)[0], loaded
+    except reform.ReformError as e:
+        _fail(str(e).replace("\n", "\nerror: "))
 
 
 def _fail(message: str) -> NoReturn:
@@ -89,14 +105,29 @@ def list_schemes() -> None:
 @click.option("--as-of", "as_of", type=DATE, help="Show only the version in force on this date.")
 @_lang
 @_stale
-def show(scheme: Scheme, as_of: dt.date | None, lang: str, allow_stale: bool) -> None:
-    """Print a scheme's points table with the clause and provenance of each line."""
+@_reform
+def show(scheme: Scheme, as_of: dt.date | None, lang: str, allow_stale: bool, reform_file: str | None) -> None:
+    """Print a scheme's points table with the clause and provenance of each line.
+
+    With --reform, the reformed version, its changed items marked and every change listed.
+    """
     from pointscalc import report
 
     try:
         versions = [scheme.version_for(as_of, allow_stale)] if as_of else list(scheme.versions)
     except SchemeError as e:
         _fail(str(e))
+    if reform_file is not None:
+        from pointscalc import reform
+
+        try:
+            loaded = reform.load(reform_file, scheme)
+            base = scheme.version_named(loaded.version) if as_of is None else versions[0]
+            changed, changes = loaded.apply(base)
+        except reform.ReformError as e:
+            _fail(str(e).replace("\n", "\nerror: "))
+        click.echo(report.reform_text(scheme, changed, changes, loaded, lang), nl=False)
+        return
     click.echo("\n".join(report.version_text(scheme, v, lang) for v in versions), nl=False)
 
 
@@ -112,8 +143,9 @@ _explored = click.option("--include-explored", is_flag=True,
 @_lang
 @_stale
 @_explored
+@_reform
 def score(scheme: Scheme, applicant_file: str, as_of: dt.date, fmt: str, lang: str,
-          allow_stale: bool, include_explored: bool) -> None:
+          allow_stale: bool, include_explored: bool, reform_file: str | None) -> None:
     """Score one applicant (a TOML or JSON file, see docs/input-format.md)."""
     from pointscalc import reading, report
     from pointscalc.scoring import assess
@@ -122,14 +154,20 @@ def score(scheme: Scheme, applicant_file: str, as_of: dt.date, fmt: str, lang: s
         version = scheme.version_for(as_of, allow_stale)
     except SchemeError as e:
         _fail(str(e))
+    version, loaded = _reformed(scheme, version, reform_file)
     try:
         applicant = reading.load_applicant(applicant_file, version.facts, as_of)
     except InputError as e:
         _input_failed(e)
     assessment = assess(scheme, version, applicant, as_of, include_explored=include_explored)
     if fmt == "json":
-        click.echo(report.dumps(report.assessment_json(assessment, lang)), nl=False)
+        doc = report.assessment_json(assessment, lang)
+        if loaded is not None:
+            doc["reform"] = {"title": loaded.title, "file": loaded.file}
+        click.echo(report.dumps(doc), nl=False)
     else:
+        if loaded is not None:
+            click.echo(f"What-if: {loaded.describe()}")
         click.echo(report.assessment_text(assessment, scheme, lang), nl=False)
 
 
@@ -199,8 +237,9 @@ def lint(schemes: tuple[str, ...]) -> None:
 @click.option("--only", "only", multiple=True, metavar="PROPERTY", help="Run only these properties (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @_stale
+@_reform
 def audit(scheme: Scheme, as_of: dt.date | None, examples: int, seed: int | None, only: tuple[str, ...],
-          fmt: str, allow_stale: bool) -> None:
+          fmt: str, allow_stale: bool, reform_file: str | None) -> None:
     """Put a scheme through the fairness properties (docs/fairness.md); exit 1 on any failure.
 
     Each failure prints the smallest counterexample Hypothesis found: two applicants, or two
@@ -221,6 +260,18 @@ def audit(scheme: Scheme, as_of: dt.date | None, examples: int, seed: int | None
             days = [(v.effective, v) for v in scheme.versions]
     except SchemeError as e:
         _fail(str(e))
+    if reform_file is not None:
+        # Without --as-of, only the version the reform is written for is audited.
+        wanted = None
+        if as_of is None:
+            from pointscalc import reform
+
+            try:
+                wanted = reform.load(reform_file, scheme).version
+            except reform.ReformError as e:
+                _fail(str(e).replace("\n", "\nerror: "))
+        days = [(day, _reformed(scheme, v, reform_file)[0]) for day, v in days
+                if wanted is None or v.label == wanted]
     failed = False
     docs = []
     for day, version in days:
@@ -273,9 +324,11 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
                    " auto: columns where the scheme and file allow it. The outputs are the same bytes.")
 @_stale
 @_explored
+@_reform
 def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, scored: bool,
          periods_file: str | None, xlsx: bool, target: int | None, children: bool, strict: bool, ties: str | None,
-         jobs: int, engine: str, allow_stale: bool, include_explored: bool) -> None:
+         jobs: int, engine: str, allow_stale: bool, include_explored: bool,
+         reform_file: str | None) -> None:
     """Rank a whole city's applicants against quotas and write results.csv, public.csv
     (the 公示 list, masked), summary.csv and errors.csv to --out, all or nothing.
 
@@ -295,6 +348,7 @@ def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, 
     try:
         version = scheme.version_for(as_of, allow_stale)
         quotas, default = run.read_quotas(quota)
+        version, quotas, default = _rank_reform(scheme, version, reform_file, quotas, default)
         path = Path(input_file)
         if children and not scored:
             raise run.RunError("--children ranks a pre-scored table of children: add --scored")
@@ -341,6 +395,21 @@ def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, 
         click.echo(f"planning target: {target}; admitted: {admitted} ({admitted - target:+d} against the target)")
 
 
+def _rank_reform(scheme: Scheme, version: Any, reform_file: str | None, quotas: Any, default: int | None
+                 ) -> tuple[Any, Any, int | None]:
+    """``rank --reform``: the reformed version and quotas."""
+    version, loaded = _reformed(scheme, version, reform_file)
+    if loaded is None:
+        return version, quotas, default
+    from pointscalc import reform
+
+    try:
+        quotas, default = loaded.apply_quotas(quotas, default)
+    except reform.ReformError as e:
+        _fail(str(e).replace("\n", "\nerror: "))
+    return version, quotas, default
+
+
 def _by_columns(engine: str, scheme: Scheme, version: Any, as_of: dt.date, recognition: Any, path: Any,
                 periods_file: str | None, quotas: Any, default: int | None, ties: Any, jobs: int) -> Any:
     """The bulk engine's outcome, or ``None`` where the reference engine must rank: the
@@ -384,3 +453,4 @@ def _progress(items):  # type: ignore[no-untyped-def]
             click.echo(f"\r{i:,} applicants read", err=True, nl=False)
         yield item
     click.echo("", err=True)
+
