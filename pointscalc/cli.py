@@ -322,12 +322,14 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
 @click.option("--engine", type=click.Choice(["auto", "columns", "applicants"]), default="auto", show_default=True,
               help="columns: score a CSV table column by column (fast); applicants: one by one, the reference;"
                    " auto: columns where the scheme and file allow it. The outputs are the same bytes.")
+@click.option("--chart", is_flag=True,
+              help="Also draw each bucket's score distribution, cutoff and tie band (needs pointscalc[charts]).")
 @_stale
 @_explored
 @_reform
 def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, scored: bool,
          periods_file: str | None, xlsx: bool, target: int | None, children: bool, strict: bool, ties: str | None,
-         jobs: int, engine: str, allow_stale: bool, include_explored: bool,
+         jobs: int, engine: str, allow_stale: bool, include_explored: bool, chart: bool,
          reform_file: str | None) -> None:
     """Rank a whole city's applicants against quotas and write results.csv, public.csv
     (the 公示 list, masked), summary.csv and errors.csv to --out, all or nothing.
@@ -386,7 +388,12 @@ def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, 
         click.echo(f"invalid: … {len(outcome.problems) - 20} more in errors.csv", err=True)
     if strict and outcome.problems:
         _fail(f"{len(outcome.problems)} problem(s) in the input; --strict: nothing written")
+    charts = _rank_charts(outcome) if chart else {}
     run.write(outcome, Path(out), xlsx=xlsx)
+    if charts:
+        from pointscalc.tables import write_all
+
+        write_all(Path(out), charts)
     click.echo(tabulate(run.summary_rows(outcome.summaries), headers=["bucket", "applicants", "eligible", "quota", "admitted", "cutoff",
                                        "tied_at_cutoff"], disable_numparse=True))
     click.echo(f"ties: {outcome.ties.value}; invalid rows: {len(outcome.invalid)}; written to {out}")
@@ -408,6 +415,17 @@ def _rank_reform(scheme: Scheme, version: Any, reform_file: str | None, quotas: 
     except reform.ReformError as e:
         _fail(str(e).replace("\n", "\nerror: "))
     return version, quotas, default
+
+
+def _rank_charts(outcome: Any) -> dict[str, bytes]:
+    """One score-distribution chart per bucket, as files for the output folder; a missing
+    matplotlib is an error before anything is written."""
+    from pointscalc import charts
+
+    try:
+        return charts.rank_charts(outcome)
+    except charts.ChartsMissing as e:
+        _fail(str(e))
 
 
 def _by_columns(engine: str, scheme: Scheme, version: Any, as_of: dt.date, recognition: Any, path: Any,
@@ -454,3 +472,96 @@ def _progress(items):  # type: ignore[no-untyped-def]
         yield item
     click.echo("", err=True)
 
+
+@main.command()
+@click.argument("scheme", type=SCHEME)
+@click.argument("input_file", metavar="POOL", type=click.Path(dir_okay=False))
+@_as_of
+@click.option("--quota", required=True, metavar="N|QUOTA_FILE",
+              help="Places in a single bucket, or a TOML/CSV file of bucket and quota (as for rank).")
+@click.option("--against", "against", metavar="VERSION", help="The alternative: another version of the scheme.")
+@_reform
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="Directory for the results.")
+@click.option("--periods", "periods_file", type=click.Path(dir_okay=False),
+              help="A table of periods keyed by applicant ID, for a flat applicants table.")
+@click.option("--scored", is_flag=True, help="POOL already has a score column: rank it as given.")
+@click.option("--by", "by", multiple=True, metavar="COLUMN",
+              help="Also report admission rates by this column of the pool (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--no-report", is_flag=True, help="Write the tables and JSON without report.html (no matplotlib needed).")
+@click.option("--strict", is_flag=True, help="Abort on any bad row, writing nothing.")
+@click.option("--ties", type=click.Choice(["admit_all", "strict"]), help="Override the ties policy on both sides.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes that score applicants (one per core).")
+@click.option("--engine", type=click.Choice(["auto", "columns", "applicants"]), default="auto", show_default=True,
+              help="As for rank: the outputs are the same bytes.")
+@_stale
+@_explored
+def compare(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, against: str | None,
+            reform_file: str | None, out: str, periods_file: str | None, scored: bool, by: tuple[str, ...],
+            fmt: str, no_report: bool, strict: bool, ties: str | None, jobs: int, engine: str, allow_stale: bool,
+            include_explored: bool) -> None:
+    """Rank the same POOL under two rule sets, the version in force on --as-of (the baseline)
+    and an alternative (--against VERSION or --reform FILE), and write who gains, who loses,
+    and the admission rate by group: transitions.csv, buckets.csv, changes.csv (masked),
+    groups.csv, compare.json and report.html (see docs/compare.md).
+    """
+    from pathlib import Path
+
+    from tabulate import tabulate
+
+    from pointscalc import charts, run
+    from pointscalc import compare as cmp
+    from pointscalc.scheme import Ties
+    from pointscalc.tables import write_all
+
+    if (against is None) == (reform_file is None):
+        raise click.UsageError("give the alternative: --against VERSION or --reform FILE (one of them)")
+    if not no_report:
+        try:
+            charts.available()
+        except charts.ChartsMissing as e:
+            _fail(f"{e} (or pass --no-report)")
+    try:
+        base = scheme.version_for(as_of, allow_stale)
+        quotas, default = run.read_quotas(quota)
+        if against is not None:
+            other, other_quotas, other_default = scheme.version_named(against), quotas, default
+            label = f"version {against}"
+        else:
+            other, other_quotas, other_default = _rank_reform(scheme, base, reform_file, quotas, default)
+            from pointscalc import reform
+
+            label = f"{base.label} + reform: {reform.load(reform_file, scheme).title or Path(reform_file).name}"
+        # Both sides read the pool the same way: each version also accepts the other's facts.
+        facts = tuple({f.name: f for f in (*other.facts, *base.facts)}.values())
+        sides = (cmp.Side("baseline", f"version {base.label}", attrs.evolve(base, facts=facts), quotas, default),
+                 cmp.Side("alternative", label, attrs.evolve(other, facts=facts), other_quotas, other_default))
+        pool = cmp.Pool(Path(input_file), Path(periods_file) if periods_file else None, scored, engine, jobs,
+                        include_explored, Ties(ties) if ties else None)
+        result = cmp.compare(scheme, *sides, as_of, pool, by=by)
+    except (SchemeError, run.RunError, cmp.CompareError) as e:
+        _fail(str(e))
+    except InputError as e:
+        _input_failed(e)
+    problems = sorted({str(p) for r in (result.before, result.after) for p in r.problems})
+    for p in problems[:20]:
+        click.echo(f"invalid: {p}", err=True)
+    if len(problems) > 20:
+        click.echo(f"invalid: … {len(problems) - 20} more (rank either side for errors.csv)", err=True)
+    if strict and problems:
+        _fail(f"{len(problems)} problem(s) in the input; --strict: nothing written")
+    write_all(Path(out), cmp.files(result, None if no_report else cmp.report_html(result)))
+    if fmt == "json":
+        from pointscalc import report
+
+        click.echo(report.dumps(cmp.document(result)), nl=False)
+        return
+    click.echo(f"before: {sides[0].label}; after: {sides[1].label}")
+    click.echo(tabulate(result.buckets(), headers=cmp.BUCKETS, disable_numparse=True))
+    click.echo("")
+    click.echo(tabulate(result.transitions(), headers=cmp.TRANSITIONS, disable_numparse=True))
+    s = result.summary()
+    click.echo(f"\nadmitted {s['admitted_before']} → {s['admitted_after']}; newly admitted {s['newly_admitted']},"
+               f" no longer admitted {s['no_longer_admitted']}; status or rank changed for {s['rank_changed']};"
+               f" written to {out}")
