@@ -238,14 +238,30 @@ def lint(schemes: tuple[str, ...]) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @_stale
 @_reform
+@click.option("--pool", "pool_file", type=click.Path(dir_okay=False),
+              help="Also check outcomes on a real pool (as for rank): admission rates by group (needs --as-of, --quota).")
+@click.option("--periods", "periods_file", type=click.Path(dir_okay=False), help="With --pool: its periods table.")
+@click.option("--quota", metavar="N|QUOTA_FILE", help="With --pool: places, as for rank.")
+@click.option("--by", "by", multiple=True, metavar="COLUMN", help="With --pool: also judge rates by this column.")
+@click.option("--min-group", type=click.IntRange(1), default=30, show_default=True,
+              help="With --pool: smaller groups are listed but not judged.")
+@click.option("--outcomes-only", is_flag=True, help="With --pool: skip the properties, check the outcomes only.")
 def audit(scheme: Scheme, as_of: dt.date | None, examples: int, seed: int | None, only: tuple[str, ...],
-          fmt: str, allow_stale: bool, reform_file: str | None) -> None:
+          fmt: str, allow_stale: bool, reform_file: str | None, pool_file: str | None, periods_file: str | None,
+          quota: str | None, by: tuple[str, ...], min_group: int, outcomes_only: bool) -> None:
     """Put a scheme through the fairness properties (docs/fairness.md); exit 1 on any failure.
 
     Each failure prints the smallest counterexample Hypothesis found: two applicants, or two
-    ranking runs, side by side.
+    ranking runs, side by side.  With --pool, the admission rate of each group of a real pool
+    (age band, sex, education, province, tenure, years insured, --by) is compared with the
+    best-off group's: below four fifths, unexplained by an item or a waiver, is a failure.
     """
     from pointscalc import fairness, report
+
+    if pool_file is not None and (as_of is None or quota is None):
+        raise click.UsageError("--pool needs --as-of and --quota")
+    if pool_file is None and (outcomes_only or by or periods_file or quota):
+        raise click.UsageError("--periods, --quota, --by and --outcomes-only go with --pool")
 
     unknown = [k for k in only if k not in fairness.PROPERTIES]
     if unknown:
@@ -273,8 +289,8 @@ def audit(scheme: Scheme, as_of: dt.date | None, examples: int, seed: int | None
         days = [(day, _reformed(scheme, v, reform_file)[0]) for day, v in days
                 if wanted is None or v.label == wanted]
     failed = False
-    docs = []
-    for day, version in days:
+    docs: list[Any] = []
+    for day, version in days if not outcomes_only else []:
         subject = fairness.Subject.of(scheme, day, version=version)
         results = fairness.audit(subject, examples, seed, keys)
         failed |= any(r.status in ("fail", "error") for r in results)
@@ -282,9 +298,44 @@ def audit(scheme: Scheme, as_of: dt.date | None, examples: int, seed: int | None
             docs.append(report.audit_json(subject, results, examples, seed))
         else:
             click.echo(report.audit_text(subject, results) + ("\n" if len(days) > 1 else ""), nl=False)
+    if pool_file is not None:
+        assert as_of is not None and quota is not None
+        failed |= _pool_audit(scheme, days[0][1], as_of, pool_file, periods_file, quota, by, min_group, fmt, docs)
     if fmt == "json":
         click.echo(report.dumps(docs), nl=False)
     sys.exit(1 if failed else 0)
+
+
+def _pool_audit(scheme: Scheme, version: Any, as_of: dt.date, pool_file: str, periods_file: str | None, quota: str,
+                by: tuple[str, ...], min_group: int, fmt: str, docs: list[Any]) -> bool:
+    """``audit --pool``: print (or add to ``docs``) the rates by group; whether any is flagged."""
+    from pathlib import Path
+
+    from tabulate import tabulate
+
+    from pointscalc import compare, outcomes, run
+
+    try:
+        quotas, default = run.read_quotas(quota)
+        pool = compare.Pool(Path(pool_file), Path(periods_file) if periods_file else None)
+        rows = outcomes.pool_audit(scheme, version, as_of, pool, quotas, default, by, min_group)
+    except (SchemeError, run.RunError, compare.CompareError) as e:
+        _fail(str(e))
+    except InputError as e:
+        _input_failed(e)
+    flagged = [r for r in rows if r.verdict == "FLAG"]
+    if fmt == "json":
+        docs.append({"pool": Path(pool_file).name, "version": version.label, "as_of": as_of.isoformat(),
+                     "rule": "a group's admission rate below four fifths of the best-off group's is flagged",
+                     "groups": [dict(zip(outcomes.HEADER, r.cells(), strict=True)) for r in rows],
+                     "flagged": len(flagged)})
+        return bool(flagged)
+    click.echo(f"\nOutcomes on {Path(pool_file).name} · version {version.label} · as of {as_of}:"
+               " admission rate by group, against the best-off group's")
+    click.echo(tabulate([r.cells() for r in rows], headers=outcomes.HEADER, disable_numparse=True,
+                        maxcolwidths=[None, None, None, None, None, None, None, 60]))
+    click.echo(f"{len(flagged)} group(s) below four fifths of the best-off group with nothing to explain it")
+    return bool(flagged)
 
 
 @main.command()

@@ -105,6 +105,8 @@ class Ranked:
     """Index into ``STATUSES``."""
     rank: list[Any]
     score: list[Any]
+    reason: list[str]
+    """Why an ineligible applicant is ineligible: the conditions failed, with clauses."""
 
 
 def _ranked(side: Side, outcome: Any) -> Ranked:
@@ -122,7 +124,7 @@ def _ranked(side: Side, outcome: Any) -> Ranked:
     take = pick.tolist()
     return Ranked(side, outcome.summaries, int((~keep).sum()), list(outcome.problems), [c["id"][i] for i in take],
                   [c["bucket"][i] for i in take], status[pick], [c["rank"][i] for i in take],
-                  [c["score"][i] for i in take])
+                  [c["score"][i] for i in take], [c["reason"][i] for i in take])
 
 
 @attrs.frozen
@@ -189,25 +191,18 @@ class Comparison:
         on at least one side."""
         if self.groups is None:
             return []
-        index = {x: i for i, x in enumerate(self.groups.ids)}
-        at = np.array([index.get(x, -1) for x in self.ids], dtype=np.int64)
-        found = at >= 0
-        admitted = (self.status[0] == 0, self.status[1] == 0)
-        out: list[GroupRate] = []
-        for name, labels in self.groups.labels.items():
-            mine = labels[at[found]]
-            values, inverse = np.unique(mine.astype(str), return_inverse=True)
-            total = np.bincount(inverse, minlength=len(values))
-            ins = [np.bincount(inverse, weights=adm[found], minlength=len(values)).astype(np.int64)
-                   for adm in admitted]
-            rates = [[Fraction(int(k), int(n)) for k, n in zip(side, total, strict=True)] for side in ins]
-            best = [max(r) if r else Fraction(0) for r in rates]
-            for j, value in sorted(enumerate(values.tolist()), key=lambda jv: pool_groups.sort_key(name, jv[1])):
-                out.append(GroupRate(name, value, int(total[j]), int(ins[0][j]), int(ins[1][j]),
-                                     rates[0][j], rates[1][j],
-                                     rates[0][j] / best[0] if best[0] else None,
-                                     rates[1][j] / best[1] if best[1] else None))
-        return out
+        out = []
+        for name, value, total, (before, after) in group_counts(self.groups, self.ids,
+                                                                 [s == 0 for s in self.status]):
+            out.append((name, value, total, before, after))
+        best: dict[str, tuple[Fraction, Fraction]] = {}
+        for name, _, total, before, after in out:
+            b = best.get(name, (Fraction(0), Fraction(0)))
+            best[name] = (max(b[0], Fraction(before, total)), max(b[1], Fraction(after, total)))
+        return [GroupRate(name, value, total, before, after, Fraction(before, total), Fraction(after, total),
+                          Fraction(before, total) / best[name][0] if best[name][0] else None,
+                          Fraction(after, total) / best[name][1] if best[name][1] else None)
+                for name, value, total, before, after in out]
 
     def summary(self) -> dict[str, Any]:
         changed = self.changed()
@@ -221,6 +216,23 @@ class Comparison:
             "status_changed": int((a != b).sum()),
             "rank_changed": int(changed.sum()),
         }
+
+
+def group_counts(groups: pool_groups.Groups, ids: list[str], admitted: list[np.ndarray]
+                 ) -> list[tuple[str, str, int, list[int]]]:
+    """For each group and value: its applicants among ``ids``, and how many of them each
+    ``admitted`` mask admits.  Values in their natural order (bands, then text)."""
+    index = {x: i for i, x in enumerate(groups.ids)}
+    at = np.array([index.get(x, -1) for x in ids], dtype=np.int64)
+    found = at >= 0
+    out = []
+    for name, labels in groups.labels.items():
+        values, inverse = np.unique(labels[at[found]].astype(str), return_inverse=True)
+        total = np.bincount(inverse, minlength=len(values))
+        ins = [np.bincount(inverse, weights=adm[found], minlength=len(values)).astype(np.int64) for adm in admitted]
+        for j, value in sorted(enumerate(values.tolist()), key=lambda jv: pool_groups.sort_key(name, jv[1])):
+            out.append((name, value, int(total[j]), [int(side[j]) for side in ins]))
+    return out
 
 
 @attrs.frozen

@@ -262,3 +262,32 @@ def attrs_evolve(side: compare.Side) -> compare.Side:
     import attrs
 
     return attrs.evolve(side, name="alternative")
+
+
+def test_audit_pool_flags_an_unexplained_gap(tmp_path: Path) -> None:
+    # One place: B (河南) admitted, A (江苏) eligible but waitlisted, C (河南) ineligible.
+    # 江苏: 0 of 1 (0%); 河南: 1 of 2 (50%): ratio 0.00 < 4/5, and among the eligible 0 of 1
+    # against 1 of 1, so eligibility does not explain it; the 2016 version declares no
+    # origin waiver: flagged.  Education gaps are explained by the education item.
+    apps, periods = pool(tmp_path)
+    result = invoke("audit", "suzhou", "--as-of", AS_OF, "--pool", apps, "--periods", periods, "--quota", "1",
+                    "--outcomes-only", "--min-group", "1", "--format", "json")
+    assert result.exit_code == 1, result.output
+    [doc] = json.loads(result.output)
+    rows = {(g["group"], g["value"]): g for g in doc["groups"]}
+    assert (rows[("province", "江苏")]["rate"], rows[("province", "江苏")]["verdict"]) == ("0.0%", "FLAG")
+    assert (rows[("province", "河南")]["rate"], rows[("province", "河南")]["verdict"]) == ("50.0%", "ok")
+    assert rows[("education", "bachelor")]["verdict"] == "explained"
+    assert rows[("education", "bachelor")]["note"].startswith("scored by design: education")
+    assert doc["flagged"] == 1
+    # With the default minimum group size (30), three applicants are too few to judge.
+    small = invoke("audit", "suzhou", "--as-of", AS_OF, "--pool", apps, "--periods", periods, "--quota", "1",
+                   "--outcomes-only")
+    assert small.exit_code == 0, small.output
+    assert "too small" in small.output
+
+
+def test_audit_pool_needs_its_options(tmp_path: Path) -> None:
+    apps, _ = pool(tmp_path)
+    assert invoke("audit", "suzhou", "--pool", apps, "--quota", "1").exit_code == 2
+    assert invoke("audit", "suzhou", "--as-of", AS_OF, "--quota", "1").exit_code == 2
