@@ -409,7 +409,10 @@ def report_html(c: Comparison) -> bytes:
         _table(BUCKETS, c.buckets()),
         "<h2>Score distributions</h2>",
         "<p>Each chart counts the eligible applicants of one bucket by score: grey before, blue after. A dashed"
-        " line marks each cutoff; applicants to the right of a cutoff were admitted under those rules.</p>",
+        " line marks each cutoff: applicants above it were admitted under those rules (at it, the ties policy"
+        " decides), unless the"
+        " scheme ranks a priority group ahead of the score (Suzhou since 2020), whose members may be admitted"
+        " below it.</p>",
     ]
     before, after = _scores_by_bucket(c, 0), _scores_by_bucket(c, 1)
     cuts = {r[0]: (r[7], r[8]) for r in c.buckets()}

@@ -127,10 +127,6 @@ def _age(birth: str, as_of: dt.date) -> str:
     return _band(age, AGE_BANDS)
 
 
-def _id_birth(number: str) -> str:
-    return f"{number[6:10]}-{number[10:12]}-{number[12:14]}" if len(number) == 18 else ""
-
-
 def _id_sex(digit: str) -> str:
     """From the 17th character of an ID number: odd for men, even for women."""
     return ("male" if int(digit) % 2 else "female") if len(digit) == 1 and digit.isdigit() else NOT_GIVEN
@@ -291,11 +287,16 @@ def read(input_file: Path, periods_file: Path | None, as_of: dt.date, *, by: tup
     empty = pa.array([""] * n, pa.string())
     ids = apps.get("id", empty)
     ids_list = ids.to_pylist()
-    birth = apps["birth"] if "birth" in apps else pa.array([_id_birth(i) for i in ids_list], pa.string())
+    # Birth date and sex as written, or else as the ID number gives them.
+    from_id = pc.binary_join_element_wise(pc.utf8_slice_codeunits(ids, 6, 10), pc.utf8_slice_codeunits(ids, 10, 12),
+                                          pc.utf8_slice_codeunits(ids, 12, 14), "-")
+    given = apps.get("birth", empty)
+    birth = pc.if_else(pc.equal(given, ""), from_id, given)
+    sex = np.where(_mapped(apps.get("sex", empty), _SEX) == NOT_GIVEN,
+                   _mapped(pc.utf8_slice_codeunits(ids, 16, 17), _id_sex), _mapped(apps.get("sex", empty), _SEX))
     labels: dict[str, np.ndarray] = {
         "age_band": _mapped(birth, lambda b: _age(b, as_of)),
-        "sex": _mapped(apps["sex"], _SEX) if "sex" in apps
-        else _mapped(pc.utf8_slice_codeunits(ids, 16, 17), _id_sex),
+        "sex": sex,
         "education": _mapped(apps.get("diploma", empty), _EDUCATION),
         "province": _mapped(pc.utf8_slice_codeunits(ids, 0, 2), lambda c: PROVINCES.get(c, NOT_GIVEN)),
     }

@@ -291,3 +291,22 @@ def test_audit_pool_needs_its_options(tmp_path: Path) -> None:
     apps, _ = pool(tmp_path)
     assert invoke("audit", "suzhou", "--pool", apps, "--quota", "1").exit_code == 2
     assert invoke("audit", "suzhou", "--as-of", AS_OF, "--quota", "1").exit_code == 2
+
+
+def test_groups_read_from_json_lines(tmp_path: Path) -> None:
+    # Insured 2010-01..2014-12 and 2012-01..2016-12: the overlap counts once, 2010-01..2016-12
+    # = 84 months = 7 years (5–9), not 120.  Rented until 2018-12, owned since 2019-01: on
+    # 2021-06-30 the home is owned.  No sex or birth given: the ID says born 1990-01-01 (31,
+    # 25–34) and its 17th digit 7 is odd: male.
+    who = ident("510104", "19900101", 7)
+    person = {"id": who, "periods": [
+        {"kind": "social_insurance", "city": "苏州", "start": "2010-01", "end": "2014-12"},
+        {"kind": "social_insurance", "city": "苏州", "start": "2012-01", "end": "2016-12"},
+        {"kind": "residence", "city": "苏州", "tenure": "rented", "start": "2015-01", "end": "2018-12"},
+        {"kind": "residence", "city": "苏州", "tenure": "owned", "start": "2019-01"}]}
+    path = tmp_path / "p.jsonl"
+    path.write_text(json.dumps(person, ensure_ascii=False) + "\n", encoding="utf-8")
+    g = compare.pool_groups.read(path, None, dt.date(2021, 6, 30))
+    assert {k: v[0] for k, v in g.labels.items()} == {
+        "age_band": "25–34", "sex": "male", "education": "not given", "province": "四川",
+        "tenure": "owned", "years_insured": "5–9 years"}
