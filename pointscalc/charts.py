@@ -75,7 +75,9 @@ def svg(fig: Any) -> bytes:
     return buf.getvalue()
 
 
-def _floats(scores: Sequence[Any]) -> np.ndarray:
+def _floats(scores: Sequence[Any] | np.ndarray) -> np.ndarray:
+    if isinstance(scores, np.ndarray) and scores.dtype == float:
+        return scores
     return np.array([float(s) for s in scores if s != "" and s is not None], dtype=float)
 
 

@@ -12,6 +12,7 @@ a ratio to two, both rounded half-up.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
@@ -21,6 +22,8 @@ from typing import Any
 
 import attrs
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from pointscalc import groups as pool_groups
 from pointscalc import idnumber, run
@@ -91,6 +94,32 @@ def rank_pool(scheme: Scheme, side: Side, as_of: dt.date, pool: Pool) -> Any:
                         ties=pool.ties)
 
 
+def _by_columns_once(scheme: Scheme, sides: tuple[Side, Side], as_of: dt.date, pool: Pool) -> tuple[Any, Any] | None:
+    """Both sides by the columns engine from one reading of the tables, where both versions
+    read the same facts and the engine takes them; ``None`` where ``rank_pool`` must rank
+    each side (it then says why, if ``--engine columns`` was asked for)."""
+    if pool.engine == "applicants" or pool.scored or pool.input.suffix.lower() != ".csv" \
+            or sides[0].version.facts != sides[1].version.facts:
+        return None
+    try:
+        from pointscalc import bulk, columns
+    except ImportError:
+        return None
+    recognition = Recognition.resolve(scheme.city, scheme.agreements, as_of, pool.include_explored)
+    if any(bulk.unsupported(scheme, s.version, recognition) for s in sides):
+        return None
+    version = sides[0].version
+    try:
+        read = columns.read(pool.input, pool.periods, version, any(f.name == "target_area" for f in version.facts))
+        return tuple(  # type: ignore[return-value]
+            bulk.rank_columns(scheme, s.version, as_of, recognition, pool.input, pool.periods, s.quotas,
+                              s.default_quota, ties=pool.ties, jobs=pool.jobs,
+                              read=attrs.evolve(read, others=copy.deepcopy(read.others)))
+            for s in sides)
+    except columns.NotColumnar:
+        return None
+
+
 @attrs.frozen
 class Ranked:
     """One side's outcome as columns, by applicant."""
@@ -137,10 +166,15 @@ class Comparison:
     ids: list[str]
     """Every applicant valid on at least one side, sorted."""
     status: tuple[np.ndarray, np.ndarray]
-    rank: tuple[list[Any], list[Any]]
-    score: tuple[list[Any], list[Any]]
-    bucket: tuple[list[str], list[str]]
+    rank: tuple[np.ndarray, np.ndarray]
+    """Ranks as integers, 0 where there is none (ineligible, invalid)."""
+    score: tuple[np.ndarray, np.ndarray]
+    bucket: tuple[np.ndarray, np.ndarray]
     groups: pool_groups.Groups | None
+    changed: np.ndarray
+    """Applicants whose status or rank changed."""
+    rates: list[GroupRate]
+    """Admission rate by group, before and after."""
 
     # --- tables -----------------------------------------------------------------------
 
@@ -169,43 +203,28 @@ class Comparison:
                         cell(x, "tied_at_cutoff"), cell(y, "tied_at_cutoff")])
         return out
 
-    def changed(self) -> np.ndarray:
-        """Applicants whose status or rank changed."""
-        a, b = self.status
-        ranks = np.array([x != y for x, y in zip(*self.rank, strict=True)], dtype=bool)
-        return (a != b) | ranks
-
     def changes(self) -> list[list[Any]]:
         """Every applicant whose status or rank changed, masked, by bucket and new rank."""
-        rows = []
-        for i in np.flatnonzero(self.changed()).tolist():
-            rows.append([idnumber.mask(self.ids[i]), self.bucket[0][i], self.bucket[1][i],
-                         STATUSES[self.status[0][i]], STATUSES[self.status[1][i]],
-                         self.rank[0][i], self.rank[1][i], self.score[0][i], self.score[1][i]])
-        rows.sort(key=lambda r: (r[2], STATUSES.index(r[4]), r[6] if isinstance(r[6], int) else 1 << 62,
-                                 r[1], r[5] if isinstance(r[5], int) else 1 << 62))
-        return rows
+        at = np.flatnonzero(self.changed)
+        (sa, sb), (ra, rb), (ba, bb) = self.status, self.rank, self.bucket
+        far = np.int64(1 << 62)
+        order = at[np.lexsort((np.where(ra[at] > 0, ra[at], far), ba[at].astype(str),
+                               np.where(rb[at] > 0, rb[at], far), sb[at], bb[at].astype(str)))]
+        names = np.array(STATUSES, dtype=object)
+
+        def shown(r: np.ndarray) -> list[Any]:
+            return np.where(r[order] > 0, r[order].astype(object), "").tolist()
+
+        cols = [[idnumber.mask(self.ids[i]) for i in order.tolist()], ba[order].tolist(), bb[order].tolist(),
+                names[sa[order]].tolist(), names[sb[order]].tolist(), shown(ra), shown(rb),
+                self.score[0][order].tolist(), self.score[1][order].tolist()]
+        return [list(r) for r in zip(*cols, strict=True)]
 
     def group_rates(self) -> list[GroupRate]:
-        """Admission rate by group, before and after; a group's applicants are those valid
-        on at least one side."""
-        if self.groups is None:
-            return []
-        out = []
-        for name, value, total, (before, after) in group_counts(self.groups, self.ids,
-                                                                 [s == 0 for s in self.status]):
-            out.append((name, value, total, before, after))
-        best: dict[str, tuple[Fraction, Fraction]] = {}
-        for name, _, total, before, after in out:
-            b = best.get(name, (Fraction(0), Fraction(0)))
-            best[name] = (max(b[0], Fraction(before, total)), max(b[1], Fraction(after, total)))
-        return [GroupRate(name, value, total, before, after, Fraction(before, total), Fraction(after, total),
-                          Fraction(before, total) / best[name][0] if best[name][0] else None,
-                          Fraction(after, total) / best[name][1] if best[name][1] else None)
-                for name, value, total, before, after in out]
+        return self.rates
 
     def summary(self) -> dict[str, Any]:
-        changed = self.changed()
+        changed = self.changed
         a, b = self.status
         return {
             "applicants": len(self.ids),
@@ -222,16 +241,19 @@ def group_counts(groups: pool_groups.Groups, ids: list[str], admitted: list[np.n
                  ) -> list[tuple[str, str, int, list[int]]]:
     """For each group and value: its applicants among ``ids``, and how many of them each
     ``admitted`` mask admits.  Values in their natural order (bands, then text)."""
-    index = {x: i for i, x in enumerate(groups.ids)}
-    at = np.array([index.get(x, -1) for x in ids], dtype=np.int64)
+    at = pc.index_in(pa.array(ids, pa.string()), value_set=pa.array(groups.ids, pa.string())).fill_null(-1) \
+        .to_numpy(zero_copy_only=False).astype(np.int64)
     found = at >= 0
     out = []
     for name, labels in groups.labels.items():
-        values, inverse = np.unique(labels[at[found]].astype(str), return_inverse=True)
-        total = np.bincount(inverse, minlength=len(values))
-        ins = [np.bincount(inverse, weights=adm[found], minlength=len(values)).astype(np.int64) for adm in admitted]
-        for j, value in sorted(enumerate(values.tolist()), key=lambda jv: pool_groups.sort_key(name, jv[1])):
-            out.append((name, value, int(total[j]), [int(side[j]) for side in ins]))
+        enc = pc.dictionary_encode(pa.array(labels, pa.string()))
+        values = enc.dictionary.to_pylist()
+        codes = enc.indices.to_numpy(zero_copy_only=False)[at[found]]
+        total = np.bincount(codes, minlength=len(values))
+        ins = [np.bincount(codes, weights=adm[found], minlength=len(values)).astype(np.int64) for adm in admitted]
+        for j, value in sorted(enumerate(values), key=lambda jv: pool_groups.sort_key(name, jv[1])):
+            if total[j]:
+                out.append((name, value, int(total[j]), [int(side[j]) for side in ins]))
     return out
 
 
@@ -276,26 +298,58 @@ def ratio(x: Fraction | None) -> str:
 def compare(scheme: Scheme, before: Side, after: Side, as_of: dt.date, pool: Pool,
             by: tuple[str, ...] = (), with_groups: bool = True) -> Comparison:
     """Rank the pool on both sides and match applicants by ID number."""
-    x = _ranked(before, rank_pool(scheme, before, as_of, pool))
-    y = _ranked(after, rank_pool(scheme, after, as_of, pool))
-    ids = sorted(set(x.ids) | set(y.ids))
-    where = [{k: i for i, k in enumerate(r.ids)} for r in (x, y)]
+    shared = _by_columns_once(scheme, (before, after), as_of, pool)
+    x = _ranked(before, shared[0] if shared else rank_pool(scheme, before, as_of, pool))
+    y = _ranked(after, shared[1] if shared else rank_pool(scheme, after, as_of, pool))
+    both = pa.concat_arrays([pa.array(x.ids, pa.string()), pa.array(y.ids, pa.string())])
+    unique = pc.unique(both)
+    ids_pa = pc.take(unique, pc.sort_indices(unique))
+    ids = ids_pa.to_pylist()
     invalid = STATUSES.index("invalid")
 
-    def spread(r: Ranked, at: dict[str, int]) -> tuple[np.ndarray, list[Any], list[Any], list[str]]:
-        idx = np.array([at.get(k, -1) for k in ids], dtype=np.int64)
-        status = np.where(idx >= 0, r.status[np.maximum(idx, 0)] if len(r.status) else invalid, invalid)
-        pick = idx.tolist()
-        return (status.astype(np.int8), [r.rank[i] if i >= 0 else "" for i in pick],
-                [r.score[i] if i >= 0 else "" for i in pick], [r.buckets[i] if i >= 0 else "" for i in pick])
+    def spread(r: Ranked) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        idx = pc.index_in(ids_pa, value_set=pa.array(r.ids, pa.string())).fill_null(-1).to_numpy(
+            zero_copy_only=False).astype(np.int64)
+        here = idx >= 0
+        pick = np.maximum(idx, 0)
+        status = np.where(here, r.status[pick] if len(r.status) else invalid, invalid).astype(np.int8)
+        ranks = np.array([v if v != "" else 0 for v in r.rank], dtype=np.int64)
+        rank = np.where(here, ranks[pick] if len(ranks) else 0, 0)
+        score = _objects(r.score)[pick] if len(r.score) else np.empty(len(ids), dtype=object)
+        bucket = _objects(r.buckets)[pick] if len(r.buckets) else np.empty(len(ids), dtype=object)
+        return status, rank, np.where(here, score, ""), np.where(here, bucket, "")
 
-    sa, ra, ca, ba = spread(x, where[0])
-    sb, rb, cb, bb = spread(y, where[1])
+    sa, ra, ca, ba = spread(x)
+    sb, rb, cb, bb = spread(y)
     try:
         grouped = pool_groups.read(pool.input, pool.periods, as_of, by=by) if with_groups else None
     except pool_groups.GroupError as e:
         raise CompareError(str(e)) from None
-    return Comparison(scheme, as_of, pool, x, y, ids, (sa, sb), (ra, rb), (ca, cb), (ba, bb), grouped)
+    changed = (sa != sb) | (ra != rb)
+    rates = _rates(grouped, ids, (sa, sb)) if grouped is not None else []
+    return Comparison(scheme, as_of, pool, x, y, ids, (sa, sb), (ra, rb), (ca, cb), (ba, bb), grouped,
+                      changed, rates)
+
+
+def _objects(values: list[Any]) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
+
+def _rates(groups: pool_groups.Groups, ids: list[str], status: tuple[np.ndarray, np.ndarray]) -> list[GroupRate]:
+    """Admission rate by group, before and after; a group's applicants are those valid on
+    at least one side."""
+    out = [(name, value, total, before, after)
+           for name, value, total, (before, after) in group_counts(groups, ids, [s == 0 for s in status])]
+    best: dict[str, tuple[Fraction, Fraction]] = {}
+    for name, _, total, before, after in out:
+        b = best.get(name, (Fraction(0), Fraction(0)))
+        best[name] = (max(b[0], Fraction(before, total)), max(b[1], Fraction(after, total)))
+    return [GroupRate(name, value, total, before, after, Fraction(before, total), Fraction(after, total),
+                      Fraction(before, total) / best[name][0] if best[name][0] else None,
+                      Fraction(after, total) / best[name][1] if best[name][1] else None)
+            for name, value, total, before, after in out]
 
 
 # --- Outputs --------------------------------------------------------------------------------
@@ -365,12 +419,15 @@ def _table(header: list[str], rows: list[list[Any]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _scores_by_bucket(c: Comparison, side: int) -> dict[str, list[Any]]:
-    out: dict[str, list[Any]] = {}
-    for bucket, status, score in zip(c.bucket[side], c.status[side].tolist(), c.score[side], strict=True):
-        if status in (0, 1):
-            out.setdefault(bucket, []).append(score)
-    return out
+def _scores_by_bucket(c: Comparison, side: int) -> dict[str, np.ndarray]:
+    """Each bucket's eligible applicants' scores, as floats for a chart (never for points)."""
+    eligible = c.status[side] <= 1
+    buckets, scores = c.bucket[side][eligible], c.score[side][eligible]
+    values = np.array([float(v) for v in scores.tolist()], dtype=float)
+    codes = pc.dictionary_encode(pa.array(buckets.tolist(), pa.string()))
+    names = codes.dictionary.to_pylist()
+    index = codes.indices.to_numpy(zero_copy_only=False)
+    return {name: values[index == i] for i, name in enumerate(names)}
 
 
 FOUR_FIFTHS = Fraction(4, 5)
