@@ -94,10 +94,12 @@ def rank_pool(scheme: Scheme, side: Side, as_of: dt.date, pool: Pool) -> Any:
                         ties=pool.ties)
 
 
-def _by_columns_once(scheme: Scheme, sides: tuple[Side, Side], as_of: dt.date, pool: Pool) -> tuple[Any, Any] | None:
+def _by_columns_once(scheme: Scheme, sides: tuple[Side, Side], as_of: dt.date, pool: Pool
+                     ) -> tuple[Any, Any, Any] | None:
     """Both sides by the columns engine from one reading of the tables, where both versions
-    read the same facts and the engine takes them; ``None`` where ``rank_pool`` must rank
-    each side (it then says why, if ``--engine columns`` was asked for)."""
+    read the same facts and the engine takes them, and the tables as read; ``None`` where
+    ``rank_pool`` must rank each side (it then says why, if ``--engine columns`` was asked
+    for)."""
     if pool.engine == "applicants" or pool.scored or pool.input.suffix.lower() != ".csv" \
             or sides[0].version.facts != sides[1].version.facts:
         return None
@@ -111,11 +113,11 @@ def _by_columns_once(scheme: Scheme, sides: tuple[Side, Side], as_of: dt.date, p
     version = sides[0].version
     try:
         read = columns.read(pool.input, pool.periods, version, any(f.name == "target_area" for f in version.facts))
-        return tuple(  # type: ignore[return-value]
-            bulk.rank_columns(scheme, s.version, as_of, recognition, pool.input, pool.periods, s.quotas,
-                              s.default_quota, ties=pool.ties, jobs=pool.jobs,
-                              read=attrs.evolve(read, others=copy.deepcopy(read.others)))
-            for s in sides)
+        x, y = (bulk.rank_columns(scheme, s.version, as_of, recognition, pool.input, pool.periods, s.quotas,
+                                  s.default_quota, ties=pool.ties, jobs=pool.jobs,
+                                  read=attrs.evolve(read, others=copy.deepcopy(read.others)))
+                for s in sides)
+        return x, y, read.tables
     except columns.NotColumnar:
         return None
 
@@ -301,6 +303,7 @@ def compare(scheme: Scheme, before: Side, after: Side, as_of: dt.date, pool: Poo
     shared = _by_columns_once(scheme, (before, after), as_of, pool)
     x = _ranked(before, shared[0] if shared else rank_pool(scheme, before, as_of, pool))
     y = _ranked(after, shared[1] if shared else rank_pool(scheme, after, as_of, pool))
+    tables = shared[2] if shared else None
     both = pa.concat_arrays([pa.array(x.ids, pa.string()), pa.array(y.ids, pa.string())])
     unique = pc.unique(both)
     ids_pa = pc.take(unique, pc.sort_indices(unique))
@@ -322,7 +325,14 @@ def compare(scheme: Scheme, before: Side, after: Side, as_of: dt.date, pool: Poo
     sa, ra, ca, ba = spread(x)
     sb, rb, cb, bb = spread(y)
     try:
-        grouped = pool_groups.read(pool.input, pool.periods, as_of, by=by) if with_groups else None
+        if not with_groups:
+            grouped = None
+        elif tables is not None:  # the tables as the ranking read them: no second reading
+            apps, per = tables
+            grouped = pool_groups.from_columns(apps.columns, per.columns if per is not None else None, len(apps),
+                                               as_of, by=by)
+        else:
+            grouped = pool_groups.read(pool.input, pool.periods, as_of, by=by)
     except pool_groups.GroupError as e:
         raise CompareError(str(e)) from None
     changed = (sa != sb) | (ra != rb)

@@ -138,12 +138,13 @@ _SEX = _parse_or(lambda t: Sex.parse(t).code)
 _TENURE = _parse_or(lambda t: Tenure.parse(t).code, "no home on record")
 
 
-def _mapped(values: Iterable[str], fn: Callable[[str], str]) -> np.ndarray:
-    """``fn`` over each distinct value once."""
+def _mapped(values: Iterable[str], fn: Callable[[str], Any], dtype: Any = object) -> np.ndarray:
+    """``fn`` over each distinct value once (a cell's surrounding spaces stripped, as the
+    reference reader strips them)."""
     arr = pa.array(list(values) if not isinstance(values, pa.Array) else values, pa.string()).fill_null("")
     enc = pc.dictionary_encode(arr)
-    table = np.array([fn(w) for w in enc.dictionary.to_pylist()], dtype=object)
-    return table[enc.indices.to_numpy(zero_copy_only=False)] if len(table) else np.zeros(0, dtype=object)
+    table = np.array([fn(w.strip()) for w in enc.dictionary.to_pylist()], dtype=dtype)
+    return table[enc.indices.to_numpy(zero_copy_only=False)] if len(table) else np.zeros(0, dtype=dtype)
 
 
 # --- Reading the pool ---------------------------------------------------------------------
@@ -173,8 +174,10 @@ def _csv_columns(path: Path, wanted: set[str]) -> tuple[dict[str, pa.Array], int
                 return _rows_columns(path)
             data = decode(raw, name).encode("utf-8")
             continue
-        cols = {names[h.strip()]: pc.utf8_trim_whitespace(table.column(h).combine_chunks().fill_null(""))
-                for h in keep}
+        cols = {names[h.strip()]: table.column(h).combine_chunks().fill_null("") for h in keep}
+        for name in ("id", "birth"):  # read whole; other columns are stripped value by value
+            if name in cols:
+                cols[name] = pc.utf8_trim_whitespace(cols[name])
         return cols, table.num_rows
     raise AssertionError("unreachable")
 
@@ -227,8 +230,7 @@ def _jsonl_columns(path: Path) -> tuple[dict[str, pa.Array], dict[str, pa.Array]
 
 def _months(text: pa.Array, open_end: int) -> np.ndarray:
     """Month counts of YYYY-MM cells; ``open_end`` where empty, -1 where unreadable."""
-    return _mapped(text, lambda t: str(open_end if t == "" else _month(t) if _month(t) is not None else -1)
-                   ).astype(np.int64)
+    return _mapped(text, lambda t: open_end if t == "" else _month(t) if _month(t) is not None else -1, np.int64)
 
 
 def _period_groups(ids: pa.Array, per: dict[str, pa.Array], as_of: dt.date) -> tuple[np.ndarray, np.ndarray]:
@@ -237,7 +239,7 @@ def _period_groups(ids: pa.Array, per: dict[str, pa.Array], as_of: dt.date) -> t
     now = as_of.year * 12 + as_of.month - 1
     app = pc.index_in(per["id"], value_set=ids).fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
     kind = _mapped(per.get("kind", pa.array([""] * len(app), pa.string())),
-                   lambda t: str(PeriodKind.parse(t).rank) if t and t in _KINDS else "-1").astype(np.int8)
+                   lambda t: PeriodKind.parse(t).rank if t and t in _KINDS else -1, np.int8)
     start = _months(per.get("start", pa.array([""] * len(app), pa.string())), -1)
     end = np.minimum(_months(per.get("end", pa.array([""] * len(app), pa.string())), now), now) + 1
     ok = (app >= 0) & (start >= 0) & (end > 0)
@@ -280,6 +282,15 @@ def read(input_file: Path, periods_file: Path | None, as_of: dt.date, *, by: tup
     if periods_file is not None:
         per, _ = _csv_columns(periods_file, {"id", "kind", "start", "end", "tenure"}) \
             if periods_file.suffix.lower() == ".csv" else _rows_columns(periods_file)
+    return from_columns(apps, per, n, as_of, by=by)
+
+
+def from_columns(apps: dict[str, pa.Array], per: dict[str, pa.Array] | None, n: int, as_of: dt.date, *,
+                 by: tuple[str, ...] = ()) -> Groups:
+    """The groups from the pool's columns (by our name for each), already read: the
+    applicants table's, and the periods table's if there is one."""
+    apps = {k: v.fill_null("") for k, v in apps.items()}
+    per = {k: v.fill_null("") for k, v in per.items()} if per is not None else None
     unknown = [b for b in by if b not in apps]
     if unknown:
         have = ", ".join(sorted(apps))
