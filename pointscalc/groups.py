@@ -47,6 +47,7 @@ BUILT_IN = ("age_band", "sex", "education", "province", "tenure", "years_insured
 
 _ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("id", "身份证号", "身份证号码", "证件号码", "申请编号", "编号"),
+    "name": ("name", "姓名"),
     "birth": ("birth", "birth_month", "出生日期", "出生年月"),
     "sex": ("sex", "性别"),
     "diploma": ("diploma", "学历"),
@@ -67,6 +68,19 @@ def sort_key(group: str, value: str) -> tuple[int, str]:
     if value == NOT_GIVEN:
         return (len(order) + 1, value)
     return (order.index(value), value) if value in order else (len(order), value)
+
+
+def _spellings(column: str) -> list[str]:
+    """A column's name as a user may write it: as given, then its other headers (区域 for
+    bucket, and so on), from the readers' own lists."""
+    from pointscalc.run import APPLICANT_COLUMNS, SCORED_COLUMNS
+
+    out = [column]
+    for table in (APPLICANT_COLUMNS, SCORED_COLUMNS, _ALIASES):
+        for canonical, aliases in table.items():
+            if column == canonical or column in aliases:
+                out += [canonical, *aliases]
+    return list(dict.fromkeys(out))
 
 
 class GroupError(Exception):
@@ -272,7 +286,7 @@ def _banded(values: np.ndarray, bands: tuple[tuple[int, int, str], ...]) -> np.n
 def read(input_file: Path, periods_file: Path | None, as_of: dt.date, *, by: tuple[str, ...] = ()) -> Groups:
     """The groups of every applicant of the pool, by ID number."""
     per: dict[str, pa.Array] | None = None
-    wanted = {"id", "birth", "sex", "diploma", "insured", *by}
+    wanted = {"id", "birth", "sex", "diploma", "insured", *(x for b in by for x in _spellings(b))}
     if input_file.suffix.lower() == ".csv":
         apps, n = _csv_columns(input_file, wanted)
     elif input_file.suffix.lower() == ".xlsx":
@@ -291,7 +305,11 @@ def from_columns(apps: dict[str, pa.Array], per: dict[str, pa.Array] | None, n: 
     applicants table's, and the periods table's if there is one."""
     apps = {k: v.fill_null("") for k, v in apps.items()}
     per = {k: v.fill_null("") for k, v in per.items()} if per is not None else None
-    unknown = [b for b in by if b not in apps]
+    personal = [b for b in by if {"id", "name"} & set(_spellings(b))]
+    if personal:
+        raise GroupError(f"--by {', '.join(personal)}: ID numbers and names are personal data, not groups")
+    found = {b: next((x for x in _spellings(b) if x in apps), None) for b in by}
+    unknown = [b for b, x in found.items() if x is None]
     if unknown:
         have = ", ".join(sorted(apps))
         raise GroupError(f"--by {', '.join(unknown)}: the pool has no such column (columns: {have})")
@@ -321,5 +339,5 @@ def from_columns(apps: dict[str, pa.Array], per: dict[str, pa.Array] | None, n: 
     else:
         missing += ["tenure", "years_insured"]
     for column in by:
-        labels[column] = _mapped(apps[column], lambda t: t or NOT_GIVEN)
+        labels[column] = _mapped(apps[str(found[column])], lambda t: t or NOT_GIVEN)
     return Groups(ids_list, labels, tuple(missing))

@@ -180,6 +180,10 @@ def test_compare_needs_one_alternative(tmp_path: Path) -> None:
     by = invoke(*base, "--against", "2016", "--by", "shoe_size")
     assert by.exit_code == 1
     assert "--by shoe_size: the pool has no such column" in by.output
+    for personal in ("name", "姓名", "id"):
+        refused = invoke(*base, "--against", "2016", "--by", personal)
+        assert refused.exit_code == 1
+        assert "personal data, not groups" in refused.output
 
 
 def test_charts_missing_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
