@@ -327,3 +327,61 @@ def test_the_engines_give_the_same_bytes(tmp_path: Path) -> None:
         outs.append({f.name: f.read_bytes() for f in out.iterdir()})
     assert outs[0] == outs[1]
     assert b"diploma,bachelor" in outs[0]["groups.csv"]
+
+
+def beijing(who: str, start: str, tax_years: range) -> dict:
+    return {"id": who, "birth": "1985-03-01", "education": {"diploma": "bachelor", "degree": "bachelor"},
+            "periods": [{"kind": "social_insurance", "scheme": "urban_employee", "city": "北京", "district": "海淀区",
+                         "start": start},
+                        {"kind": "residence_permit", "city": "北京", "start": "2015-01"},
+                        {"kind": "residence", "tenure": "rented", "city": "北京", "district": "海淀区", "start": start}],
+            "records": [{"kind": "tax", "date": f"{y}-12-31", "qualifying": True} for y in tax_years]}
+
+
+def test_beijing_tax_cap_reform_tables_json_and_report(tmp_path: Path) -> None:
+    # Beijing 2020 on 2021-06-30 (京政办发〔2016〕39号 第五条 and the 2020 revision): both born
+    # 1985 (36, age 20), 本科 + 学士 15, insured and renting in 海淀 (no move out of the centre, 0).
+    # D: since 2012-07, 108 months: employment 108 × 3/12 = 27.00, residence 108 × 0.5/12 = 4.50;
+    #    tax years 2015–2020, of which 2018–2020 fall in the last 3 years: 3 × 2 = 6.  Total 72.50.
+    # E: since 2012-01, 114 months: 28.50 + 4.75; tax 2018–2020: 6.  Total 74.25.
+    # The shipped reform counts the last 6 years, cap 12: D 6 × 2 = 12, total 78.50; E unchanged.
+    d, e = ident("130102", "19850301", 11), ident("370102", "19850301", 13)
+    path = tmp_path / "bj.jsonl"
+    path.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in
+                            (beijing(d, "2012-07", range(2015, 2021)), beijing(e, "2012-01", range(2018, 2021)))),
+                    encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke("compare", "beijing", str(path), "--as-of", "2021-06-30", "--quota", "1", "--reform",
+                    str(Path(__file__).resolve().parent.parent / "examples" / "reforms" / "beijing-tax-cap.toml"),
+                    "--out", str(out), "--format", "json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert doc["alternative"] == "2020 + reform: tax item: last 6 years, cap 12"
+    assert doc["buckets"] == [{"bucket": "all", "quota_before": 1, "quota_after": 1, "eligible_before": 2,
+                               "eligible_after": 2, "admitted_before": 1, "admitted_after": 1,
+                               "cutoff_before": "74.25", "cutoff_after": "78.50", "tied_before": 1,
+                               "tied_after": 1}]
+    changes = {r["score_before"]: (r["score_after"], r["status_before"], r["status_after"])
+               for r in table(out / "changes.csv")}
+    assert changes == {"72.50": ("78.50", "waitlisted", "admitted"), "74.25": ("74.25", "admitted", "waitlisted")}
+    assert {f.name for f in out.iterdir()} == {"transitions.csv", "buckets.csv", "changes.csv", "groups.csv",
+                                               "compare.json", "report.html"}
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "data:image/png;base64," in html and d not in html and e not in html
+
+
+def test_suzhou_2016_against_2020_reads_the_pool_the_same_way(tmp_path: Path) -> None:
+    # The 2020 pool names each applicant's target area; the 2016 version does not read that
+    # fact, yet takes it as the bucket, so both sides rank the same buckets.
+    apps, periods = pool(tmp_path)
+    rows = Path(apps).read_text(encoding="utf-8").splitlines()
+    Path(apps).write_text("\n".join([rows[0] + ",target_area", *(r + ",市区" for r in rows[1:])]) + "\n",
+                          encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke("compare", "suzhou", apps, "--periods", periods, "--as-of", "2021-06-30", "--quota", "1",
+                    "--against", "2016", "--out", str(out), "--by", "target_area")
+    assert result.exit_code == 0, result.output
+    [bucket] = table(out / "buckets.csv")
+    assert (bucket["bucket"], bucket["eligible_before"], bucket["eligible_after"]) == ("市区", "2", "2")
+    assert json.loads((out / "compare.json").read_text(encoding="utf-8"))["alternative"] == "version 2016"
+    assert "data:image/png;base64," in (out / "report.html").read_text(encoding="utf-8")
