@@ -288,6 +288,8 @@ def audit(scheme: Scheme, as_of: dt.date | None, examples: int, seed: int | None
                 _fail(str(e).replace("\n", "\nerror: "))
         days = [(day, _reformed(scheme, v, reform_file)[0]) for day, v in days
                 if wanted is None or v.label == wanted]
+        if fmt == "table":
+            click.echo(f"What-if: reform {reform_file}")
     failed = False
     docs: list[Any] = []
     for day, version in days if not outcomes_only else []:
@@ -448,6 +450,8 @@ def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, 
     click.echo(tabulate(run.summary_rows(outcome.summaries), headers=["bucket", "applicants", "eligible", "quota", "admitted", "cutoff",
                                        "tied_at_cutoff"], disable_numparse=True))
     click.echo(f"ties: {outcome.ties.value}; invalid rows: {len(outcome.invalid)}; written to {out}")
+    if reform_file is not None:
+        click.echo(f"what-if: ranked under the reform {reform_file}")
     if target is not None:
         admitted = sum(s.admitted for s in outcome.summaries)
         click.echo(f"planning target: {target}; admitted: {admitted} ({admitted - target:+d} against the target)")
