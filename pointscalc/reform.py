@@ -26,7 +26,7 @@ from pointscalc.scheme import Scheme, Version
 META = ("scheme", "version", "title", "remove_items", "quota", "quotas")
 """Top-level keys that are about the reform itself, not fields of the version."""
 
-FIXED = ("label", "effective", "ends", "documents", "facts", "notes", "waivers", "params", "followers")
+FIXED = ("label", "effective", "ends", "documents", "facts", "notes", "waivers", "followers")
 """Version fields a reform may not change: what the version is, and what it reads."""
 
 _MAX_ERRORS = 50

@@ -145,3 +145,20 @@ def test_audit_takes_a_reform_and_checks_it_first(tmp_path: Path) -> None:
     every_version = invoke("audit", "beijing", "--examples", "3", "--only", "monotone_insurance", "--reform", bad)
     assert every_version.exit_code == 1
     assert "did you mean rate, rates?" in refused.output
+
+
+def test_a_parameter_is_reformed_too(tmp_path: Path) -> None:
+    # Suzhou 2020's stable-home condition reads the floor-area parameter (18 m² a person,
+    # assumed).  A 90 m² home for one person meets 18; with the parameter at 100 it does not.
+    data = ('birth = "1990-01-01"\nextra = {target_area = "市区"}\n[education]\ndiploma = "bachelor"\n'
+            + "".join(f'[[periods]]\nkind = "{k}"\ncity = "苏州"\ndistrict = "吴中区"\nstart = "2014-03"\n{x}'
+                      for k, x in (("social_insurance", 'scheme = "urban_employee"\n'), ("residence_permit", ""),
+                                   ("residence", 'tenure = "rented"\narea = 90\n'))))
+    applicant = tmp_path / "a.toml"
+    applicant.write_text(data, encoding="utf-8")
+    reformed = write(tmp_path, 'scheme = "suzhou"\nversion = "2020"\n[params.floor_area_per_person]\nvalue = 100\n')
+    args = ("score", "suzhou", str(applicant), "--as-of", "2021-06-30", "--format", "json")
+    assert json.loads(invoke(*args).output)["eligible"] is True
+    out = json.loads(invoke(*args, "--reform", reformed).output)
+    assert out["eligible"] is False
+    assert [c["key"] for c in out["failed"]] == ["stable_home"]
