@@ -26,9 +26,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from pointscalc.errors import InputError, Problem
 from pointscalc.model import Diploma, PeriodKind, Sex, Tenure
-from pointscalc.tables import decode, read_table
+from pointscalc.tables import decode, file_bytes, read_table
 
 PROVINCES = {
     "11": "北京", "12": "天津", "13": "河北", "14": "山西", "15": "内蒙古", "21": "辽宁", "22": "吉林",
@@ -167,10 +166,7 @@ def _mapped(values: Iterable[str], fn: Callable[[str], Any], dtype: Any = object
 def _csv_columns(path: Path, wanted: set[str]) -> tuple[dict[str, pa.Array], int]:
     """A CSV table's columns as text, by our name for each header; only those ``wanted``."""
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise InputError([Problem(name, "", f"cannot be read: {e.strerror}")]) from None
+    raw = file_bytes(path)
     data = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
     for attempt in range(2):
         end = data.find(b"\n")
