@@ -207,6 +207,10 @@ class Comparison:
 
     def changes(self) -> list[list[Any]]:
         """Every applicant whose status or rank changed, masked, by bucket and new rank."""
+        return [list(r) for r in zip(*self.change_columns(), strict=True)]
+
+    def change_columns(self) -> list[list[Any]]:
+        """``changes`` column by column, as changes.csv is written."""
         at = np.flatnonzero(self.changed)
         (sa, sb), (ra, rb), (ba, bb) = self.status, self.rank, self.bucket
         far = np.int64(1 << 62)
@@ -217,10 +221,10 @@ class Comparison:
         def shown(r: np.ndarray) -> list[Any]:
             return np.where(r[order] > 0, r[order].astype(object), "").tolist()
 
-        cols = [[idnumber.mask(self.ids[i]) for i in order.tolist()], ba[order].tolist(), bb[order].tolist(),
-                names[sa[order]].tolist(), names[sb[order]].tolist(), shown(ra), shown(rb),
-                self.score[0][order].tolist(), self.score[1][order].tolist()]
-        return [list(r) for r in zip(*cols, strict=True)]
+        ids = pc.take(pa.array(self.ids, pa.string()), pa.array(order, pa.int64()))
+        return [masked(ids), ba[order].tolist(), bb[order].tolist(), names[sa[order]].tolist(),
+                names[sb[order]].tolist(), shown(ra), shown(rb), self.score[0][order].tolist(),
+                self.score[1][order].tolist()]
 
     def group_rates(self) -> list[GroupRate]:
         return self.rates
@@ -341,6 +345,17 @@ def compare(scheme: Scheme, before: Side, after: Side, as_of: dt.date, pool: Poo
                       changed, rates)
 
 
+def masked(ids: pa.Array) -> list[str]:
+    """``idnumber.mask`` of each ID, by columns for the 18-character ones (all valid ones)."""
+    full = pc.equal(pc.utf8_length(ids), 18)
+    fast = pc.binary_join_element_wise(pc.utf8_slice_codeunits(ids, 0, 3), pc.utf8_slice_codeunits(ids, 14, 18),
+                                       "*" * 11)
+    out = pc.if_else(full, fast, ids).to_pylist()
+    for i in np.flatnonzero(~full.to_numpy(zero_copy_only=False)).tolist():
+        out[i] = idnumber.mask(out[i])
+    return out
+
+
 def _objects(values: list[Any]) -> np.ndarray:
     out = np.empty(len(values), dtype=object)
     out[:] = values
@@ -404,7 +419,7 @@ def files(c: Comparison, report_html: bytes | None) -> dict[str, bytes]:
         "transitions.csv": csv_columns(TRANSITIONS, as_columns(c.transitions(), 3), neutralise=[False] * 3),
         "buckets.csv": csv_columns(BUCKETS, as_columns(c.buckets(), len(BUCKETS)),
                                    neutralise=[True] + [False] * (len(BUCKETS) - 1)),
-        "changes.csv": csv_columns(CHANGES, as_columns(c.changes(), len(CHANGES)),
+        "changes.csv": csv_columns(CHANGES, c.change_columns(),
                                    neutralise=[False, True, True] + [False] * 6),
         "groups.csv": csv_columns(GROUPS, as_columns([g.row() for g in c.group_rates()], len(GROUPS)),
                                   neutralise=[False, True] + [False] * 8),

@@ -385,3 +385,12 @@ def test_suzhou_2016_against_2020_reads_the_pool_the_same_way(tmp_path: Path) ->
     assert (bucket["bucket"], bucket["eligible_before"], bucket["eligible_after"]) == ("市区", "2", "2")
     assert json.loads((out / "compare.json").read_text(encoding="utf-8"))["alternative"] == "version 2016"
     assert "data:image/png;base64," in (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_masking_by_columns_is_idnumber_mask() -> None:
+    import pyarrow as pa
+
+    from pointscalc.idnumber import mask
+
+    ids = [A, B, "12345", "1234567", "12345678", "", "32010219900101001x", "abcdefghijklmnopqrst"]
+    assert compare.masked(pa.array(ids)) == [mask(x) for x in ids]
