@@ -131,12 +131,12 @@ class Ranked:
     invalid: int
     problems: list[Problem]
     ids: list[str]
-    buckets: list[str]
+    buckets: np.ndarray
     status: np.ndarray
     """Index into ``STATUSES``."""
-    rank: list[Any]
-    score: list[Any]
-    reason: list[str]
+    rank: np.ndarray
+    score: np.ndarray
+    reason: np.ndarray
     """Why an ineligible applicant is ineligible: the conditions failed, with clauses."""
 
 
@@ -144,18 +144,19 @@ def _ranked(side: Side, outcome: Any) -> Ranked:
     header, cols, _ = outcome.columns()["results.csv"]
     c = dict(zip(header, cols, strict=True))
     code = {s: i for i, s in enumerate(STATUSES)}
-    status = np.array([code[s] for s in c["status"]], dtype=np.int8)
-    named = [i for i, (x, s) in enumerate(zip(c["id"], status.tolist(), strict=True))
-             if x or s == code["invalid"]]
-    if len(named) != len(status):
-        raise CompareError(f"{len(status) - len(named)} row(s) have no ID number: compare matches applicants"
-                           " by ID, so every row needs one")
-    keep = np.array([x != "" for x in c["id"]], dtype=bool)
+    enc = pc.dictionary_encode(pa.array(c["status"], pa.string()))
+    status = np.array([code[s] for s in enc.dictionary.to_pylist()] + [0], dtype=np.int8)[
+        enc.indices.to_numpy(zero_copy_only=False)] if len(c["status"]) else np.zeros(0, dtype=np.int8)
+    ids = pa.array(c["id"], pa.string())
+    keep = pc.not_equal(ids, "").to_numpy(zero_copy_only=False)
+    anonymous = int((~keep & (status != code["invalid"])).sum())
+    if anonymous:
+        raise CompareError(f"{anonymous} row(s) have no ID number: compare matches applicants by ID, so every"
+                           " row needs one")
     pick = np.flatnonzero(keep)
-    take = pick.tolist()
-    return Ranked(side, outcome.summaries, int((~keep).sum()), list(outcome.problems), [c["id"][i] for i in take],
-                  [c["bucket"][i] for i in take], status[pick], [c["rank"][i] for i in take],
-                  [c["score"][i] for i in take], [c["reason"][i] for i in take])
+    return Ranked(side, outcome.summaries, int((~keep).sum()), list(outcome.problems),
+                  pc.filter(ids, pa.array(keep)).to_pylist(), _objects(c["bucket"])[pick], status[pick],
+                  _objects(c["rank"])[pick], _objects(c["score"])[pick], _objects(c["reason"])[pick])
 
 
 @attrs.frozen
@@ -320,10 +321,10 @@ def compare(scheme: Scheme, before: Side, after: Side, as_of: dt.date, pool: Poo
         here = idx >= 0
         pick = np.maximum(idx, 0)
         status = np.where(here, r.status[pick] if len(r.status) else invalid, invalid).astype(np.int8)
-        ranks = np.array([v if v != "" else 0 for v in r.rank], dtype=np.int64)
+        ranks = np.where(r.rank == "", 0, r.rank).astype(np.int64)
         rank = np.where(here, ranks[pick] if len(ranks) else 0, 0)
-        score = _objects(r.score)[pick] if len(r.score) else np.empty(len(ids), dtype=object)
-        bucket = _objects(r.buckets)[pick] if len(r.buckets) else np.empty(len(ids), dtype=object)
+        score = r.score[pick] if len(r.score) else np.empty(len(ids), dtype=object)
+        bucket = r.buckets[pick] if len(r.buckets) else np.empty(len(ids), dtype=object)
         return status, rank, np.where(here, score, ""), np.where(here, bucket, "")
 
     sa, ra, ca, ba = spread(x)
