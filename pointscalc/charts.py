@@ -1,10 +1,11 @@
-"""Charts of ranking outcomes: score distributions with the cutoff and the tie band marked,
-and admission rates by group.
+"""Charts of ranking outcomes: score distributions with the cutoff and the tie band marked.
+(Group rates are bars in the HTML of ``compare``'s report, where the browser draws Chinese.)
 
 matplotlib is an optional extra (``pip install 'pointscalc[charts]'``), imported only when
 a chart is asked for.  It draws with the Agg backend, and the files are made reproducible:
-no software or date metadata, a fixed SVG hash salt.  Scores are converted to binary
-floats here only to place bars on a picture; no point is ever computed from them.
+PNG without software metadata (and, should SVG be added, a fixed ``svg.hashsalt``).
+Scores are converted to binary floats here only to place bars on a picture; no point is
+ever computed from them.
 """
 
 from __future__ import annotations
@@ -64,13 +65,6 @@ def available() -> None:
 def png(fig: Any) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=96, metadata={"Software": None}, bbox_inches="tight")
-    _pyplot().close(fig)
-    return buf.getvalue()
-
-
-def svg(fig: Any) -> bytes:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
     _pyplot().close(fig)
     return buf.getvalue()
 

@@ -175,14 +175,6 @@ def load(path: str | Path, scheme: Scheme) -> Reform:
     return reform
 
 
-def for_run(reform: Reform | None, scheme: Scheme, version: Version) -> Version:
-    """The version a run uses: the reformed one when a reform is given.  The version in
-    force must be the one the reform was written for."""
-    if reform is None:
-        return version
-    return reform.apply(version)[0]
-
-
 def changed_items(changes: list[Change]) -> set[str]:
     return {c.path.split(".")[1] for c in changes if c.path.startswith("items.")}
 
