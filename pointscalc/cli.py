@@ -607,6 +607,8 @@ def compare(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, against
     if strict and problems:
         _fail(f"{len(problems)} problem(s) in the input; --strict: nothing written")
     write_all(Path(out), cmp.files(result, None if no_report else cmp.report_html(result)))
+    if no_report:  # a report from an earlier run must not sit beside these tables
+        (Path(out) / "report.html").unlink(missing_ok=True)
     if fmt == "json":
         from pointscalc import report
 

@@ -166,6 +166,13 @@ def test_json_summary(tmp_path: Path) -> None:
     assert doc["summary"] == {"applicants": 3, "admitted_before": 1, "admitted_after": 2, "newly_admitted": 1,
                               "no_longer_admitted": 0, "status_changed": 1, "rank_changed": 1}
     assert not (tmp_path / "o" / "report.html").exists()
+    # A report left by an earlier run goes when a later one writes none.
+    invoke("compare", "suzhou", apps, "--periods", periods, "--as-of", AS_OF, "--quota", "1",
+           "--reform", reform_file(tmp_path, "quota = 2\n"), "--out", str(tmp_path / "o"))
+    assert (tmp_path / "o" / "report.html").exists()
+    invoke("compare", "suzhou", apps, "--periods", periods, "--as-of", AS_OF, "--quota", "1",
+           "--reform", reform_file(tmp_path, "quota = 2\n"), "--out", str(tmp_path / "o"), "--no-report")
+    assert not (tmp_path / "o" / "report.html").exists()
 
 
 def test_compare_needs_one_alternative(tmp_path: Path) -> None:
