@@ -239,7 +239,8 @@ def lint(schemes: tuple[str, ...]) -> None:
 @_stale
 @_reform
 @click.option("--pool", "pool_file", type=click.Path(dir_okay=False),
-              help="Also check outcomes on a real pool (as for rank): admission rates by group (needs --as-of, --quota).")
+              help="Also check outcomes on a real pool (as for rank): admission rates by group"
+                   " (needs --as-of, --quota).")
 @click.option("--periods", "periods_file", type=click.Path(dir_okay=False), help="With --pool: its periods table.")
 @click.option("--quota", metavar="N|QUOTA_FILE", help="With --pool: places, as for rank.")
 @click.option("--by", "by", multiple=True, metavar="COLUMN", help="With --pool: also judge rates by this column.")

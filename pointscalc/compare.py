@@ -440,9 +440,9 @@ def files(c: Comparison, report_html: bytes | None) -> dict[str, bytes]:
 def _table(header: list[str], rows: list[list[Any]]) -> str:
     from html import escape
 
-    head = "".join(f"<th>{escape(h)}</th>" for h in header)
+    head = "".join(f"<th>{escape(h.replace('_', ' '))}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in r) + "</tr>" for r in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f"<div class='wide'><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
 
 
 def _scores_by_bucket(c: Comparison, side: int) -> dict[str, np.ndarray]:
@@ -475,7 +475,8 @@ def report_html(c: Comparison) -> bytes:
         "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.3em .6em;"
         "text-align:right}td:first-child,th:first-child{text-align:left}th{background:#f3f3f3}"
         ".bar{display:inline-block;height:.8em;background:#2b7bba}.bar.before{background:#999}"
-        ".flag{color:#b00020;font-weight:bold}figure{margin:1em 0}figcaption{font-weight:bold}</style>",
+        ".flag{color:#b00020;font-weight:bold}figure{margin:1em 0}figcaption{font-weight:bold}"
+        ".wide{overflow-x:auto}th{font-weight:normal;font-size:.9em}</style>",
         "</head><body>",
         f"<h1>{escape(c.scheme.name.en)} ({escape(c.scheme.name.zh)}): what changes</h1>",
         f"<p>The same pool of <b>{s['applicants']:,}</b> applicants ({escape(c.pool.input.name)}), taken as of"
@@ -533,7 +534,8 @@ def report_html(c: Comparison) -> bytes:
                 f"</span></td><td>{points(g.rate_after - g.rate_before)}</td>"
                 f"<td>{ratio(g.ratio_before)} <span class='flag'>{flags[0]}</span></td>"
                 f"<td>{ratio(g.ratio_after)} <span class='flag'>{flags[1]}</span></td></tr>")
-        parts.append("<table><thead><tr><th>group</th><th>applicants</th><th>rate before</th><th>rate after</th>"
+        parts.append(f"<table><thead><tr><th>{escape(group.replace('_', ' '))}</th><th>applicants</th>"
+                     "<th>rate before</th><th>rate after</th>"
                      "<th>change</th><th>ratio to best, before</th><th>ratio to best, after</th></tr></thead>"
                      f"<tbody>{''.join(body)}</tbody></table>")
     parts.append("<p>This page names no applicant: it holds counts, rates and charts only.</p></body></html>\n")
