@@ -600,11 +600,11 @@ def compare(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, against
         _fail(str(e))
     except InputError as e:
         _input_failed(e)
-    problems = sorted({str(p) for r in (result.before, result.after) for p in r.problems})
+    problems = [str(p) for p in cmp.problems(result)]
     for p in problems[:20]:
         click.echo(f"invalid: {p}", err=True)
     if len(problems) > 20:
-        click.echo(f"invalid: … {len(problems) - 20} more (rank either side for errors.csv)", err=True)
+        click.echo(f"invalid: … {len(problems) - 20} more in errors.csv", err=True)
     if strict and problems:
         _fail(f"{len(problems)} problem(s) in the input; --strict: nothing written")
     write_all(Path(out), cmp.files(result, None if no_report else cmp.report_html(result)))

@@ -389,6 +389,12 @@ GROUPS = ["group", "value", "applicants", "admitted_before", "rate_before", "adm
           "change", "ratio_to_best_before", "ratio_to_best_after"]
 
 
+def problems(c: Comparison) -> list[Problem]:
+    """The bad rows of both sides, each once (most are bad whatever the rules)."""
+    return sorted(set(c.before.problems) | set(c.after.problems), key=lambda q: (q.file, q.row or 0, q.field,
+                                                                                   q.message))
+
+
 def document(c: Comparison) -> dict[str, Any]:
     """Everything but the per-applicant changes, for ``--format json`` and compare.json."""
 
@@ -409,6 +415,7 @@ def document(c: Comparison) -> dict[str, Any]:
         "groups": named(GROUPS, [g.row() for g in c.group_rates()]),
         "groups_not_in_pool": list(c.groups.missing) if c.groups else [],
         "changes_file": "changes.csv",
+        "errors_file": "errors.csv",
     }
 
 
@@ -426,6 +433,9 @@ def files(c: Comparison, report_html: bytes | None) -> dict[str, bytes]:
                                   neutralise=[False, True] + [False] * 8),
         "compare.json": dumps(document(c)).encode("utf-8"),
     }
+    header, neutralise = run.HEADERS["errors.csv"]
+    out["errors.csv"] = csv_columns(header, as_columns(run.error_rows(problems(c)), len(header)),
+                                    neutralise=neutralise)
     if report_html is not None:
         out["report.html"] = report_html
     return out

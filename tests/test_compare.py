@@ -372,7 +372,7 @@ def test_beijing_tax_cap_reform_tables_json_and_report(tmp_path: Path) -> None:
                for r in table(out / "changes.csv")}
     assert changes == {"72.50": ("78.50", "waitlisted", "admitted"), "74.25": ("74.25", "admitted", "waitlisted")}
     assert {f.name for f in out.iterdir()} == {"transitions.csv", "buckets.csv", "changes.csv", "groups.csv",
-                                               "compare.json", "report.html"}
+                                               "compare.json", "errors.csv", "report.html"}
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "data:image/png;base64," in html and d not in html and e not in html
 
@@ -401,3 +401,22 @@ def test_masking_by_columns_is_idnumber_mask() -> None:
 
     ids = [A, B, "12345", "1234567", "12345678", "", "32010219900101001x", "abcdefghijklmnopqrst"]
     assert compare.masked(pa.array(ids)) == [mask(x) for x in ids]
+
+
+def test_bad_rows_are_listed_once_as_rank_lists_them(tmp_path: Path) -> None:
+    apps, periods = pool(tmp_path)
+    bad = ident("320102", "19910101", 21)
+    with open(apps, "a", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerow([bad, "丁某", "1991-01-01", "phd?"])
+    out = tmp_path / "out"
+    result = invoke("compare", "suzhou", apps, "--periods", periods, "--as-of", AS_OF, "--quota", "1",
+                    "--reform", reform_file(tmp_path, "quota = 2\n"), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "invalid: " in result.output and bad not in result.output
+    ranked = invoke("rank", "suzhou", apps, "--periods", periods, "--as-of", AS_OF, "--quota", "1",
+                    "--out", str(tmp_path / "r"))
+    assert ranked.exit_code == 0, ranked.output
+    assert (out / "errors.csv").read_bytes() == (tmp_path / "r" / "errors.csv").read_bytes()
+    [row] = table(out / "errors.csv")
+    assert row["field"] == "education.diploma"
+    assert bad not in (out / "errors.csv").read_text(encoding="utf-8-sig")
