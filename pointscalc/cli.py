@@ -442,12 +442,7 @@ def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, 
         click.echo(f"invalid: … {len(outcome.problems) - 20} more in errors.csv", err=True)
     if strict and outcome.problems:
         _fail(f"{len(outcome.problems)} problem(s) in the input; --strict: nothing written")
-    charts = _rank_charts(outcome) if chart else {}
-    run.write(outcome, Path(out), xlsx=xlsx)
-    if charts:
-        from pointscalc.tables import write_all
-
-        write_all(Path(out), charts)
+    run.write(outcome, Path(out), xlsx=xlsx, extra=_rank_charts(outcome) if chart else None)
     click.echo(tabulate(run.summary_rows(outcome.summaries), headers=["bucket", "applicants", "eligible", "quota", "admitted", "cutoff",
                                        "tied_at_cutoff"], disable_numparse=True))
     click.echo(f"ties: {outcome.ties.value}; invalid rows: {len(outcome.invalid)}; written to {out}")

@@ -523,8 +523,9 @@ def outputs(outcome: Outcome) -> dict[str, bytes]:
             for name, (header, columns, neutralise) in outcome.columns().items()}
 
 
-def write(outcome: Outcome, directory: Path, *, xlsx: bool = False) -> None:
-    files = outputs(outcome)
+def write(outcome: Outcome, directory: Path, *, xlsx: bool = False, extra: dict[str, bytes] | None = None) -> None:
+    """Every output at once; ``extra`` files (charts) join the same all-or-nothing write."""
+    files = outputs(outcome) | (extra or {})
     if xlsx:
         for name, (header, columns, neutralise) in outcome.columns().items():
             files[name.replace(".csv", ".xlsx")] = xlsx_bytes(header, zip(*columns, strict=True),
