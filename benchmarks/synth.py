@@ -1,5 +1,6 @@
 """A seeded generator of realistic Suzhou applicants, for `pointscalc rank`: JSON Lines, or
-flat CSV tables (OUT.csv and OUT-periods.csv) with --csv.
+flat CSV tables (OUT.csv and OUT-periods.csv) with --csv; or Beijing applicants (JSON Lines,
+with tax records) with --city beijing.
 
 The distributions are rough shapes of a migrant workforce, not statistics from a source:
 ages 20–55 peaking near 30, mostly secondary or junior-college education, several years
@@ -7,7 +8,11 @@ of insurance with some gaps and some months in Nanjing or Wuxi, a residence perm
 rented or owned home.  Usage:
 
     python benchmarks/synth.py N OUT.jsonl [--seed S]
-    python benchmarks/synth.py N OUT.csv --csv [--seed S]
+    python benchmarks/synth.py N OUT.csv --csv [--seed S] [--mixed-origin]
+    python benchmarks/synth.py N OUT.jsonl --city beijing [--seed S]
+
+--mixed-origin draws each ID's province from a fixed list (by serial number, so every
+other field is the same as without it), for comparisons by province of origin.
 
 The CSV tables hold the same applicants, less their family members, which a flat table
 does not carry.
@@ -37,12 +42,22 @@ def month(m: int) -> str:
     return f"{m // 12:04d}-{m % 12 + 1:02d}"
 
 
-def applicant(rnd: random.Random, serial: int, as_of_month: int) -> dict:
+PROVINCES = ["32", "34", "41", "37", "51", "42", "43", "36", "13", "23"]
+"""Region codes of provinces migrants to Suzhou and Beijing often come from (GB/T 2260)."""
+
+
+def region(serial: int, mixed: bool, home: str = "32") -> str:
+    """Six region digits that, with the sequence digits, keep IDs unique up to 10 million."""
+    if not mixed:
+        return f"{int(home) * 10000 + (serial // 1000) % 1000:06d}"
+    return f"{PROVINCES[(serial * 7919) % len(PROVINCES)]}{(serial // 1000) % 10000:04d}"
+
+
+def applicant(rnd: random.Random, serial: int, as_of_month: int, mixed: bool = False) -> dict:
     age = max(20, min(55, int(rnd.gauss(32, 7))))
     year = as_of_month // 12 - age
     birth = f"{year:04d}{rnd.randint(1, 12):02d}{rnd.randint(1, 28):02d}"
-    # Region and sequence digits from the serial keep IDs unique up to a million applicants.
-    first17 = f"{320000 + (serial // 1000) % 1000:06d}{birth}{serial % 1000:03d}"
+    first17 = f"{region(serial, mixed)}{birth}{serial % 1000:03d}"
     area = rnd.choices(list(AREAS), AREA_WEIGHTS)[0]
     district = rnd.choice(AREAS[area])
     insured = max(6, min(12 * (age - 18), int(rnd.expovariate(1 / 60))))
@@ -88,6 +103,43 @@ def applicant(rnd: random.Random, serial: int, as_of_month: int) -> dict:
     }
 
 
+BEIJING_DISTRICTS = ["海淀区", "朝阳区", "丰台区", "昌平区", "大兴区", "通州区", "顺义区"]
+DEGREE_OF = {"secondary": "none", "junior_college": "none", "bachelor": "bachelor", "master": "master",
+             "doctor": "doctor"}
+
+
+def beijing_applicant(rnd: random.Random, serial: int, as_of_month: int) -> dict:
+    """A Beijing applicant who meets most of 第四条: a permit, 7+ years of continuous
+    insurance (some fall short), a home; a qualifying tax year in each of the last six years
+    with some chance, so that a reform of the tax item has applicants to move."""
+    age = max(26, min(52, int(rnd.gauss(37, 5))))
+    year = as_of_month // 12 - age
+    birth = f"{year:04d}{rnd.randint(1, 12):02d}{rnd.randint(1, 28):02d}"
+    first17 = f"{region(serial, True)}{birth}{serial % 1000:03d}"
+    insured = max(60, min(12 * (age - 21), 84 + int(rnd.expovariate(1 / 48))))
+    start = as_of_month - insured + 1
+    district = rnd.choice(BEIJING_DISTRICTS)
+    diploma = rnd.choices(["secondary", "junior_college", "bachelor", "master", "doctor"], [4, 14, 46, 31, 5])[0]
+    periods = [
+        {"kind": "social_insurance", "scheme": "urban_employee", "city": "北京", "district": district,
+         "start": month(start)},
+        {"kind": "residence_permit", "city": "北京", "start": month(start + rnd.randint(0, 24))},
+        {"kind": "residence", "tenure": "owned" if rnd.random() < 0.3 else "rented", "city": "北京",
+         "district": district, "start": month(start + rnd.randint(0, 12))},
+    ]
+    taxed = rnd.random()
+    records = [{"kind": "tax", "date": f"{y}-12-31", "qualifying": True}
+               for y in range(as_of_month // 12 - 6, as_of_month // 12) if rnd.random() < taxed]
+    return {
+        "id": first17 + check_digit(first17),
+        "name": "申请人" + str(serial),
+        "birth": f"{birth[:4]}-{birth[4:6]}-{birth[6:]}",
+        "education": {"diploma": diploma, "degree": DEGREE_OF[diploma]},
+        "periods": periods,
+        "records": records,
+    }
+
+
 APP_COLUMNS = ["id", "name", "birth", "diploma", "qualification", "target_area"]
 PERIOD_COLUMNS = ["id", "kind", "city", "district", "start", "end", "scheme", "tenure", "area"]
 
@@ -99,14 +151,20 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2021)
     parser.add_argument("--as-of", default="2021-06", help="YYYY-MM the months run up to")
     parser.add_argument("--csv", action="store_true", help="write OUT.csv and OUT-periods.csv")
+    parser.add_argument("--city", choices=["suzhou", "beijing"], default="suzhou")
+    parser.add_argument("--mixed-origin", action="store_true", help="IDs from several provinces (Suzhou)")
     args = parser.parse_args()
     rnd = random.Random(args.seed)
     y, m = map(int, args.as_of.split("-"))
     as_of_month = y * 12 + m - 1
+    if args.city == "beijing" and args.csv:
+        parser.error("--city beijing writes JSON Lines: a flat table carries no tax records")
     if not args.csv:
         with open(args.out, "w", encoding="utf-8") as f:
             for i in range(args.n):
-                f.write(json.dumps(applicant(rnd, i, as_of_month), ensure_ascii=False) + "\n")
+                a = beijing_applicant(rnd, i, as_of_month) if args.city == "beijing" \
+                    else applicant(rnd, i, as_of_month, args.mixed_origin)
+                f.write(json.dumps(a, ensure_ascii=False) + "\n")
         return
     periods_path = args.out.removesuffix(".csv") + "-periods.csv"
     with open(args.out, "w", encoding="utf-8", newline="") as fa, \
@@ -115,7 +173,7 @@ def main() -> None:
         apps.writerow(APP_COLUMNS)
         periods.writerow(PERIOD_COLUMNS)
         for i in range(args.n):
-            a = applicant(rnd, i, as_of_month)
+            a = applicant(rnd, i, as_of_month, args.mixed_origin)
             apps.writerow([a["id"], a["name"], a["birth"], a["education"]["diploma"], a["qualification"],
                            a["extra"]["target_area"]])
             for p in a["periods"]:

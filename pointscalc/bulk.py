@@ -575,16 +575,20 @@ def score_frame(scheme: Scheme, version: Version, as_of: dt.date, recognition: R
 
 
 def rank_columns(scheme: Scheme, version: Version, as_of: dt.date, recognition: Recognition,
-                 app_path: Any, periods_path: Any, quotas: Any, *, ties: Any = None, jobs: int = 1) -> BulkOutcome:
+                 app_path: Any, periods_path: Any, quotas: Any, *, ties: Any = None, jobs: int = 1,
+                 read: Any = None) -> BulkOutcome:
     """``run.rank_run`` over flat CSV tables, the same bytes out.  Raises
-    ``columns.NotColumnar`` for a file only the reference reader can read faithfully."""
+    ``columns.NotColumnar`` for a file only the reference reader can read faithfully.
+
+    ``read`` is the tables as ``columns.read`` read them for this version's facts, when a
+    caller ranks the same pool twice (``compare``); its ``others`` are consumed."""
     from pointscalc import columns, run
     from pointscalc.ranking import BucketSummary, Status, score_index
 
     assert version.ranking is not None
     setup = run._Setup(scheme, version, as_of, recognition, len(version.ranking.keys),
                        any(f.name == "target_area" for f in version.facts))
-    read = columns.read(app_path, periods_path, version, setup.by_area, as_of)
+    read = read or columns.read(app_path, periods_path, version, setup.by_area, as_of)
     f = read.frame
     scored = score_frame(scheme, version, as_of, recognition, f, jobs)
     others, problems = run.unique_rows((run._score_item(item, setup) for item in read.others), str(app_path))

@@ -75,6 +75,22 @@ _round = click.option("--round", "round_id", metavar="ID",
                            " application window means that round.")
 _stale = click.option("--allow-stale", is_flag=True,
                       help="Apply the nearest version even when --as-of is outside every version's validity.")
+_reform = click.option("--reform", "reform_file", type=click.Path(dir_okay=False),
+                       help="A reform file (TOML) that changes the scheme's version: a what-if (docs/compare.md).")
+
+
+def _reformed(scheme: Scheme, version: Any, reform_file: str | None) -> tuple[Any, Any]:
+    """The version a command uses, and the reform (``None`` without --reform); a reform
+    that does not load or fit is an error, exit 1."""
+    if reform_file is None:
+        return version, None
+    from pointscalc import reform
+
+    try:
+        loaded = reform.load(reform_file, scheme)
+        return loaded.apply(version)[0], loaded
+    except reform.ReformError as e:
+        _fail(str(e).replace("\n", "\nerror: "))
 
 
 """Problems printed on the terminal; all of them are in errors.csv."""
@@ -177,14 +193,29 @@ def list_schemes() -> None:
 @click.option("--as-of", "as_of", type=DATE, help="Show only the version in force on this date.")
 @_lang
 @_stale
-def show(scheme: Scheme, as_of: dt.date | None, lang: str, allow_stale: bool) -> None:
-    """Print a scheme's points table with the clause and provenance of each line."""
+@_reform
+def show(scheme: Scheme, as_of: dt.date | None, lang: str, allow_stale: bool, reform_file: str | None) -> None:
+    """Print a scheme's points table with the clause and provenance of each line.
+
+    With --reform, the reformed version, its changed items marked and every change listed.
+    """
     from pointscalc import report
 
     try:
         versions = [scheme.version_for(as_of, allow_stale)] if as_of else list(scheme.versions)
     except SchemeError as e:
         _fail(str(e))
+    if reform_file is not None:
+        from pointscalc import reform
+
+        try:
+            loaded = reform.load(reform_file, scheme)
+            base = scheme.version_named(loaded.version) if as_of is None else versions[0]
+            changed, changes = loaded.apply(base)
+        except reform.ReformError as e:
+            _fail(str(e).replace("\n", "\nerror: "))
+        click.echo(report.reform_text(scheme, changed, changes, loaded, lang), nl=False)
+        return
     rounds = report.rounds_text(scheme, lang)
     click.echo("\n".join([*(report.version_text(scheme, v, lang) for v in versions), *([rounds] if rounds else [])]),
                nl=False)
@@ -224,8 +255,9 @@ def _when(scheme: Scheme, as_of: dt.date | None, round_id: str | None, allow_sta
 @_lang
 @_stale
 @_explored
+@_reform
 def score(scheme: Scheme, applicant_file: str, as_of: dt.date | None, round_id: str | None, fmt: str, lang: str,
-          allow_stale: bool, include_explored: bool) -> None:
+          allow_stale: bool, include_explored: bool, reform_file: str | None) -> None:
     """Score one applicant (a TOML or JSON file, see docs/input-format.md).
 
     A profile describes a person, so a fact that another version of the scheme, or another
@@ -236,6 +268,7 @@ def score(scheme: Scheme, applicant_file: str, as_of: dt.date | None, round_id: 
     from pointscalc.scoring import assess
 
     when, version = _when(scheme, as_of, round_id, allow_stale)
+    version, loaded = _reformed(scheme, version, reform_file)
     try:
         facts = registry.all_facts([*registry.all_shipped(), scheme])
     except SchemeError:
@@ -257,8 +290,13 @@ def score(scheme: Scheme, applicant_file: str, as_of: dt.date | None, round_id: 
             f"version {version.label} does not read {names}: ignored",
             f"{version.label}版不读取 {names}：已忽略")))
     if fmt == "json":
-        click.echo(report.dumps(report.assessment_json(assessment, lang)), nl=False)
+        doc = report.assessment_json(assessment, lang)
+        if loaded is not None:
+            doc["reform"] = {"title": loaded.title, "file": loaded.file}
+        click.echo(report.dumps(doc), nl=False)
     else:
+        if loaded is not None:
+            click.echo(f"What-if: {loaded.describe()}")
         click.echo(report.assessment_text(assessment, scheme, lang), nl=False)
 
 
@@ -345,14 +383,32 @@ def lint(schemes: tuple[str, ...]) -> None:
 @click.option("--only", "only", multiple=True, metavar="PROPERTY", help="Run only these properties (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @_stale
+@_reform
+@click.option("--pool", "pool_file", type=click.Path(dir_okay=False),
+              help="Also check outcomes on a real pool (as for rank): admission rates by group"
+                   " (needs --as-of, --quota).")
+@click.option("--periods", "periods_file", type=click.Path(dir_okay=False), help="With --pool: its periods table.")
+@click.option("--quota", metavar="N|QUOTA_FILE", help="With --pool: places, as for rank.")
+@click.option("--by", "by", multiple=True, metavar="COLUMN", help="With --pool: also judge rates by this column.")
+@click.option("--min-group", type=click.IntRange(1), default=30, show_default=True,
+              help="With --pool: smaller groups are listed but not judged.")
+@click.option("--outcomes-only", is_flag=True, help="With --pool: skip the properties, check the outcomes only.")
 def audit(scheme: Scheme, as_of: dt.date | None, examples: int, seed: int | None, only: tuple[str, ...],
-          fmt: str, allow_stale: bool) -> None:
+          fmt: str, allow_stale: bool, reform_file: str | None, pool_file: str | None, periods_file: str | None,
+          quota: str | None, by: tuple[str, ...], min_group: int, outcomes_only: bool) -> None:
     """Put a scheme through the fairness properties (docs/fairness.md); exit 1 on any failure.
 
     Each failure prints the smallest counterexample Hypothesis found: two applicants, or two
-    ranking runs, side by side.
+    ranking runs, side by side.  With --pool, the admission rate of each group of a real pool
+    (age band, sex, education, province, tenure, years insured, --by) is compared with the
+    best-off group's: below four fifths, unexplained by an item or a waiver, is a failure.
     """
     from pointscalc import fairness, report
+
+    if pool_file is not None and (as_of is None or quota is None):
+        raise click.UsageError("--pool needs --as-of and --quota")
+    if pool_file is None and (outcomes_only or by or periods_file or quota):
+        raise click.UsageError("--periods, --quota, --by and --outcomes-only go with --pool")
 
     unknown = [k for k in only if k not in fairness.PROPERTIES]
     if unknown:
@@ -367,9 +423,23 @@ def audit(scheme: Scheme, as_of: dt.date | None, examples: int, seed: int | None
             days = [(v.effective, v) for v in scheme.versions]
     except SchemeError as e:
         _fail(str(e))
+    if reform_file is not None:
+        # Without --as-of, only the version the reform is written for is audited.
+        wanted = None
+        if as_of is None:
+            from pointscalc import reform
+
+            try:
+                wanted = reform.load(reform_file, scheme).version
+            except reform.ReformError as e:
+                _fail(str(e).replace("\n", "\nerror: "))
+        days = [(day, _reformed(scheme, v, reform_file)[0]) for day, v in days
+                if wanted is None or v.label == wanted]
+        if fmt == "table":
+            click.echo(f"What-if: reform {reform_file}")
     failed = False
-    docs = []
-    for day, version in days:
+    docs: list[Any] = []
+    for day, version in days if not outcomes_only else []:
         subject = fairness.Subject.of(scheme, day, version=version)
         results = fairness.audit(subject, examples, seed, keys)
         failed |= any(r.status in ("fail", "error") for r in results)
@@ -377,9 +447,45 @@ def audit(scheme: Scheme, as_of: dt.date | None, examples: int, seed: int | None
             docs.append(report.audit_json(subject, results, examples, seed))
         else:
             click.echo(report.audit_text(subject, results) + ("\n" if len(days) > 1 else ""), nl=False)
+    if pool_file is not None:
+        assert as_of is not None and quota is not None
+        failed |= _pool_audit(scheme, days[0][1], as_of, pool_file, periods_file, quota, by, min_group, fmt, docs)
     if fmt == "json":
         click.echo(report.dumps(docs), nl=False)
     sys.exit(1 if failed else 0)
+
+
+def _pool_audit(scheme: Scheme, version: Any, as_of: dt.date, pool_file: str, periods_file: str | None, quota: str,
+                by: tuple[str, ...], min_group: int, fmt: str, docs: list[Any]) -> bool:
+    """``audit --pool``: print (or add to ``docs``) the rates by group; whether any is flagged."""
+    from pathlib import Path
+
+    from tabulate import tabulate
+
+    from pointscalc import compare, outcomes, run
+    from pointscalc.quotas import QuotaError, read_quotas
+
+    try:
+        quotas = read_quotas(quota)
+        pool = compare.Pool(Path(pool_file), Path(periods_file) if periods_file else None)
+        rows = outcomes.pool_audit(scheme, version, as_of, pool, quotas, by, min_group)
+    except (SchemeError, run.RunError, compare.CompareError, QuotaError) as e:
+        _fail(str(e))
+    except InputError as e:
+        _input_failed(e)
+    flagged = [r for r in rows if r.verdict == "FLAG"]
+    if fmt == "json":
+        docs.append({"pool": Path(pool_file).name, "version": version.label, "as_of": as_of.isoformat(),
+                     "rule": "a group's admission rate below four fifths of the best-off group's is flagged",
+                     "groups": [dict(zip(outcomes.HEADER, r.cells(), strict=True)) for r in rows],
+                     "flagged": len(flagged)})
+        return bool(flagged)
+    click.echo(f"\nOutcomes on {Path(pool_file).name} · version {version.label} · as of {as_of}:"
+               " admission rate by group, against the best-off group's")
+    click.echo(tabulate([r.cells() for r in rows], headers=outcomes.HEADER, disable_numparse=True,
+                        maxcolwidths=[None, None, None, None, None, None, None, 60]))
+    click.echo(f"{len(flagged)} group(s) below four fifths of the best-off group with nothing to explain it")
+    return bool(flagged)
 
 
 @main.command()
@@ -424,13 +530,17 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
 @click.option("--engine", type=click.Choice(["auto", "columns", "applicants"]), default="auto", show_default=True,
               help="columns: score a CSV table column by column (fast); applicants: one by one, the reference;"
                    " auto: columns where the scheme and file allow it. The outputs are the same bytes.")
+@click.option("--chart", is_flag=True,
+              help="Also draw each bucket's score distribution, cutoff and tie band (needs pointscalc[charts]).")
 @_stale
 @_explored
+@_reform
 @click.pass_context
 def rank(ctx: click.Context, scheme: Scheme, input_file: str, as_of: dt.date | None, round_id: str | None,
          quota: str, out: str, scored: bool,
          periods_file: str | None, xlsx: bool, target: int | None, children: bool, strict: bool, ties: str | None,
-         jobs: int, engine: str, allow_stale: bool, include_explored: bool) -> None:
+         jobs: int, engine: str, allow_stale: bool, include_explored: bool, chart: bool,
+         reform_file: str | None) -> None:
     """Rank a whole city's applicants against quotas and write results.csv, public.csv
     (the 公示 list, masked), summary.csv, errors.csv and run.json (the run record) to
     --out, all or nothing.
@@ -447,7 +557,7 @@ def rank(ctx: click.Context, scheme: Scheme, input_file: str, as_of: dt.date | N
     options = RankOptions(scheme=ctx.meta[_SCHEME_GIVEN], input=input_file, as_of=as_of, round=round_id,
                           quota=quota, periods=periods_file, scored=scored, children=children, xlsx=xlsx, target=target,
                           strict=strict, ties=ties, jobs=jobs, engine=engine, allow_stale=allow_stale,
-                          include_explored=include_explored)
+                          include_explored=include_explored, chart=chart, reform=reform_file)
     try:
         folder = outdir.check(out)
     except outdir.OutError as e:
@@ -465,6 +575,8 @@ def rank(ctx: click.Context, scheme: Scheme, input_file: str, as_of: dt.date | N
     click.echo(tabulate(run.summary_rows(outcome.summaries), headers=["bucket", "applicants", "eligible", "quota", "admitted", "cutoff",
                                        "tied_at_cutoff"], disable_numparse=True))
     click.echo(f"ties: {outcome.ties.value}; invalid rows: {len(outcome.invalid)}; written to {out}")
+    if reform_file is not None:
+        click.echo(f"what-if: ranked under the reform {reform_file}")
     if target is not None:
         admitted = sum(s.admitted for s in outcome.summaries)
         click.echo(f"planning target: {target}; admitted: {admitted} ({admitted - target:+d} against the target)")
@@ -505,6 +617,7 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
     as_of = when.data_day
     try:
         quotas = read_quotas(where.get("quota", options.quota))
+        version, quotas = _rank_reform(scheme, version, where.get("reform", options.reform), quotas)
         path = Path(where["input"])
         periods_file = where.get("periods")
         if options.children and not options.scored:
@@ -541,6 +654,8 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
     except InputError as e:
         _input_failed(e)
     tables = run.output_tables(outcome, xlsx=options.xlsx)
+    if options.chart:
+        tables |= {name: (data, 0) for name, data in _rank_charts(outcome).items()}
     files = {name: data for name, (data, _) in tables.items()}
     files[record.NAME] = record.dumps(record.build(
         options, scheme_key=scheme.key, scheme_file=scheme_file, version=version.label, rules_day=when.rules_day,
@@ -548,6 +663,31 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
         default_quota=quotas.total, inputs={role: (options.input_files()[role], data) for role, (_, data) in read.items()},
         outputs=tables, statuses=run.status_counts(outcome)))
     return _Done(outcome, files)
+
+
+def _rank_reform(scheme: Scheme, version: Any, reform_file: str | None, quotas: Any) -> tuple[Any, Any]:
+    """``rank --reform``: the reformed version and quotas."""
+    version, loaded = _reformed(scheme, version, reform_file)
+    if loaded is None:
+        return version, quotas
+    from pointscalc import reform
+
+    try:
+        quotas = loaded.apply_quotas(quotas)
+    except reform.ReformError as e:
+        _fail(str(e).replace("\n", "\nerror: "))
+    return version, quotas
+
+
+def _rank_charts(outcome: Any) -> dict[str, bytes]:
+    """One score-distribution chart per bucket, as files for the output folder; a missing
+    matplotlib is an error before anything is written."""
+    from pointscalc import charts
+
+    try:
+        return charts.rank_charts(outcome)
+    except charts.ChartsMissing as e:
+        _fail(str(e))
 
 
 def _by_columns(engine: str, scheme: Scheme, version: Any, as_of: dt.date, recognition: Any, path: Any,
@@ -595,7 +735,7 @@ def _progress(items):  # type: ignore[no-untyped-def]
     click.echo("", err=True)
 
 
-_ROLES = {"input": "INPUT", "periods": "--periods", "quota": "--quota"}
+_ROLES = {"input": "INPUT", "periods": "--periods", "quota": "--quota", "reform": "--reform"}
 
 
 @main.command()
@@ -671,7 +811,7 @@ def verify(out_dir: str, given: tuple[str, ...]) -> None:
             click.echo(f"error: {p}", err=True)
         _fail("cannot re-run: nothing was compared")
     done = _rank_run(options, scheme, where)
-    names = sorted(set(done.files) | {p.name for p in folder.iterdir() if p.name in outdir.OURS})
+    names = sorted(set(done.files) | {p.name for p in folder.iterdir() if outdir.ours(p.name)})
     differ = 0
     for name in names:
         kept_file = folder / name
@@ -702,8 +842,9 @@ def verify(out_dir: str, given: tuple[str, ...]) -> None:
               help="Instead of a plan: how the cutoff forecast would have done on each published round.")
 @_lang
 @_stale
+@_reform
 def plan(scheme: Scheme, profile: str | None, as_of: dt.date | None, horizon: int, fmt: str, chart: str | None,
-         backtest: bool, lang: str, allow_stale: bool) -> None:
+         backtest: bool, lang: str, allow_stale: bool, reform_file: str | None) -> None:
     """In which round PROFILE can expect to settle under SCHEME, and which steps bring it closer
     (see docs/plan.md).  Forecasts are projections, with their model and history stated."""
     from pointscalc import plan as planning
@@ -721,7 +862,17 @@ def plan(scheme: Scheme, profile: str | None, as_of: dt.date | None, horizon: in
         # A profile describes a person, so it may carry facts other cities read (as for check).
         facts = registry.all_facts([*registry.all_shipped(), scheme])
         applicant = reading.load_applicant(profile, facts, as_of)
-        result = planning.make_plan(scheme, applicant, as_of, horizon_years=horizon, allow_stale=allow_stale)
+        loaded = None
+        if reform_file is not None:
+            from pointscalc import reform
+
+            try:
+                loaded = reform.load(reform_file, scheme)
+            except reform.ReformError as e:
+                _fail(str(e).replace("\n", "\nerror: "))
+            click.echo(f"What-if: {loaded.describe()}", err=fmt == "json")
+        result = planning.make_plan(scheme, applicant, as_of, horizon_years=horizon, allow_stale=allow_stale,
+                                    reform=loaded)
         if chart:
             planning.plan_chart(result, chart, lang)
     except SchemeError as e:
@@ -744,3 +895,102 @@ def schema() -> None:
     from pointscalc.schema import applicant_schema
 
     click.echo(report.dumps(applicant_schema(registry.all_facts(registry.all_shipped()))), nl=False)
+
+
+@main.command()
+@click.argument("scheme", type=SCHEME)
+@click.argument("input_file", metavar="POOL", type=click.Path(dir_okay=False))
+@_as_of
+@click.option("--quota", required=True, metavar="N|QUOTA_FILE",
+              help="Places in a single bucket, or a TOML/CSV file of bucket and quota (as for rank).")
+@click.option("--against", "against", metavar="VERSION", help="The alternative: another version of the scheme.")
+@_reform
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="Directory for the results.")
+@click.option("--periods", "periods_file", type=click.Path(dir_okay=False),
+              help="A table of periods keyed by applicant ID, for a flat applicants table.")
+@click.option("--scored", is_flag=True, help="POOL already has a score column: rank it as given.")
+@click.option("--by", "by", multiple=True, metavar="COLUMN",
+              help="Also report admission rates by this column of the pool (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--no-report", is_flag=True, help="Write the tables and JSON without report.html (no matplotlib needed).")
+@click.option("--strict", is_flag=True, help="Abort on any bad row, writing nothing.")
+@click.option("--ties", type=click.Choice(["admit_all", "strict"]), help="Override the ties policy on both sides.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes that score applicants (one per core).")
+@click.option("--engine", type=click.Choice(["auto", "columns", "applicants"]), default="auto", show_default=True,
+              help="As for rank: the outputs are the same bytes.")
+@_stale
+@_explored
+def compare(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, against: str | None,
+            reform_file: str | None, out: str, periods_file: str | None, scored: bool, by: tuple[str, ...],
+            fmt: str, no_report: bool, strict: bool, ties: str | None, jobs: int, engine: str, allow_stale: bool,
+            include_explored: bool) -> None:
+    """Rank the same POOL under two rule sets, the version in force on --as-of (the baseline)
+    and an alternative (--against VERSION or --reform FILE), and write who gains, who loses,
+    and the admission rate by group: transitions.csv, buckets.csv, changes.csv (masked),
+    groups.csv, compare.json and report.html (see docs/compare.md).
+    """
+    from pathlib import Path
+
+    from tabulate import tabulate
+
+    from pointscalc import charts, outdir, run
+    from pointscalc import compare as cmp
+    from pointscalc.quotas import QuotaError, read_quotas
+    from pointscalc.scheme import Ties
+
+    if (against is None) == (reform_file is None):
+        raise click.UsageError("give the alternative: --against VERSION or --reform FILE (one of them)")
+    try:
+        folder = outdir.check(out)
+    except outdir.OutError as e:
+        raise click.BadParameter(str(e).removeprefix(f"--out {out}: ").removeprefix("--out: "),
+                                 param_hint="--out") from None
+    if not no_report:
+        try:
+            charts.available()
+        except charts.ChartsMissing as e:
+            _fail(f"{e} (or pass --no-report)")
+    try:
+        base = scheme.version_for(as_of, allow_stale)
+        quotas = read_quotas(quota)
+        if against is not None:
+            other, other_quotas = scheme.version_named(against), quotas
+            label = f"version {against}"
+        else:
+            other, other_quotas = _rank_reform(scheme, base, reform_file, quotas)
+            from pointscalc import reform
+
+            label = f"{base.label} + reform: {reform.load(reform_file, scheme).title or Path(reform_file).name}"
+        # Both sides read the pool the same way: each version also accepts the other's facts.
+        facts = tuple({f.name: f for f in (*other.facts, *base.facts)}.values())
+        sides = (cmp.Side("baseline", f"version {base.label}", attrs.evolve(base, facts=facts), quotas),
+                 cmp.Side("alternative", label, attrs.evolve(other, facts=facts), other_quotas))
+        pool = cmp.Pool(Path(input_file), Path(periods_file) if periods_file else None, scored, engine, jobs,
+                        include_explored, Ties(ties) if ties else None)
+        result = cmp.compare(scheme, *sides, as_of, pool, by=by)
+    except (SchemeError, run.RunError, cmp.CompareError, QuotaError) as e:
+        _fail(str(e))
+    except InputError as e:
+        _input_failed(e)
+    problems = [str(p) for p in cmp.problems(result)]
+    _echo_problems("invalid", problems, "in errors.csv" if not strict else "problems, not shown")
+    if strict and problems:
+        _fail(f"{len(problems)} problem(s) in the input; --strict: nothing written")
+    try:
+        outdir.publish(folder, cmp.files(result, None if no_report else cmp.report_html(result)))
+    except OSError as e:
+        _fail(f"--out {out}: cannot be written: {e.strerror}; the folder holds the previous run, if any")
+    if fmt == "json":
+        from pointscalc import report
+
+        click.echo(report.dumps(cmp.document(result)), nl=False)
+        return
+    click.echo(f"before: {sides[0].label}; after: {sides[1].label}")
+    click.echo(tabulate(result.buckets(), headers=cmp.BUCKETS, disable_numparse=True))
+    click.echo("")
+    click.echo(tabulate(result.transitions(), headers=cmp.TRANSITIONS, disable_numparse=True))
+    s = result.summary()
+    click.echo(f"\nadmitted {s['admitted_before']} → {s['admitted_after']}; newly admitted {s['newly_admitted']},"
+               f" no longer admitted {s['no_longer_admitted']}; status or rank changed for {s['rank_changed']};"
+               f" written to {out}")

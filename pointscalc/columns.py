@@ -329,6 +329,9 @@ class Read:
     frame: Frame
     others: list[tuple[int, str, Any, list[Problem], Any]]
     """Applicants for the reference reader, as ``run.table_applicants`` yields them."""
+    tables: tuple[RawTable, RawTable | None] | None = None
+    """The applicants and periods tables as parsed, for a caller that reads more of them
+    (``compare``'s groups)."""
 
 
 def read(app_path: Path, periods_path: Path | None, version: Version, by_area: bool,
@@ -506,7 +509,7 @@ def read(app_path: Path, periods_path: Path | None, version: Version, by_area: b
     )
     others = _others(apps, per, np.flatnonzero(bad), p_app_all if per is not None and len(per) else None, ids_text,
                      set(reader.extra_facts))
-    return Read(frame, others)
+    return Read(frame, others, (apps, per))
 
 
 def _schema(kind: PeriodKind, reader: _Reader) -> dict[str, tuple[Callable[[Any], Any], bool]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -23,8 +24,16 @@ STAGING = ".pointscalc-staging-"
 OURS = frozenset({
     *(f"{stem}.{ext}" for stem in ("results", "public", "summary", "errors") for ext in ("csv", "xlsx")),
     "run.json",
+    "transitions.csv", "buckets.csv", "changes.csv", "groups.csv", "compare.json", "report.html",
 })
-"""The only names a run writes: a folder holding anything else is not replaced."""
+"""The names a ``rank`` or ``compare`` run writes, besides its charts: a folder holding anything
+else is not replaced."""
+_CHART = re.compile(r"chart-\d{2}-[^/\\]+\.png")
+
+
+def ours(name: str) -> bool:
+    """Whether a run writes a file of this name (an output table, the record, a chart)."""
+    return name in OURS or _CHART.fullmatch(name) is not None
 
 
 class OutError(Exception):
@@ -55,7 +64,7 @@ def check(text: str) -> Path:
     except OSError as e:
         raise OutError(f"--out {text}: cannot write in {ancestor}: {e.strerror}") from None
     if out.is_dir():
-        foreign = sorted(p.name for p in out.iterdir() if p.name not in OURS or not p.is_file())
+        foreign = sorted(p.name for p in out.iterdir() if not ours(p.name) or not p.is_file())
         if foreign:
             raise OutError(f"--out {text}: holds {len(foreign)} file(s) no run writes (such as {foreign[0]!r});"
                            " give a new or empty folder, or one a previous run wrote")

@@ -252,12 +252,16 @@ def _shifted(day: dt.date, months: int) -> dt.date:
 # --- standings -----------------------------------------------------------------------------------
 
 
-def standing(scheme: Scheme, applicant: Applicant, occasion: Occasion, allow_stale: bool = False) -> Standing:
+def standing(scheme: Scheme, applicant: Applicant, occasion: Occasion, allow_stale: bool = False,
+             reform: Any = None) -> Standing:
+    """One occasion scored; with a ``reform``, the version it changes is taken as changed."""
     when = occasion.when or When(occasion.day, occasion.day)
     try:
         version = scheme.resolve(when, allow_stale)
     except SchemeError:
         return Standing(occasion, None, False, None, (), (Text("no rules in force", "无现行规则"),))
+    if reform is not None and version.label == reform.version:
+        version = reform.apply(version)[0]
     a: Assessment = assess(scheme, version, applicant, when, explain=False)
     return Standing(occasion, version.label, a.eligible, a.total if a.eligible else None,
                     tuple(ch.key for ch in a.settles_by), tuple(c.label for c in a.failed))
@@ -510,8 +514,12 @@ def _first(standings: Sequence[Standing], lines: Sequence[LinePoint | None], bou
 
 
 def make_plan(scheme: Scheme, applicant: Applicant, as_of: dt.date, *, horizon_years: int = HORIZON_YEARS,
-              allow_stale: bool = False, with_steps: bool = True) -> Plan:
+              allow_stale: bool = False, with_steps: bool = True, reform: Any = None) -> Plan:
+    """The plan; with ``reform`` (``pointscalc.reform.Reform``), every occasion of the version it
+    changes is scored under the change: a what-if."""
     version = scheme.version_for(as_of, allow_stale)
+    if reform is not None and version.label == reform.version:
+        version = reform.apply(version)[0]
     retire, retire_text = retirement_day(scheme, version, applicant)
     horizon = _years_later(as_of, horizon_years)
     reason = Text(f"{horizon_years} years", f"{horizon_years}年")
@@ -522,7 +530,7 @@ def make_plan(scheme: Scheme, applicant: Applicant, as_of: dt.date, *, horizon_y
     lines = tuple(line.at(o) for o in found)
 
     def trajectory(a: Applicant, after: int = 0) -> tuple[Standing, ...]:
-        return tuple(standing(scheme, a, o, allow_stale) for o in found[after:])
+        return tuple(standing(scheme, a, o, allow_stale, reform) for o in found[after:])
 
     standings = trajectory(applicant)
     pending, channel_day = waits(scheme, applicant, as_of, horizon, allow_stale)

@@ -49,12 +49,16 @@ class RankOptions:
     engine: str = "auto"
     allow_stale: bool = False
     include_explored: bool = False
+    chart: bool = False
+    reform: str | None = None
 
     def input_files(self) -> dict[str, str]:
         """Each file the run reads, by its role."""
         files = {"input": self.input}
         if self.periods:
             files["periods"] = self.periods
+        if self.reform:
+            files["reform"] = self.reform
         if not self.quota.strip().isdigit():
             files["quota"] = self.quota
         return files

@@ -317,8 +317,10 @@ def schemes_table(schemes: list[Scheme]) -> str:
     ) + "\n"
 
 
-def version_text(scheme: Scheme, v: Version, lang: str = "en") -> str:
-    """The points table back, with the clause and provenance of every line (``show``)."""
+def version_text(scheme: Scheme, v: Version, lang: str = "en", marked: frozenset[str] = frozenset()) -> str:
+    """The points table back, with the clause and provenance of every line (``show``).
+
+    Items in ``marked`` (changed by a reform) are flagged with ``»``."""
     out = [f"{scheme.name(lang)} ({scheme.key}) · version {v.label} · valid {v.validity()}", ""]
     for d in v.documents:
         doc = scheme.document(d)
@@ -348,7 +350,8 @@ def version_text(scheme: Scheme, v: Version, lang: str = "en") -> str:
     if v.items:
         base = v.base_items or frozenset()
         out.append(tabulate(
-            [[it.label(lang) + (" *" if it.key in base else ""), it.describe(), str(it.citation),
+            [[("» " if it.key in marked else "") + it.label(lang) + (" *" if it.key in base else ""),
+              it.describe(), str(it.citation),
               str(it.provenance)] for it in v.items],
             headers=["item", "rule", "clause", "provenance"], disable_numparse=True,
             maxcolwidths=[None, 60, 40, None],
@@ -408,6 +411,16 @@ def rounds_text(scheme: Scheme, lang: str = "en") -> str:
                      disable_numparse=True, maxcolwidths=[None] * 7 + [60])
     notes = sorted({r.note for r in scheme.rounds if r.note})
     return "\n".join(["Rounds:", table, *(f"Note: {n}" for n in notes)]) + "\n"
+
+
+def reform_text(scheme: Scheme, v: Version, changes: list[Any], reform: Any, lang: str = "en") -> str:
+    """``show --reform``: the reformed table, changed items marked, then every change."""
+    from pointscalc.reform import changed_items
+
+    head = f"What-if: {reform.describe()}, applied to version {v.label}\n\n"
+    body = version_text(scheme, v, lang, frozenset(changed_items(changes)))
+    lines = ["", "» changed by the reform:"] + [f"  {c}" for c in changes]
+    return head + body + "\n".join(lines) + "\n"
 
 
 def _followers_text(followers: Any) -> str:

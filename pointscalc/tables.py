@@ -30,6 +30,14 @@ from pointscalc.errors import InputError, Problem
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def file_bytes(path: str | Path) -> bytes:
+    """A file's bytes, or an ``InputError`` saying why it cannot be read."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as e:
+        raise InputError([Problem(str(path), "", f"cannot be read: {e.strerror}")]) from None
+
+
 def decode(raw: bytes, name: str) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8")

@@ -241,3 +241,15 @@ def test_plan_works_for_every_shipped_scheme(scheme: str, profile: str, day: str
     data = json.loads(CliRunner().invoke(main, [*args, "--format", "json"], catch_exceptions=False).output)
     assert data["scheme"] == scheme and data["answer"]["kind"] in ("now", "expected", "never", "behind")
     assert data["trajectory"][0]["day"] >= day
+
+
+def test_plan_under_a_reform() -> None:
+    # examples/reforms/suzhou-insurance-rate.toml: 4 points a month instead of 5 (cap 500).
+    # 2022-06-30: 100 months × 4 = 400 instead of 500, so 620 − 100 = 520 < 565; 2023-06-30:
+    # 112 × 4 = 448, 625 − 500 + 448 = 573 ≥ 565.  The reform delays settling by a year.
+    args = ["plan", "suzhou", str(EXAMPLES / "suzhou-technician.toml"), "--as-of", "2021-06-30", "--format", "json",
+            "--reform", str(EXAMPLES / "reforms" / "suzhou-insurance-rate.toml")]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    data = json.loads(result.stdout)
+    assert [t["score"] for t in data["trajectory"][1:3]] == ["520.00", "573.00"]
+    assert data["answer"]["occasion"] == "2023-06-30"
