@@ -33,7 +33,7 @@ from pointscalc.errors import InputError, Problem
 from pointscalc.model import Choice, Degree, Diploma, PeriodKind, Qualification, Sex, Title
 from pointscalc.reading import PERIOD_ATTRIBUTES, _birth, _bool, _choice, _city, _Invalid, _Reader, _text, parse_month
 from pointscalc.scheme import Version
-from pointscalc.tables import Table, decode
+from pointscalc.tables import FIRST_ROW, Table, decode
 
 OPEN_END = 1 << 30
 """The exclusive end month of a period still running."""
@@ -153,7 +153,7 @@ def _parse(name: str, data: bytes, wanted: dict[str, tuple[str, ...]]) -> RawTab
         if table.num_rows and pc.max(pc.utf8_length(col)).as_py() > limits.MAX_CELL:
             raise NotColumnar("a cell longer than the CSV reader's limit")
         columns[mapping[h]] = col
-    rows = np.arange(1, table.num_rows + 1, dtype=np.int64)
+    rows = np.arange(FIRST_ROW, table.num_rows + FIRST_ROW, dtype=np.int64)
     if table.num_rows:
         filled = np.zeros(table.num_rows, dtype=bool)
         for col in columns.values():

@@ -42,12 +42,17 @@ def decode(raw: bytes, name: str) -> str:
         raise InputError([Problem(name, "", "is neither UTF-8 nor GB18030 text")]) from None
 
 
+FIRST_ROW = 2
+"""The row number of a table's first data row, as a spreadsheet shows it: the header is
+row 1.  Every message and errors.csv give rows by these numbers."""
+
+
 @attrs.frozen
 class Table:
     name: str
     header: list[str]
     rows: list[tuple[int, dict[str, str]]]
-    """(1-based data row number, cells by header) for each well-formed row."""
+    """(row number as a spreadsheet shows it, cells by header) for each well-formed row."""
     problems: list[Problem]
     """Rows whose cell count does not match the header."""
 
@@ -61,10 +66,11 @@ def read_csv(path: str | Path) -> Table:
     reader = csv.reader(io.StringIO(decode(raw, name), newline=""))
     rows: list[tuple[int, dict[str, str]]] = []
     problems: list[Problem] = []
-    i = 0
+    i = 0  # the last row read whole: a broken row is the next one
     try:
         header = [h.strip() for h in next(reader)]
-        for i, cells in enumerate(reader, start=1):
+        i = FIRST_ROW - 1
+        for i, cells in enumerate(reader, start=FIRST_ROW):
             if not any(c.strip() for c in cells):
                 continue
             if len(cells) != len(header):
@@ -127,7 +133,7 @@ def read_xlsx(path: str | Path) -> Table:
         while header and not header[-1]:
             header.pop()
         rows: list[tuple[int, dict[str, str]]] = []
-        for i, cells in enumerate(lines, start=1):
+        for i, cells in enumerate(lines, start=FIRST_ROW):
             texts = [_cell_text(c) for c in cells[: len(header)]]
             if any(texts):
                 texts += [""] * (len(header) - len(texts))
