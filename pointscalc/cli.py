@@ -406,7 +406,8 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
 
     where = {**options.input_files(), **(inputs or {})}
     try:
-        read = {role: (where[role], Path(where[role]).read_bytes()) for role in options.input_files()}
+        entries = {role: record.input_entry(path, Path(where[role]).read_bytes())
+                   for role, path in options.input_files().items()}
         scheme_file = registry.source(options.scheme)
     except OSError as e:
         _fail(f"{e.filename}: cannot be read: {e.strerror}")
@@ -449,7 +450,7 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
     files = {name: data for name, (data, _) in tables.items()}
     files[record.NAME] = record.dumps(record.build(
         options, scheme_key=scheme.key, scheme_file=scheme_file, version=version.label, quotas=quotas,
-        default_quota=default, inputs={role: (options.input_files()[role], data) for role, (_, data) in read.items()},
+        default_quota=default, inputs=entries,
         outputs=tables, statuses=run.status_counts(outcome)))
     return _Done(outcome, files)
 
