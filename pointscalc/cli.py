@@ -515,6 +515,7 @@ def verify(out_dir: str, given: tuple[str, ...]) -> None:
     """
     from pathlib import Path
 
+    import pointscalc
     from pointscalc import limits, outdir, record, registry
     from pointscalc.record import RankOptions
 
@@ -535,8 +536,6 @@ def verify(out_dir: str, given: tuple[str, ...]) -> None:
     except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as e:
         _fail(f"{path}: not a run record this version of pointscalc reads"
               f" ({e if isinstance(e, ValueError) else 'a field is missing or of the wrong kind'})")
-    import pointscalc
-
     if kept.get("tool", {}).get("version") != pointscalc.__version__:
         click.echo(f"note: recorded by pointscalc {kept.get('tool', {}).get('version')};"
                    f" this is {pointscalc.__version__}")

@@ -29,25 +29,35 @@ FORMAT = 1
 """Bumped when a field changes meaning; ``verify`` refuses a format it does not know."""
 
 
+_text = attrs.validators.instance_of(str)
+_flag = attrs.validators.instance_of(bool)
+
+
+def _optional(kind: type) -> Any:
+    return attrs.validators.optional(attrs.validators.instance_of(kind))
+
+
 @attrs.frozen(kw_only=True)
 class RankOptions:
-    """Every option of ``pointscalc rank``, as given on the command line."""
+    """Every option of ``pointscalc rank``, as given on the command line.  The validators
+    matter for a record read back: an edited run.json is refused, not half-run."""
 
-    scheme: str
-    input: str
-    as_of: dt.date
-    quota: str
-    periods: str | None = None
-    scored: bool = False
-    children: bool = False
-    xlsx: bool = False
-    target: int | None = None
-    strict: bool = False
-    ties: str | None = None
-    jobs: int = 1
-    engine: str = "auto"
-    allow_stale: bool = False
-    include_explored: bool = False
+    scheme: str = attrs.field(validator=_text)
+    input: str = attrs.field(validator=_text)
+    as_of: dt.date = attrs.field(validator=attrs.validators.instance_of(dt.date))
+    quota: str = attrs.field(validator=_text)
+    periods: str | None = attrs.field(default=None, validator=_optional(str))
+    scored: bool = attrs.field(default=False, validator=_flag)
+    children: bool = attrs.field(default=False, validator=_flag)
+    xlsx: bool = attrs.field(default=False, validator=_flag)
+    target: int | None = attrs.field(default=None, validator=_optional(int))
+    strict: bool = attrs.field(default=False, validator=_flag)
+    ties: str | None = attrs.field(default=None, validator=attrs.validators.in_([None, "admit_all", "strict"]))
+    jobs: int = attrs.field(default=1, validator=[attrs.validators.instance_of(int), attrs.validators.ge(1),
+                                                  attrs.validators.le(64)])
+    engine: str = attrs.field(default="auto", validator=attrs.validators.in_(["auto", "columns", "applicants"]))
+    allow_stale: bool = attrs.field(default=False, validator=_flag)
+    include_explored: bool = attrs.field(default=False, validator=_flag)
 
     def input_files(self) -> dict[str, str]:
         """Each file the run reads, by its role."""

@@ -119,7 +119,9 @@ def test_verify_sees_a_changed_scheme_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("content", [None, b"", b"{", b"[]", b'{"format": 99}', b'{"format": 1}',
-                                     b'{"format": 1, "options": {"colour": 1}}', b"\xff\xfe"])
+                                     b'{"format": 1, "options": {"colour": 1}}', b"\xff\xfe",
+                                     b'{"format": 1, "inputs": {}, "scheme": {}, "options": {"scheme": "suzhou",'
+                                     b' "input": "x.csv", "as_of": "2021-06-30", "quota": "1", "jobs": "2"}}'])
 def test_verify_of_a_folder_without_a_good_record_is_a_clear_error(tmp_path: Path, content: bytes | None) -> None:
     folder = tmp_path / "out"
     folder.mkdir()
