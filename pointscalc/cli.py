@@ -399,18 +399,20 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
     """
     from pathlib import Path
 
-    from pointscalc import record, registry, run
+    from pointscalc import limits, record, registry, run
     from pointscalc.recognition import Recognition
     from pointscalc.scheme import Ties
     from pointscalc.tables import read_table
 
     where = {**options.input_files(), **(inputs or {})}
     try:
-        entries = {role: record.input_entry(path, Path(where[role]).read_bytes())
+        entries = {role: record.input_entry(path, limits.read_bytes(where[role]))
                    for role, path in options.input_files().items()}
         scheme_file = registry.source(options.scheme)
     except OSError as e:
         _fail(f"{e.filename}: cannot be read: {e.strerror}")
+    except InputError as e:
+        _input_failed(e)
     try:
         version = scheme.version_for(options.as_of, options.allow_stale)
         quotas, default = run.read_quotas(where.get("quota", options.quota))

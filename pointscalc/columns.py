@@ -100,10 +100,7 @@ class RawTable:
 def read_raw(path: Path, wanted: dict[str, tuple[str, ...]]) -> RawTable:
     """Parse a CSV with Arrow; the header is checked as the reference reader checks it."""
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise InputError([Problem(name, "", f"cannot be read: {e.strerror}")]) from None
+    raw = limits.read_bytes(path)
     data = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
     try:
         return _parse(name, data, wanted)

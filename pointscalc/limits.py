@@ -11,9 +11,12 @@ few digits, a profile nests four levels, a name is a few characters.
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 import tomllib
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 from pointscalc.errors import InputError, Problem
@@ -41,6 +44,26 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 nowhere else in a valid file, so it is read as a line end."""
 _WHOLE = re.compile(r"[+-]?[0-9]+", re.ASCII)
 _LONG_DIGITS = re.compile(r"[0-9]{%d,}" % (MAX_DIGIT_RUN + 1), re.ASCII)
+
+
+def regular(path: str | Path) -> None:
+    """Refuse a device, a FIFO or a folder before reading: ``/dev/zero`` would never end
+    and a FIFO may never start."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as e:
+        raise InputError([Problem(str(path), "", f"cannot be read: {e.strerror}")]) from None
+    if not stat.S_ISREG(mode):
+        raise InputError([Problem(str(path), "", "is not a regular file")])
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """A regular file's bytes (``regular``)."""
+    regular(path)
+    try:
+        return Path(path).read_bytes()
+    except OSError as e:
+        raise InputError([Problem(str(path), "", f"cannot be read: {e.strerror}")]) from None
 
 
 def within(d: Decimal) -> Decimal:

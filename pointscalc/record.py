@@ -104,9 +104,14 @@ def rows_of(name: str, data: bytes) -> int | None:
     if suffix == ".jsonl":
         return sum(1 for line in data.splitlines() if line.strip())
     if suffix == ".xlsx":
+        import zipfile
+
         import openpyxl
 
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except (OSError, zipfile.BadZipFile, KeyError, ValueError):  # the run reports it
+            return None
         try:
             return max(0, sum(1 for r in book.worksheets[0].iter_rows(values_only=True) if any(
                 c not in (None, "") for c in r)) - 1)

@@ -323,9 +323,7 @@ def jsonl_applicants(path: Path) -> Source:
     ``bucket``."""
     name = str(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as e:
-        raise InputError([Problem(name, "", f"cannot be read: {e.strerror}")]) from None
+        text = limits.read_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError([Problem(name, "", "is not UTF-8 text")]) from None
     for n, line in enumerate(_LINES.split(text), start=1):

@@ -59,10 +59,7 @@ class Table:
 
 def read_csv(path: str | Path) -> Table:
     name = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as e:
-        raise InputError([Problem(name, "", f"cannot be read: {e.strerror}")]) from None
+    raw = limits.read_bytes(path)
     reader = csv.reader(io.StringIO(decode(raw, name), newline=""))
     rows: list[tuple[int, dict[str, str]]] = []
     problems: list[Problem] = []
@@ -119,6 +116,7 @@ def read_xlsx(path: str | Path) -> Table:
     import openpyxl
 
     name = str(path)
+    limits.regular(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as e:

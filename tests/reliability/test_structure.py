@@ -3,6 +3,7 @@ a clear error naming the file (and row where there is one), never a traceback.""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,16 @@ def test_jsonl_lines_that_are_not_tables_are_bad_rows(tmp_path: Path) -> None:
     result = invoke("rank", "suzhou", *args, "--out", str(tmp_path / "out"))
     assert_clean(result, 0, "people.jsonl, row 7", "people.jsonl, row 10", "not valid JSON", out=tmp_path / "out")
     assert "invalid rows: 4" in result.output
+
+
+@pytest.mark.parametrize("role", ["INPUT", "--periods"])
+def test_a_device_or_a_fifo_is_refused_before_reading(tmp_path: Path, role: str) -> None:
+    # /dev/zero never ends and a FIFO with no writer never starts: neither may be read.
+    args = write_round(tmp_path)
+    os.mkfifo(tmp_path / "fifo.csv")
+    for special in ("/dev/zero", str(tmp_path / "fifo.csv")):
+        changed = [special if (role == "INPUT" and i == 0) or (role == "--periods" and i == 2) else a
+                   for i, a in enumerate(args)]
+        result = invoke("rank", "suzhou", *changed, "--out", str(tmp_path / "out"))
+        assert_clean(result, 1, special, "is not a regular file")
+    assert_clean(invoke("score", "beijing", "/dev/zero", "--as-of", AS_OF), 1, "/dev/zero", "not a regular file")
