@@ -406,16 +406,12 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
 
     where = {**options.input_files(), **(inputs or {})}
     try:
+        version = scheme.version_for(options.as_of, options.allow_stale)
+        quotas, default = run.read_quotas(where.get("quota", options.quota))
+        # Each input's hash and rows are taken before the run, so the bytes are not held.
         entries = {role: record.input_entry(path, limits.read_bytes(where[role]))
                    for role, path in options.input_files().items()}
         scheme_file = registry.source(options.scheme)
-    except OSError as e:
-        _fail(f"{e.filename}: cannot be read: {e.strerror}")
-    except InputError as e:
-        _input_failed(e)
-    try:
-        version = scheme.version_for(options.as_of, options.allow_stale)
-        quotas, default = run.read_quotas(where.get("quota", options.quota))
         path = Path(where["input"])
         periods_file = where.get("periods")
         if options.children and not options.scored:
@@ -448,6 +444,8 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
         _fail(str(e))
     except InputError as e:
         _input_failed(e)
+    except OSError as e:  # the scheme file, gone since it was loaded
+        _fail(f"{e.filename}: cannot be read: {e.strerror}")
     tables = run.output_tables(outcome, xlsx=options.xlsx)
     files = {name: data for name, (data, _) in tables.items()}
     files[record.NAME] = record.dumps(record.build(

@@ -124,6 +124,11 @@ def whole(value: object) -> int:
     return int(text)
 
 
+def is_count(text: str) -> bool:
+    """Text that is a count (ASCII digits only), as opposed to a file's path."""
+    return text.strip().isascii() and text.strip().isdigit()
+
+
 def _digit_run(text: str, name: str, row: int | None) -> None:
     found = _LONG_DIGITS.search(text)
     if found:

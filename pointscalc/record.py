@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 import pointscalc
+from pointscalc import limits
 from pointscalc.errors import InputError
 from pointscalc.tables import decode
 
@@ -64,7 +65,7 @@ class RankOptions:
         files = {"input": self.input}
         if self.periods:
             files["periods"] = self.periods
-        if not self.quota.strip().isdigit():
+        if not limits.is_count(self.quota):
             files["quota"] = self.quota
         return files
 

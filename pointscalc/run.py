@@ -90,7 +90,7 @@ def read_quotas(spec: str) -> tuple[dict[str, int | None], int | None]:
 
     In a file, an empty quota means an open bucket: every eligible applicant is admitted.
     """
-    if spec.strip().isascii() and spec.strip().isdigit():
+    if limits.is_count(spec):
         try:
             return {}, limits.whole(spec)
         except ValueError as e:
