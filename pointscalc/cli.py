@@ -446,12 +446,13 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
         _input_failed(e)
     except OSError as e:  # the scheme file, gone since it was loaded
         _fail(f"{e.filename}: cannot be read: {e.strerror}")
-    tables = run.output_tables(outcome, xlsx=options.xlsx)
+    columns = outcome.columns()  # a whole city's tables: built once
+    tables = run.output_tables(columns, xlsx=options.xlsx)
     files = {name: data for name, (data, _) in tables.items()}
     files[record.NAME] = record.dumps(record.build(
         options, scheme_key=scheme.key, scheme_file=scheme_file, version=version.label, quotas=quotas,
         default_quota=default, inputs=entries,
-        outputs=tables, statuses=run.status_counts(outcome)))
+        outputs=tables, statuses=run.status_counts(columns)))
     return _Done(outcome, files)
 
 

@@ -90,13 +90,8 @@ def rows_of(name: str, data: bytes) -> int | None:
     JSON Lines lines; ``None`` for a file that is not a table (a TOML quota file)."""
     suffix = Path(name).suffix.lower()
     if suffix == ".csv":
-        if not any(s in data for s in (b'"', b"\r", b"\n\n", b"\n ", b"\n,", b"\n\t")):
-            # No quoted cells, no blank-looking lines: every line after the header is a row.
-            # Counted without splitting, so a million-row table costs no extra memory.
-            return data.count(b"\n") - 1 + (not data.endswith(b"\n"))
         if b'"' not in data and b"\r" not in data:
-            lines = data.split(b"\n")
-            return sum(1 for line in lines[1:] if line.strip(b" \t,"))
+            return _plain_rows(data)
         try:
             return max(0, sum(1 for cells in csv.reader(io.StringIO(decode(data, name), newline=""))
                               if any(c.strip() for c in cells)) - 1)
@@ -119,6 +114,25 @@ def rows_of(name: str, data: bytes) -> int | None:
         finally:
             book.close()
     return None
+
+
+def _plain_rows(data: bytes) -> int:
+    """Rows of a CSV with no quotes and no CR: its lines after the header, less those
+    that hold only commas and blanks (which the readers skip).  Only the lines starting
+    with such a character are looked at one by one, so a million rows take a fraction of
+    a second and no copy of the file."""
+    import numpy as np
+
+    raw = np.frombuffer(data, np.uint8)
+    ends = np.flatnonzero(raw == ord("\n"))
+    starts = np.concatenate(([0], ends + 1))
+    starts = starts[starts < len(raw)]
+    blank_start = np.isin(raw[starts[1:]], np.frombuffer(b"\n\t ,", np.uint8))
+    blank = 0
+    for s in starts[1:][blank_start].tolist():
+        end = data.find(b"\n", s)
+        blank += not data[s: end if end >= 0 else len(data)].strip(b" \t,")
+    return max(0, len(starts) - 1 - blank)
 
 
 def input_entry(path: str, data: bytes) -> dict[str, Any]:

@@ -522,14 +522,14 @@ def _tables(outcome: Outcome) -> dict[str, _Table]:
 
 def outputs(outcome: Outcome) -> dict[str, bytes]:
     """results.csv, public.csv, summary.csv, errors.csv, as bytes."""
-    return {name: data for name, (data, _) in output_tables(outcome).items()}
+    return {name: data for name, (data, _) in output_tables(outcome.columns()).items()}
 
 
-def output_tables(outcome: Outcome, *, xlsx: bool = False) -> dict[str, tuple[bytes, int]]:
-    """Each output file's bytes and its number of data rows; with ``xlsx``, each table
-    also as a workbook."""
+def output_tables(tables: dict[str, _Table], *, xlsx: bool = False) -> dict[str, tuple[bytes, int]]:
+    """Each output file's bytes and its number of data rows, from an outcome's
+    ``columns()``; with ``xlsx``, each table also as a workbook."""
     files: dict[str, tuple[bytes, int]] = {}
-    for name, (header, columns, neutralise) in outcome.columns().items():
+    for name, (header, columns, neutralise) in tables.items():
         rows = len(columns[0]) if columns else 0
         files[name] = (csv_columns(header, columns, neutralise=neutralise), rows)
         if xlsx:
@@ -538,7 +538,8 @@ def output_tables(outcome: Outcome, *, xlsx: bool = False) -> dict[str, tuple[by
     return files
 
 
-def status_counts(outcome: Outcome) -> Counter[str]:
-    """Applicants by status in results.csv (admitted, not admitted, ineligible, invalid)."""
-    header, columns, _ = outcome.columns()["results.csv"]
+def status_counts(tables: dict[str, _Table]) -> Counter[str]:
+    """Applicants by status in results.csv (admitted, waitlisted, ineligible, invalid),
+    from an outcome's ``columns()``."""
+    header, columns, _ = tables["results.csv"]
     return Counter(columns[header.index("status")])

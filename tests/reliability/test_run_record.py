@@ -137,3 +137,15 @@ def test_a_strict_run_that_stops_writes_no_record(tmp_path: Path) -> None:
     result = invoke("rank", "suzhou", *args, "--out", str(tmp_path / "out"), "--strict")
     assert_clean(result, 1, "--strict")
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("data", "rows"), [
+    (b"h\n1\n2\n", 2), (b"h\n1\n2", 2), (b"h\n", 0), (b"", 0),
+    (b"h\n1\n\n2\n", 2), (b"h\n1\n,,\n2\n", 2), (b"h\n1\n , \n2", 2),  # blank-looking lines are skipped
+    (b"h\n1\n,x\n", 2),                                                   # but a line with a value is a row
+    (b"h\r\n1\r\n", 1), (b'h\n"a\nb",1\n2,3\n', 2),                       # CRLF; a quoted line break
+])
+def test_rows_are_counted_as_the_readers_count_them(data: bytes, rows: int) -> None:
+    from pointscalc import record
+
+    assert record.rows_of("t.csv", data) == rows
