@@ -596,7 +596,7 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
     """
     from pathlib import Path
 
-    from pointscalc import record, registry, run
+    from pointscalc import limits, record, registry, run
     from pointscalc.quotas import QuotaError, read_quotas, resolve
     from pointscalc.recognition import Recognition
     from pointscalc.scheme import Ties
@@ -604,10 +604,18 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
 
     where = {**options.input_files(), **(inputs or {})}
     try:
-        read = {role: (where[role], Path(where[role]).read_bytes()) for role in options.input_files()}
+        quotas = read_quotas(where.get("quota", options.quota))
+    except QuotaError as e:
+        _fail(str(e))
+    try:
+        # Each input's hash and rows are taken before the run, so the bytes are not held.
+        entries = {role: record.input_entry(path, limits.read_bytes(where[role]))
+                   for role, path in options.input_files().items()}
         scheme_file = registry.source(options.scheme)
     except OSError as e:
         _fail(f"{e.filename}: cannot be read: {e.strerror}")
+    except InputError as e:
+        _input_failed(e)
     when, version = _when(scheme, options.as_of, options.round, options.allow_stale)
     if version.unknown is not None:
         _fail(f"scheme {scheme.key!r} version {version.label}: {version.unknown.en}; nothing to rank")
@@ -616,7 +624,6 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
         click.echo(said.en, err=True)
     as_of = when.data_day
     try:
-        quotas = read_quotas(where.get("quota", options.quota))
         version, quotas = _rank_reform(scheme, version, where.get("reform", options.reform), quotas)
         path = Path(where["input"])
         periods_file = where.get("periods")
@@ -653,15 +660,17 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
         _fail(str(e))
     except InputError as e:
         _input_failed(e)
-    tables = run.output_tables(outcome, xlsx=options.xlsx)
+    except OSError as e:  # the scheme file, gone since it was loaded
+        _fail(f"{e.filename}: cannot be read: {e.strerror}")
+    columns = outcome.columns()  # a whole city's tables: built once
+    tables = run.output_tables(columns, xlsx=options.xlsx)
     if options.chart:
         tables |= {name: (data, 0) for name, data in _rank_charts(outcome).items()}
     files = {name: data for name, (data, _) in tables.items()}
     files[record.NAME] = record.dumps(record.build(
         options, scheme_key=scheme.key, scheme_file=scheme_file, version=version.label, rules_day=when.rules_day,
         data_day=when.data_day, round_id=when.round.id if when.round is not None else None, quotas=quotas.places,
-        default_quota=quotas.total, inputs={role: (options.input_files()[role], data) for role, (_, data) in read.items()},
-        outputs=tables, statuses=run.status_counts(outcome)))
+        default_quota=quotas.total, inputs=entries, outputs=tables, statuses=run.status_counts(columns)))
     return _Done(outcome, files)
 
 
@@ -750,6 +759,7 @@ def verify(out_dir: str, given: tuple[str, ...]) -> None:
     """
     from pathlib import Path
 
+    import pointscalc
     from pointscalc import limits, outdir, record, registry
     from pointscalc.record import RankOptions
 
@@ -770,8 +780,6 @@ def verify(out_dir: str, given: tuple[str, ...]) -> None:
     except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as e:
         _fail(f"{path}: not a run record this version of pointscalc reads"
               f" ({e if isinstance(e, ValueError) else 'a field is missing or of the wrong kind'})")
-    import pointscalc
-
     if kept.get("tool", {}).get("version") != pointscalc.__version__:
         click.echo(f"note: recorded by pointscalc {kept.get('tool', {}).get('version')};"
                    f" this is {pointscalc.__version__}")

@@ -33,7 +33,7 @@ from pointscalc.errors import InputError, Problem
 from pointscalc.model import Choice, Degree, Diploma, PeriodKind, Qualification, Sex, Title
 from pointscalc.reading import PERIOD_ATTRIBUTES, _birth, _bool, _choice, _city, _Invalid, _Reader, _text, parse_month
 from pointscalc.scheme import Version
-from pointscalc.tables import Table, decode
+from pointscalc.tables import FIRST_ROW, Table, decode
 
 OPEN_END = 1 << 30
 """The exclusive end month of a period still running."""
@@ -100,10 +100,7 @@ class RawTable:
 def read_raw(path: Path, wanted: dict[str, tuple[str, ...]]) -> RawTable:
     """Parse a CSV with Arrow; the header is checked as the reference reader checks it."""
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise InputError([Problem(name, "", f"cannot be read: {e.strerror}")]) from None
+    raw = limits.read_bytes(path)
     data = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
     try:
         return _parse(name, data, wanted)
@@ -152,10 +149,12 @@ def _parse(name: str, data: bytes, wanted: dict[str, tuple[str, ...]]) -> RawTab
     columns: dict[str, pa.Array] = {}
     for n, h in zip(names, header, strict=True):
         col = table[n].combine_chunks() if table.num_rows else pa.array([], pa.string())
-        if table.num_rows and pc.max(pc.utf8_length(col)).as_py() > limits.MAX_CELL:
-            raise NotColumnar("a cell longer than the CSV reader's limit")
+        # Bytes bound characters from above and are read off the offsets, not scanned: a long
+        # Chinese cell within the limit only goes to the reference reader, which takes it.
+        if table.num_rows and pc.max(pc.binary_length(col)).as_py() > limits.MAX_CELL:
+            raise NotColumnar("a cell that may be longer than the CSV reader's limit")
         columns[mapping[h]] = col
-    rows = np.arange(1, table.num_rows + 1, dtype=np.int64)
+    rows = np.arange(FIRST_ROW, table.num_rows + FIRST_ROW, dtype=np.int64)
     if table.num_rows:
         filled = np.zeros(table.num_rows, dtype=bool)
         for col in columns.values():

@@ -18,7 +18,8 @@ class Problem:
     field: str
     message: str
     row: int | None = None
-    """1-based data row in a table; ``None`` for a single-applicant file."""
+    """The row as a spreadsheet numbers it (the header is row 1; in JSON Lines, the
+    line); ``None`` for a single-applicant file."""
 
     def __str__(self) -> str:
         where = self.file + (f", row {self.row}" if self.row is not None else "")

@@ -11,9 +11,12 @@ few digits, a profile nests four levels, a name is a few characters.
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 import tomllib
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 from pointscalc.errors import InputError, Problem
@@ -41,6 +44,26 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 nowhere else in a valid file, so it is read as a line end."""
 _WHOLE = re.compile(r"[+-]?[0-9]+", re.ASCII)
 _LONG_DIGITS = re.compile(r"[0-9]{%d,}" % (MAX_DIGIT_RUN + 1), re.ASCII)
+
+
+def regular(path: str | Path) -> None:
+    """Refuse a device, a FIFO or a folder before reading: ``/dev/zero`` would never end
+    and a FIFO may never start."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as e:
+        raise InputError([Problem(str(path), "", f"cannot be read: {e.strerror}")]) from None
+    if not stat.S_ISREG(mode):
+        raise InputError([Problem(str(path), "", "is not a regular file")])
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """A regular file's bytes (``regular``)."""
+    regular(path)
+    try:
+        return Path(path).read_bytes()
+    except OSError as e:
+        raise InputError([Problem(str(path), "", f"cannot be read: {e.strerror}")]) from None
 
 
 def within(d: Decimal) -> Decimal:
@@ -99,6 +122,11 @@ def whole(value: object) -> int:
     if len(text.lstrip("+-").lstrip("0")) > MAX_INT_DIGITS:
         raise ValueError(f"expected a whole number of at most {MAX_INT_DIGITS} digits")
     return int(text)
+
+
+def is_count(text: str) -> bool:
+    """Text that is a count (ASCII digits only), as opposed to a file's path."""
+    return text.strip().isascii() and text.strip().isdigit()
 
 
 def _digit_run(text: str, name: str, row: int | None) -> None:

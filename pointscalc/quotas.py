@@ -54,7 +54,11 @@ def read_quotas(spec: str) -> Quotas:
     if path.suffix.lower() == ".toml":
         return Quotas(spec, _from_toml(path, spec))
     if path.suffix.lower() == ".csv":
-        return Quotas(spec, _from_csv(read_csv(path), spec))
+        try:
+            table = read_csv(path)
+        except InputError as e:
+            raise QuotaError(str(e.problems[0])) from None
+        return Quotas(spec, _from_csv(table, spec))
     raise QuotaError(f"{spec}: expected a quota file ending in .toml or .csv")
 
 

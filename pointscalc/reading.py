@@ -469,10 +469,7 @@ def load_applicant(path: str | Path, facts: Sequence[Fact] = (), as_of: dt.date 
     facts that cannot be true on that date (``date_problems``)."""
     p = Path(path)
     name = str(path)
-    try:
-        raw = p.read_bytes()
-    except OSError as e:
-        raise InputError([Problem(name, "", f"cannot be read: {e.strerror}")]) from None
+    raw = limits.read_bytes(p)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

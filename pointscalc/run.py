@@ -328,9 +328,7 @@ def jsonl_applicants(path: Path) -> Source:
     ``bucket``."""
     name = str(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as e:
-        raise InputError([Problem(name, "", f"cannot be read: {e.strerror}")]) from None
+        text = limits.read_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError([Problem(name, "", "is not UTF-8 text")]) from None
     for n, line in enumerate(_LINES.split(text), start=1):
@@ -553,7 +551,7 @@ def _tables(outcome: Outcome) -> dict[str, _Table]:
 
 def outputs(outcome: Outcome) -> dict[str, bytes]:
     """results.csv, public.csv, summary.csv, errors.csv, as bytes."""
-    return {name: data for name, (data, _) in output_tables(outcome).items()}
+    return {name: data for name, (data, _) in output_tables(outcome.columns()).items()}
 
 
 POINTS = "0.00"
@@ -569,11 +567,11 @@ WORKBOOKS: dict[str, tuple[str, list[str], list[str | None]]] = {
 number formats; the CSV outputs keep HEADERS, stable English for machines."""
 
 
-def output_tables(outcome: Outcome, *, xlsx: bool = False) -> dict[str, tuple[bytes, int]]:
-    """Each output file's bytes and its number of data rows; with ``xlsx``, each table
-    also as a workbook."""
+def output_tables(tables: dict[str, _Table], *, xlsx: bool = False) -> dict[str, tuple[bytes, int]]:
+    """Each output file's bytes and its number of data rows, from an outcome's
+    ``columns()``; with ``xlsx``, each table also as a workbook."""
     files: dict[str, tuple[bytes, int]] = {}
-    for name, (header, columns, neutralise) in outcome.columns().items():
+    for name, (header, columns, neutralise) in tables.items():
         rows = len(columns[0]) if columns else 0
         files[name] = (csv_columns(header, columns, neutralise=neutralise), rows)
         if xlsx:
@@ -584,7 +582,8 @@ def output_tables(outcome: Outcome, *, xlsx: bool = False) -> dict[str, tuple[by
     return files
 
 
-def status_counts(outcome: Outcome) -> Counter[str]:
-    """Applicants by status in results.csv (admitted, not admitted, ineligible, invalid)."""
-    header, columns, _ = outcome.columns()["results.csv"]
+def status_counts(tables: dict[str, _Table]) -> Counter[str]:
+    """Applicants by status in results.csv (admitted, waitlisted, ineligible, invalid),
+    from an outcome's ``columns()``."""
+    header, columns, _ = tables["results.csv"]
     return Counter(columns[header.index("status")])

@@ -51,29 +51,32 @@ def decode(raw: bytes, name: str) -> str:
         raise InputError([Problem(name, "", "is neither UTF-8 nor GB18030 text")]) from None
 
 
+FIRST_ROW = 2
+"""The row number of a table's first data row, as a spreadsheet shows it: the header is
+row 1.  Every message and errors.csv give rows by these numbers."""
+
+
 @attrs.frozen
 class Table:
     name: str
     header: list[str]
     rows: list[tuple[int, dict[str, str]]]
-    """(1-based data row number, cells by header) for each well-formed row."""
+    """(row number as a spreadsheet shows it, cells by header) for each well-formed row."""
     problems: list[Problem]
     """Rows whose cell count does not match the header."""
 
 
 def read_csv(path: str | Path) -> Table:
     name = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as e:
-        raise InputError([Problem(name, "", f"cannot be read: {e.strerror}")]) from None
+    raw = limits.read_bytes(path)
     reader = csv.reader(io.StringIO(decode(raw, name), newline=""))
     rows: list[tuple[int, dict[str, str]]] = []
     problems: list[Problem] = []
-    i = 0
+    i = 0  # the last row read whole: a broken row is the next one
     try:
         header = [h.strip() for h in next(reader)]
-        for i, cells in enumerate(reader, start=1):
+        i = FIRST_ROW - 1
+        for i, cells in enumerate(reader, start=FIRST_ROW):
             if not any(c.strip() for c in cells):
                 continue
             if len(cells) != len(header):
@@ -135,6 +138,7 @@ def read_xlsx(path: str | Path) -> Table:
     import openpyxl
 
     name = str(path)
+    limits.regular(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
@@ -152,7 +156,7 @@ def read_xlsx(path: str | Path) -> Table:
         while header and not header[-1]:
             header.pop()
         rows: list[tuple[int, dict[str, str]]] = []
-        for i, (cells, typed) in enumerate(zip(lines, kinds, strict=False), start=1):
+        for i, (cells, typed) in enumerate(zip(lines, kinds, strict=False), start=FIRST_ROW):
             texts = [_cell_text(c) for c in cells]
             wrong = [Problem(name, column_name(j), "holds a formula with no saved value: open the file in Excel"
                              " and save it, or paste the column as values", i)

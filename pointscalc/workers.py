@@ -12,10 +12,14 @@ import signal
 from multiprocessing.pool import Pool
 
 
-def _ignore_interrupts() -> None:
+_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+
+
+def _worker_signals() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for sig in (signal.SIGTERM, signal.SIGHUP):  # the parent's handlers are not for workers
         signal.signal(sig, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)
 
 
 def can_fork() -> bool:
@@ -23,5 +27,13 @@ def can_fork() -> bool:
 
 
 def pool(jobs: int) -> Pool:
-    """``jobs`` forked workers, which inherit the loaded scheme instead of pickling it."""
-    return mp.get_context("fork").Pool(jobs, initializer=_ignore_interrupts)
+    """``jobs`` forked workers, which inherit the loaded scheme instead of pickling it.
+
+    The signals are blocked while the workers are forked, so that none reaches a worker
+    before it has set its own handling; the parent receives any that came meanwhile as
+    soon as they are unblocked."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+    try:
+        return mp.get_context("fork").Pool(jobs, initializer=_worker_signals)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)

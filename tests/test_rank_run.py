@@ -96,7 +96,7 @@ def test_bad_rows_are_reported_and_the_run_goes_on(tmp_path: Path) -> None:
                      "--out", str(tmp_path / "out"))
     assert code == 0
     errors = read(tmp_path / "out" / "errors.csv")
-    assert {(e["row"], e["field"]) for e in errors} == {("2", "score"), ("3", "id"), ("4", "id"), ("5", "")}
+    assert {(e["row"], e["field"]) for e in errors} == {("3", "score"), ("4", "id"), ("5", "id"), ("6", "")}
     assert "expected a number" in out and "more than one row" in out
     results = read(tmp_path / "out" / "results.csv")
     assert [r["status"] for r in results].count("admitted") == 1
@@ -247,7 +247,7 @@ def test_flat_tables_with_a_periods_table(tmp_path: Path) -> None:
     errors = read(tmp_path / "out" / "errors.csv")
     # The bad month is reported at its own row of the periods table, not the applicant's.
     assert {(Path(e["file"]).name, e["row"], e["field"]) for e in errors} == {
-        ("periods.csv", "6", "start"), ("periods.csv", "7", "id")}
+        ("periods.csv", "7", "start"), ("periods.csv", "8", "id")}
 
 
 def test_children_rank_by_the_higher_parent_then_the_other(tmp_path: Path) -> None:

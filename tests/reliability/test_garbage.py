@@ -36,8 +36,9 @@ def test_an_implausible_floor_area_is_refused(tmp_path: Path, area: str, engine:
     # Bounds: more than 0, at most 10,000 m² (reading.AREA says why).
     run = rank(tmp_path, *suzhou_tables(tmp_path, area), "--engine", engine)
     assert run.code == 0, run.text
-    assert errors(run) == [("3", "area")]
-    assert "periods.csv, row 3: area: expected more than 0 to 10000" in run.stderr
+    # Row 4 as a spreadsheet numbers it: the header is row 1.
+    assert errors(run) == [("4", "area")]
+    assert "periods.csv, row 4: area: expected more than 0 to 10000" in run.stderr
     assert [r["status"] for r in rows(run.out / "results.csv")] == ["invalid"]
     nothing_personal(run, [ID, "王小明"])
 
@@ -52,8 +53,8 @@ def test_a_row_with_no_id_is_invalid_not_ineligible(tmp_path: Path, engine: str)
     run = rank(tmp_path, *suzhou_tables(tmp_path, "90", app_id=""), "--engine", engine)
     assert run.code == 0, run.text
     # The applicant row has no ID, so its periods belong to nobody: each is reported too.
-    assert ("1", "id") in errors(run)
-    reported(run, "apps.csv", 1, "id")
+    assert ("2", "id") in errors(run)
+    reported(run, "apps.csv", 2, "id")
     statuses = [r["status"] for r in rows(run.out / "results.csv")]
     assert "ineligible" not in statuses and statuses[0] == "invalid"
     nothing_personal(run, ["王小明"])
@@ -123,8 +124,8 @@ def test_an_xlsx_cell_that_cannot_be_read_faithfully_is_named(tmp_path: Path, sh
                                                               says: str) -> None:
     workbook(tmp_path / "in.xlsx", sheet)
     run = rank(tmp_path, "beijing", str(tmp_path / "in.xlsx"), "--scored", "--as-of", "2021-06-30", "--quota", "5")
-    assert errors(run) == [("1", "column 3 (C)")]
-    reported(run, "in.xlsx", 1, "column 3 (C)")
+    assert errors(run) == [("2", "column 3 (C)")]
+    reported(run, "in.xlsx", 2, "column 3 (C)")
     assert says in run.stderr
     nothing_personal(run, [BJ, "王小明"])
 
@@ -136,8 +137,9 @@ def test_a_period_row_without_an_id_is_reported_not_dropped(tmp_path: Path, engi
         f.write(",residence_permit,苏州,,2016-01,,,\n")
     run = rank(tmp_path, *args, "--engine", engine)
     assert run.code == 0, run.text
-    # Row 4 of the periods has no ID: it joins nobody, not even the applicant without one.
-    assert ("4", "id") in errors(run) and "periods.csv, row 4: id: is required" in run.stderr
+    # Row 5 of the periods (the header is row 1) has no ID: it joins nobody, not even the
+    # applicant without one.
+    assert ("5", "id") in errors(run) and "periods.csv, row 5: id: is required" in run.stderr
     nothing_personal(run, ["王小明"])
 
 

@@ -85,7 +85,7 @@ def test_scored_tables_compare_x_and_full_width_as_one_person(tmp_path: Path) ->
                                      f"{an_id('11010519900101001').translate(FULL)},李雷,80\n", encoding="utf-8")
     run = rank(tmp_path, "beijing", str(tmp_path / "in.csv"), "--scored", "--as-of", "2021-06-30", "--quota", "5")
     assert run.code == 0, run.text
-    assert [(e["row"], e["field"]) for e in rows(run.out / "errors.csv")] == [("1", "id"), ("2", "id")]
+    assert [(e["row"], e["field"]) for e in rows(run.out / "errors.csv")] == [("2", "id"), ("3", "id")]
     # The full-width ID is kept in its ASCII form: the public list masks that.
     assert [r["id"] for r in rows(run.out / "public.csv")] == ["110***********0012"[:14] + an_id(
         "11010519900101001")[-4:]]
@@ -114,7 +114,7 @@ def test_a_scored_birth_column_that_disagrees_with_the_id_is_an_error(tmp_path: 
                                      "1990-01,90\n", encoding="utf-8")
     run = rank(tmp_path, "beijing", str(tmp_path / "in.csv"), "--scored", "--as-of", "2021-06-30", "--quota", "5")
     assert run.code == 0
-    assert [(e["row"], e["field"]) for e in rows(run.out / "errors.csv")] == [("1", "birth")]
+    assert [(e["row"], e["field"]) for e in rows(run.out / "errors.csv")] == [("2", "birth")]
     nothing_personal(run, [EXAMPLE])
 
 
@@ -140,7 +140,7 @@ def test_flat_tables_join_and_compare_normalised_ids(tmp_path: Path, engine: str
     run = rank(tmp_path, "suzhou", str(tmp_path / "apps.csv"), "--periods", str(tmp_path / "periods.csv"),
                "--as-of", "2021-06-30", "--quota", str(tmp_path / "q.toml"), "--engine", engine)
     assert run.code == 0, run.text
-    assert [(e["row"], e["field"]) for e in rows(run.out / "errors.csv")] == [("1", "id"), ("2", "id")]
+    assert [(e["row"], e["field"]) for e in rows(run.out / "errors.csv")] == [("2", "id"), ("3", "id")]
     results = rows(run.out / "results.csv")
     assert [(r["id"], r["status"]) for r in results if r["id"]] == [(two, "admitted")]
     nothing_personal(run, [one, one.translate(FULL), "王小明"])
@@ -162,7 +162,7 @@ def test_both_engines_agree_on_ids_byte_for_byte(tmp_path: Path) -> None:
     assert outs[0] == outs[1]
     errors = [line.split(b",")[1:3] for line in outs[0]["errors.csv"].splitlines()[1:]]
     # The bad region, then the birth after --as-of; the small x is fine.
-    assert errors == [[b"2", b"id"], [b"3", b"id"]]
+    assert errors == [[b"3", b"id"], [b"4", b"id"]]
 
 
 @st.composite

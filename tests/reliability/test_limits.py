@@ -82,12 +82,13 @@ def test_an_absurd_area_in_a_periods_table_is_a_bad_row_in_both_engines(tmp_path
     args = write_round(tmp_path)
     periods = Path(args[2])
     lines = periods.read_text(encoding="utf-8").splitlines()
-    # Data row 3 of the periods table is the first applicant's home (their third period).
+    # Line 4 of the periods table (row 4 in a spreadsheet, under the header) is the first
+    # applicant's home, their third period.
     assert lines[3].endswith(",owned,90.5")
     lines[3] = lines[3].removesuffix("90.5") + area
     periods.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = invoke("rank", "suzhou", *args, "--out", str(tmp_path / "out"), "--engine", engine)
-    assert_clean(result, 0, "periods.csv, row 3: area: expected", out=tmp_path / "out")
+    assert_clean(result, 0, "periods.csv, row 4: area: expected", out=tmp_path / "out")
     assert "invalid rows: 1" in result.output
 
 
@@ -98,7 +99,7 @@ def test_an_absurd_score_in_a_scored_table_is_a_bad_row(tmp_path: Path, score: s
                                     encoding="utf-8")
     result = invoke("rank", "beijing", str(tmp_path / "s.csv"), "--scored", "--as-of", AS_OF, "--quota", "1",
                     "--out", str(tmp_path / "out"))
-    assert_clean(result, 0, "s.csv, row 1: score:", says, out=tmp_path / "out")
+    assert_clean(result, 0, "s.csv, row 2: score:", says, out=tmp_path / "out")
 
 
 @pytest.mark.parametrize("quota", ["9" * 5000, "²", "１"])
@@ -113,7 +114,7 @@ def test_a_quota_number_beyond_the_bounds_is_refused(tmp_path: Path, quota: str)
 @pytest.mark.parametrize(("name", "text", "says"), [
     ("q.toml", '"市区" = ' + "9" * 5000 + "\n", "200 digits"),
     ("q.toml", '"市区" = 99999999999999\n', "12 digits"),
-    ("q.csv", "bucket,quota\n市区,²\n", "q.csv, row 1: quota"),
+    ("q.csv", "bucket,quota\n市区,²\n", "q.csv, row 2: quota"),
 ])
 def test_a_quota_file_number_beyond_the_bounds_is_refused(tmp_path: Path, name: str, text: str, says: str) -> None:
     args = write_round(tmp_path)

@@ -66,7 +66,7 @@ def test_a_bad_period_city_in_a_table_is_told_by_its_shape(tmp_path: Path) -> No
         run = rank(tmp_path, "suzhou", str(tmp_path / "apps.csv"), "--periods", str(tmp_path / "periods.csv"),
                    "--as-of", "2021-06-30", "--quota", str(tmp_path / "q.toml"), "--engine", engine, out=engine)
         assert run.code == 0, run.text
-        assert "periods.csv, row 1: city: unknown city" in run.stderr
+        assert "periods.csv, row 2: city: unknown city" in run.stderr
         nothing_personal(run, [NAME, ID])
 
 
@@ -87,7 +87,7 @@ def test_a_score_column_holding_names_is_told_by_its_shape(tmp_path: Path) -> No
     (tmp_path / "in.csv").write_text(f"身份证号,积分,姓名\n{ID},{NAME},100\n", encoding="utf-8")
     run = rank(tmp_path, "beijing", str(tmp_path / "in.csv"), "--scored", "--as-of", "2021-06-30", "--quota", "1")
     assert run.code == 0, run.text
-    assert "row 1: score: expected a number written with the digits 0-9" in run.stderr
+    assert "row 2: score: expected a number written with the digits 0-9" in run.stderr
     nothing_personal(run, [NAME, ID])
 
 

@@ -3,6 +3,7 @@ a clear error naming the file (and row where there is one), never a traceback.""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -56,7 +57,7 @@ def test_nul_bytes_in_a_profile_are_an_error_with_its_line(tmp_path: Path) -> No
 def test_a_nul_byte_in_a_cell_is_a_bad_value_of_that_row_and_field(tmp_path: Path, engine: str) -> None:
     args = write_round(tmp_path)
     people = Path(args[0])
-    # Row 2 of the table (the second applicant) gets a NUL inside its target area.
+    # Line 3, row 3 in a spreadsheet (the second applicant), gets a NUL inside its target area.
     lines = people.read_text(encoding="utf-8").splitlines()
     lines[2] = lines[2].replace("昆山", "昆\x00山")
     people.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -64,19 +65,19 @@ def test_a_nul_byte_in_a_cell_is_a_bad_value_of_that_row_and_field(tmp_path: Pat
     if engine == "columns" and result.exit_code == 1:
         assert_clean(result, 1, "--engine columns")  # the fast engine may decline; never crash
         return
-    assert_clean(result, 0, "people.csv, row 2", "target_area", out=tmp_path / "out")
+    assert_clean(result, 0, "people.csv, row 3", "target_area", out=tmp_path / "out")
 
 
 def test_a_cell_beyond_the_csv_limit_stops_with_the_row(tmp_path: Path) -> None:
     args = write_round(tmp_path)
     people = Path(args[0])
     lines = people.read_text(encoding="utf-8").splitlines()
-    # An unclosed quote on data row 3 swallows the rest of the file into one cell.
+    # An unclosed quote on row 4 swallows the rest of the file into one cell.
     lines[3] = lines[3].replace("1988", '"' + "x" * 200_000, 1)
     people.write_text("\n".join(lines) + "\n", encoding="utf-8")
     for engine in ("auto", "applicants"):
         result = invoke("rank", "suzhou", *args, "--out", str(tmp_path / "out"), "--engine", engine)
-        assert_clean(result, 1, "people.csv, row 3", "131,072 characters")
+        assert_clean(result, 1, "people.csv, row 4", "131,072 characters")
     assert not (tmp_path / "out").exists()
 
 
@@ -101,3 +102,16 @@ def test_jsonl_lines_that_are_not_tables_are_bad_rows(tmp_path: Path) -> None:
     result = invoke("rank", "suzhou", *args, "--out", str(tmp_path / "out"))
     assert_clean(result, 0, "people.jsonl, row 7", "people.jsonl, row 10", "not valid JSON", out=tmp_path / "out")
     assert "invalid rows: 4" in result.output
+
+
+@pytest.mark.parametrize("role", ["INPUT", "--periods"])
+def test_a_device_or_a_fifo_is_refused_before_reading(tmp_path: Path, role: str) -> None:
+    # /dev/zero never ends and a FIFO with no writer never starts: neither may be read.
+    args = write_round(tmp_path)
+    os.mkfifo(tmp_path / "fifo.csv")
+    for special in ("/dev/zero", str(tmp_path / "fifo.csv")):
+        changed = [special if (role == "INPUT" and i == 0) or (role == "--periods" and i == 2) else a
+                   for i, a in enumerate(args)]
+        result = invoke("rank", "suzhou", *changed, "--out", str(tmp_path / "out"))
+        assert_clean(result, 1, special, "is not a regular file")
+    assert_clean(invoke("score", "beijing", "/dev/zero", "--as-of", AS_OF), 1, "/dev/zero", "not a regular file")
