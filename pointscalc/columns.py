@@ -297,6 +297,24 @@ class Frame:
     """Each period attribute as codes (-1 absent) into its parsed values."""
     f_app: np.ndarray
     f_moves: np.ndarray
+    f_relation: np.ndarray
+    """The rank of each family member's ``Relation``."""
+    f_birth: np.ndarray
+    """YYYYMMDD, -1 where not given."""
+    sex: np.ndarray
+    """1 male, 2 female, 0 not known."""
+    r_app: np.ndarray
+    """Records, sorted by applicant as periods are."""
+    r_kind: np.ndarray
+    r_date: np.ndarray
+    """YYYYMMDD."""
+    r_attr: dict[str, tuple[np.ndarray, list[Any]]]
+
+
+NO_FAMILY = dict(f_app=np.zeros(0, dtype=np.int64), f_moves=np.zeros(0, dtype=bool),
+                 f_relation=np.zeros(0, dtype=np.int8), f_birth=np.zeros(0, dtype=np.int64))
+NO_RECORDS = dict(r_app=np.zeros(0, dtype=np.int64), r_kind=np.zeros(0, dtype=np.int16),
+                  r_date=np.zeros(0, dtype=np.int64), r_attr={})
 
 
 @attrs.frozen
@@ -471,7 +489,8 @@ def read(app_path: Path, periods_path: Path | None, version: Version, by_area: b
         n=len(index), ids=[ids_text[i] for i in index.tolist()], names=names,
         buckets=buckets, birth=born[index], ranks={k: v[index] for k, v in ranks.items()},
         rural=rural[index], extra={k: Coded(c.codes[index], c.values, c.bad[index]) for k, c in extra.items()},
-        f_app=np.zeros(0, dtype=np.int64), f_moves=np.zeros(0, dtype=bool), **frame_periods,
+        sex=np.where(sex.present, sex.mapped(lambda v: 1 if v == "male" else 2, 0), id_sex)[index].astype(np.int8),
+        **NO_FAMILY, **NO_RECORDS, **frame_periods,
     )
     others = _others(apps, per, np.flatnonzero(bad), p_app_all if per is not None and len(per) else None, ids_text,
                      set(reader.extra_facts))
@@ -514,3 +533,63 @@ def _others(apps: RawTable, per: RawTable | None, bad: np.ndarray, p_app: np.nda
                         [Problem(per.name, "id", "no applicant in the applicants table has this ID", int(per.rows[j]))],
                         None))
     return out
+
+
+def _codes(values: list[Any]) -> tuple[np.ndarray, list[Any]]:
+    """Values as codes into their distinct values (in order of first appearance), -1 for None."""
+    index: dict[Any, int] = {}
+    codes = np.array([-1 if v is None else index.setdefault(v, len(index)) for v in values], dtype=np.int64)
+    return codes, list(index)
+
+
+def _ymd(day: dt.date) -> int:
+    return day.year * 10000 + day.month * 100 + day.day
+
+
+def from_applicants(applicants: list[Any], version: Version) -> Frame:
+    """Applicants already read (``model.Applicant``) as columns: what a JSON Lines input or a
+    test population hands the bulk engine.  Nothing is parsed again, so both engines read
+    the very same facts."""
+    from pointscalc.model import Sex
+
+    n = len(applicants)
+    periods = [(i, p) for i, a in enumerate(applicants) for p in a.periods]
+    members = [(i, m) for i, a in enumerate(applicants) for m in a.family]
+    records = [(i, r) for i, a in enumerate(applicants) for r in a.records]
+    p_city, cities = _codes([p.city for _, p in periods])
+    p_district, districts = _codes([p.district for _, p in periods])
+    p_names = sorted({k for _, p in periods for k, _ in p.attributes})
+    r_names = sorted({k for _, r in records for k, _ in r.attributes})
+    facts = [f.name for f in version.facts if f.period_kind is None]
+    extra = {}
+    for name in facts:
+        codes, values = _codes([a.fact(name) for a in applicants])
+        extra[name] = Coded(codes, values, np.zeros(n, dtype=bool))
+    i64 = np.int64
+    return Frame(
+        n=n, ids=[a.id or "" for a in applicants], names=[a.name or "" for a in applicants],
+        buckets=["" for _ in applicants],
+        birth=np.array([_ymd(a.birth) for a in applicants], dtype=i64),
+        ranks={"diploma": np.array([a.education.diploma.rank for a in applicants], dtype=np.int8),
+               "degree": np.array([a.education.degree.rank for a in applicants], dtype=np.int8),
+               "qualification": np.array([a.qualification.rank for a in applicants], dtype=np.int8),
+               "title": np.array([a.title.rank for a in applicants], dtype=np.int8)},
+        rural=np.array([-1 if a.origin.rural is None else int(a.origin.rural) for a in applicants], dtype=np.int8),
+        extra=extra,
+        p_app=np.array([i for i, _ in periods], dtype=i64),
+        p_kind=np.array([p.kind.rank for _, p in periods], dtype=np.int16),
+        p_city=p_city, cities=cities,
+        p_district=np.where(p_district < 0, len(districts), p_district), districts=[*districts, None],
+        p_start=np.array([p.start for _, p in periods], dtype=i64),
+        p_end=np.array([OPEN_END if p.end is None else p.end + 1 for _, p in periods], dtype=i64),
+        p_attr={k: _codes([p.attr(k) for _, p in periods]) for k in p_names},
+        f_app=np.array([i for i, _ in members], dtype=i64),
+        f_moves=np.array([m.moves for _, m in members], dtype=bool),
+        f_relation=np.array([m.relation.rank for _, m in members], dtype=np.int8),
+        f_birth=np.array([-1 if m.birth is None else _ymd(m.birth) for _, m in members], dtype=i64),
+        sex=np.array([0 if a.sex is None else 1 if a.sex is Sex.MALE else 2 for a in applicants], dtype=np.int8),
+        r_app=np.array([i for i, _ in records], dtype=i64),
+        r_kind=np.array([r.kind.rank for _, r in records], dtype=np.int16),
+        r_date=np.array([_ymd(r.date) for _, r in records], dtype=i64),
+        r_attr={k: _codes([r.attr(k) for _, r in records]) for k in r_names},
+    )

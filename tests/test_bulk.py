@@ -187,12 +187,13 @@ def test_padded_cells_go_to_the_reference_reader(tmp_path: Path) -> None:
 
 
 def test_a_scheme_with_a_function_rule_is_refused_by_the_columns(tmp_path: Path) -> None:
-    # Beijing's 不超过法定退休年龄 is a Check function: only the reference engine can run it.
+    # Beijing's 职住区域 is a Custom function with no column-wise form: only the reference
+    # engine can run it, and --engine columns says which item and why.
     (tmp_path / "a.csv").write_text("id,name\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["rank", "beijing", str(tmp_path / "a.csv"), "--as-of", "2021-06-30",
                                        "--quota", "5", "--out", str(tmp_path / "o"), "--engine", "columns"])
     assert result.exit_code == 1
-    assert "below_retirement_age uses Check" in result.output
+    assert "item job_home_area uses a Custom function with no column-wise form" in result.output
 
 
 @pytest.mark.parametrize("text", [" a", "a ", "\u3000张三", "张三\u3000", "a\u00a0", "\u2003a", "a\u205f",
