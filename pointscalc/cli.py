@@ -371,6 +371,9 @@ def _by_columns(engine: str, scheme: Scheme, version: Any, as_of: dt.date, recog
                     why = str(e)
     if engine == "columns":
         raise run.RunError(f"--engine columns: {why}; use --engine auto or applicants")
+    from pointscalc.engines import fallback_note
+
+    click.echo(fallback_note(str(why), path, jobs), err=True)
     return None
 
 
