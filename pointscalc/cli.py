@@ -259,6 +259,10 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
 @click.option("--scored", is_flag=True, help="INPUT already has a score column (and tie-break columns): rank it as given.")
 @click.option("--periods", "periods_file", type=click.Path(dir_okay=False),
               help="A table of periods keyed by applicant ID, for a flat applicants table.")
+@click.option("--family", "family_file", type=click.Path(dir_okay=False),
+              help="A table of family members keyed by applicant ID, for a flat applicants table.")
+@click.option("--records", "records_file", type=click.Path(dir_okay=False),
+              help="A table of records (honours, tax years, awards, violations) keyed by applicant ID.")
 @click.option("--xlsx", is_flag=True, help="Also write each output as XLSX.")
 @click.option("--target", type=int, help="A planning target to compare the admitted count with (open cities).")
 @click.option("--children", is_flag=True,
@@ -274,7 +278,7 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
 @_stale
 @_explored
 def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, scored: bool,
-         periods_file: str | None, xlsx: bool, target: int | None, children: bool, strict: bool, ties: str | None,
+         periods_file: str | None, family_file: str | None, records_file: str | None, xlsx: bool, target: int | None, children: bool, strict: bool, ties: str | None,
          jobs: int, engine: str, allow_stale: bool, include_explored: bool) -> None:
     """Rank a whole city's applicants against quotas and write results.csv, public.csv
     (the 公示 list, masked), summary.csv and errors.csv to --out, all or nothing.
@@ -308,12 +312,17 @@ def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, 
             rows = iter([*bad, *run.scored_rows(table, version, children=children)])
         else:
             recognition = Recognition.resolve(scheme.city, scheme.agreements, as_of, include_explored)
-            outcome = _by_columns(engine, scheme, version, as_of, recognition, path, periods_file, quotas, default,
+            keyed = {k: Path(f) if f else None for k, f in zip(run.KEYED, (periods_file, family_file, records_file),
+                                                                   strict=True)}
+            if path.suffix.lower() not in (".csv", ".xlsx") and any(keyed.values()):
+                raise run.RunError("--periods, --family and --records go with a flat CSV or XLSX applicants table")
+            outcome = _by_columns(engine, scheme, version, as_of, recognition, path, keyed, quotas, default,
                                   policy, jobs)
             if outcome is None and path.suffix.lower() in (".csv", ".xlsx"):
                 table = read_table(path)
-                periods = read_table(Path(periods_file)) if periods_file else None
-                applicants = run.table_applicants(table, periods, version)
+                tables = {k: read_table(f) if f else None for k, f in keyed.items()}
+                applicants = run.table_applicants(table, tables["periods"], version, tables["family"],
+                                                  tables["records"])
                 applicants = iter([*((p.row or 0, table.name, None, [p], None) for p in table.problems),
                                    *applicants])
             elif outcome is None:
@@ -342,19 +351,17 @@ def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, 
 
 
 def _by_columns(engine: str, scheme: Scheme, version: Any, as_of: dt.date, recognition: Any, path: Any,
-                periods_file: str | None, quotas: Any, default: int | None, ties: Any, jobs: int) -> Any:
+                keyed: dict[str, Any], quotas: Any, default: int | None, ties: Any, jobs: int) -> Any:
     """The bulk engine's outcome, or ``None`` where the reference engine must rank: the
     input is not a CSV table, the version uses a rule only the reference knows, or the
     file holds what only the reference reader reads faithfully."""
-    from pathlib import Path
-
     from pointscalc import run
 
     if engine == "applicants":
         return None
     why = None
-    if path.suffix.lower() != ".csv":
-        why = "only a CSV table is read by columns"
+    if path.suffix.lower() != ".csv" or any(p is not None and p.suffix.lower() != ".csv" for p in keyed.values()):
+        why = "only CSV tables are read by columns"
     else:
         try:
             from pointscalc import bulk, columns
@@ -364,8 +371,7 @@ def _by_columns(engine: str, scheme: Scheme, version: Any, as_of: dt.date, recog
             why = bulk.unsupported(scheme, version, recognition)
             if why is None:
                 try:
-                    return bulk.rank_columns(scheme, version, as_of, recognition, path,
-                                             Path(periods_file) if periods_file else None, quotas, default,
+                    return bulk.rank_columns(scheme, version, as_of, recognition, path, keyed, quotas, default,
                                              ties=ties, jobs=jobs)
                 except columns.NotColumnar as e:
                     why = str(e)

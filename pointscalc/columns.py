@@ -30,8 +30,20 @@ import pyarrow.csv as pacsv
 
 from pointscalc import places
 from pointscalc.errors import InputError, Problem
-from pointscalc.model import Choice, Degree, Diploma, PeriodKind, Qualification, Sex, Title
-from pointscalc.reading import PERIOD_ATTRIBUTES, _birth, _bool, _choice, _city, _Invalid, _Reader, _text, parse_month
+from pointscalc.model import Choice, Degree, Diploma, PeriodKind, Qualification, RecordKind, Relation, Sex, Title
+from pointscalc.reading import (
+    PERIOD_ATTRIBUTES,
+    RECORD_ATTRIBUTES,
+    _birth,
+    _bool,
+    _choice,
+    _city,
+    _Invalid,
+    _Reader,
+    _text,
+    parse_date,
+    parse_month,
+)
 from pointscalc.scheme import Version
 from pointscalc.tables import Table, decode
 
@@ -324,17 +336,19 @@ class Read:
     """Applicants for the reference reader, as ``run.table_applicants`` yields them."""
 
 
-def read(app_path: Path, periods_path: Path | None, version: Version, by_area: bool) -> Read:
-    from pointscalc.run import APPLICANT_COLUMNS, DEFAULT_BUCKET, PERIOD_COLUMNS, _with_facts
+def read(app_path: Path, keyed: dict[str, Path | None], version: Version, by_area: bool) -> Read:
+    """The applicants table and its keyed tables (``periods``, ``family``, ``records``)."""
+    from pointscalc.run import APPLICANT_COLUMNS, DEFAULT_BUCKET, _with_facts, keyed_columns
 
-    # Arrow parses without the GIL: the two tables are read side by side.
-    with ThreadPoolExecutor(2) as pool:
-        later = pool.submit(read_raw, periods_path, _with_facts(PERIOD_COLUMNS, version, periods=True)) \
-            if periods_path else None
+    # Arrow parses without the GIL: the tables are read side by side.
+    with ThreadPoolExecutor(1 + sum(1 for p in keyed.values() if p)) as pool:
+        later = {k: pool.submit(read_raw, p, keyed_columns(k, version)) for k, p in keyed.items() if p}
         apps = read_raw(app_path, _with_facts(APPLICANT_COLUMNS, version, periods=False))
-        per = later.result() if later is not None else None
-    if per is not None and "id" not in per.columns:
-        raise InputError([Problem(per.name, "id", "a periods table needs the applicant ID column (身份证号)")])
+        raws = {k: f.result() for k, f in later.items()}
+    for k, t in raws.items():
+        if "id" not in t.columns:
+            raise InputError([Problem(t.name, "id", f"a {k} table needs the applicant ID column (身份证号)")])
+    per = raws.get("periods")
     n = len(apps)
     if n == 0:
         raise NotColumnar("no applicants")
@@ -383,14 +397,13 @@ def read(app_path: Path, periods_path: Path | None, version: Version, by_area: b
         bad |= c.bad | (~c.present if fact.required else False)
         extra[name] = c
 
-    # Periods, joined to applicants by the ID text as written.
+    # Periods, family and records, joined to applicants by the ID text as written.
+    owners = {k: _owners(t, id_col) if len(t) else np.zeros(0, dtype=np.int64) for k, t in raws.items()}
     per_bad_app = np.zeros(n, dtype=bool)
     if per is not None and len(per):
         m = len(per)
-        pid = per.columns["id"]
-        p_app_all = np.asarray(pc.fill_null(pc.index_in(pid, value_set=id_col), -1)).astype(np.int64)
+        p_app_all = owners["periods"]
         orphan = p_app_all < 0
-        _refuse_padded(pc.filter(pid, pa.array(orphan)).to_pylist())
         p_bad = np.zeros(m, dtype=bool)
         kind = coded(per.columns.get("kind"), m, _choice(PeriodKind))
         kind_rank = kind.mapped(lambda v: PeriodKind(v).rank, -1, np.int16)
@@ -421,35 +434,17 @@ def read(app_path: Path, periods_path: Path | None, version: Version, by_area: b
                 districts.append(None)
                 pair_bad[j] = True
         p_bad |= pair_bad[inverse]
-        p_attr: dict[str, tuple[np.ndarray, list[Any]]] = {}
-        known = {"id", "kind", "city", "district", "start", "end"}
-        schemas = {k: _schema(k, reader) for k in PeriodKind}
-        attr_names = sorted({a for s in schemas.values() for a in s} | (set(per.columns) - known))
-        for attr in attr_names:
-            col = per.columns.get(attr)
-            if col is not None:
-                col = encode(col)
-            present = coded(col, m, lambda t: t).present
-            codes = np.full(m, -1, dtype=np.int64)
-            values: list[Any] = []
-            for k, schema in schemas.items():
-                of_kind = kind_rank == k.rank
-                if attr not in schema:
-                    p_bad |= of_kind & present
-                    continue
-                parse, required = schema[attr]
-                if required:
-                    p_bad |= of_kind & ~present
-                if col is None or not (of_kind & present).any():
-                    continue
-                c = coded(col, m, parse)
-                p_bad |= of_kind & c.bad
-                shift = len(values)
-                values += [None if v is _BAD else v for v in c.values]
-                codes = np.where(of_kind & c.present, c.codes + shift, codes)
-            p_attr[attr] = (codes, values)
+        p_attr, attr_bad = _attributes(per, kind_rank, {k.rank: _schema(k, reader) for k in PeriodKind},
+                                       {"id", "kind", "city", "district", "start", "end"})
+        p_bad |= attr_bad
         per_bad_app[p_app_all[~orphan & p_bad]] = True
     bad |= per_bad_app
+    family, f_bad = _family(raws.get("family"))
+    records, r_bad = _records(raws.get("records"))
+    f_app_all = owners.get("family", np.zeros(0, dtype=np.int64))
+    r_app_all = owners.get("records", np.zeros(0, dtype=np.int64))
+    for owner, row_bad in ((f_app_all, f_bad), (r_app_all, r_bad)):
+        bad[owner[(owner >= 0) & row_bad]] = True
 
     clean = ~bad
     index = np.flatnonzero(clean)
@@ -471,9 +466,7 @@ def read(app_path: Path, periods_path: Path | None, version: Version, by_area: b
     born = np.where(b_ymd >= 0, b_ymd, id_ymd)
 
     if per is not None and len(per):
-        keep = ~orphan & clean[np.where(orphan, 0, p_app_all)]
-        order = np.argsort(new_of_old[p_app_all[keep]], kind="stable")
-        sel = np.flatnonzero(keep)[order]
+        sel = _kept(p_app_all, clean, new_of_old)
         frame_periods = dict(
             p_app=new_of_old[p_app_all[sel]], p_kind=kind_rank[sel].astype(np.int16),
             p_city=city.codes[sel], cities=city_names,
@@ -490,11 +483,105 @@ def read(app_path: Path, periods_path: Path | None, version: Version, by_area: b
         buckets=buckets, birth=born[index], ranks={k: v[index] for k, v in ranks.items()},
         rural=rural[index], extra={k: Coded(c.codes[index], c.values, c.bad[index]) for k, c in extra.items()},
         sex=np.where(sex.present, sex.mapped(lambda v: 1 if v == "male" else 2, 0), id_sex)[index].astype(np.int8),
-        **NO_FAMILY, **NO_RECORDS, **frame_periods,
+        **_sliced(family, f_app_all, clean, new_of_old), **_sliced(records, r_app_all, clean, new_of_old),
+        **frame_periods,
     )
-    others = _others(apps, per, np.flatnonzero(bad), p_app_all if per is not None and len(per) else None, ids_text,
+    others = _others(apps, {k: (t, owners[k]) for k, t in raws.items()}, np.flatnonzero(bad), ids_text,
                      set(reader.extra_facts))
     return Read(frame, others)
+
+
+def _owners(table: RawTable, id_col: pa.Array) -> np.ndarray:
+    """Each row's applicant (joined by the ID text as written), -1 for none."""
+    key = table.columns["id"]
+    owner = np.asarray(pc.fill_null(pc.index_in(key, value_set=id_col), -1)).astype(np.int64)
+    _refuse_padded(pc.filter(key, pa.array(owner < 0)).to_pylist())
+    return owner
+
+
+def _kept(owner: np.ndarray, clean: np.ndarray, new_of_old: np.ndarray) -> np.ndarray:
+    """The rows of clean applicants, ordered by applicant (stable, so in file order within one)."""
+    keep = (owner >= 0) & clean[np.where(owner < 0, 0, owner)]
+    order = np.argsort(new_of_old[owner[keep]], kind="stable")
+    return np.flatnonzero(keep)[order]
+
+
+def _sliced(columns: dict[str, Any], owner: np.ndarray, clean: np.ndarray, new_of_old: np.ndarray) -> dict[str, Any]:
+    """A keyed table's frame columns (``f_*`` or ``r_*``), kept for clean applicants only."""
+    sel = _kept(owner, clean, new_of_old)
+    out: dict[str, Any] = {}
+    for name, col in columns.items():
+        if isinstance(col, dict):
+            out[name] = {a: (c[sel], v) for a, (c, v) in col.items()}
+        elif name.endswith("_app"):
+            out[name] = new_of_old[owner[sel]]
+        else:
+            out[name] = col[sel]
+    return out
+
+
+def _attributes(table: RawTable, kind_rank: np.ndarray, schemas: dict[int, dict[str, tuple[Callable[[Any], Any], bool]]],
+                known: set[str]) -> tuple[dict[str, tuple[np.ndarray, list[Any]]], np.ndarray]:
+    """The attributes of each row by its kind's schema (periods, records): codes into parsed
+    values, and the rows with a refused value, a missing required one, or one its kind has not."""
+    m = len(table)
+    bad = np.zeros(m, dtype=bool)
+    out: dict[str, tuple[np.ndarray, list[Any]]] = {}
+    for attr in sorted({a for s in schemas.values() for a in s} | (set(table.columns) - known)):
+        col = table.columns.get(attr)
+        enc = encode(col) if col is not None else None
+        present = coded(enc, m, lambda t: t).present
+        codes = np.full(m, -1, dtype=np.int64)
+        values: list[Any] = []
+        for rank, schema in schemas.items():
+            of_kind = kind_rank == rank
+            if attr not in schema:
+                bad |= of_kind & present
+                continue
+            parse, required = schema[attr]
+            if required:
+                bad |= of_kind & ~present
+            if enc is None or not (of_kind & present).any():
+                continue
+            c = coded(enc, m, parse)
+            bad |= of_kind & c.bad
+            shift = len(values)
+            values += [None if v is _BAD else v for v in c.values]
+            codes = np.where(of_kind & c.present, c.codes + shift, codes)
+        out[attr] = (codes, values)
+    return out, bad
+
+
+def _family(table: RawTable | None) -> tuple[dict[str, Any], np.ndarray]:
+    """Family members as frame columns, and the rows the reference reader would refuse
+    (``reading._Reader._member``)."""
+    if table is None or not len(table):
+        return NO_FAMILY, np.zeros(0, dtype=bool)
+    m = len(table)
+    cols = table.columns
+    relation = coded(cols.get("relation"), m, _choice(Relation))
+    birth = coded(cols.get("birth"), m, _birth)
+    flags = {name: coded(cols.get(name), m, _bool) for name in ("married", "moves", "lives_with")}
+    bad = relation.bad | ~relation.present | birth.bad
+    for c in flags.values():
+        bad |= c.bad
+    return (dict(f_app=np.zeros(m, dtype=np.int64), f_moves=flags["moves"].mapped(bool, True, bool),
+                 f_relation=relation.mapped(lambda v: Relation(v).rank, -1, np.int8),
+                 f_birth=birth.mapped(lambda v: _ymd(v[0]), -1)), bad)
+
+
+def _records(table: RawTable | None) -> tuple[dict[str, Any], np.ndarray]:
+    """Records as frame columns, and the rows the reference reader would refuse
+    (``reading._Reader._record``)."""
+    if table is None or not len(table):
+        return NO_RECORDS, np.zeros(0, dtype=bool)
+    m = len(table)
+    kind = coded(table.columns.get("kind"), m, _choice(RecordKind))
+    date = coded(table.columns.get("date"), m, parse_date)
+    kind_rank = kind.mapped(lambda v: RecordKind(v).rank, -1, np.int16)
+    attrs_, bad = _attributes(table, kind_rank, {k.rank: RECORD_ATTRIBUTES[k] for k in RecordKind}, {"id", "kind", "date"})
+    bad |= kind.bad | ~kind.present | date.bad | ~date.present
+    return dict(r_app=np.zeros(m, dtype=np.int64), r_kind=kind_rank, r_date=date.mapped(_ymd, -1), r_attr=attrs_), bad
 
 
 def _schema(kind: PeriodKind, reader: _Reader) -> dict[str, tuple[Callable[[Any], Any], bool]]:
@@ -504,34 +591,36 @@ def _schema(kind: PeriodKind, reader: _Reader) -> dict[str, tuple[Callable[[Any]
     return schema
 
 
-def _others(apps: RawTable, per: RawTable | None, bad: np.ndarray, p_app: np.ndarray | None,
+def _others(apps: RawTable, keyed: dict[str, tuple[RawTable, np.ndarray]], bad: np.ndarray,
             ids_text: list[str], extra_names: set[str]) -> list[tuple[int, str, Any, list[Problem], Any]]:
     """What ``run.table_applicants`` yields for the applicants the columns could not settle,
-    and for period rows that belong to no applicant."""
+    and for keyed rows that belong to no applicant."""
     from pointscalc.run import applicant_data
 
     out: list[tuple[int, str, Any, list[Problem], Any]] = []
-    by_id: dict[str, list[int]] = {}
-    if p_app is not None and per is not None:
-        for j in np.flatnonzero(np.isin(p_app, bad)).tolist():
-            by_id.setdefault(ids_text[int(p_app[j])], []).append(j)
+    by_id: dict[str, dict[str, list[int]]] = {k: {} for k in keyed}
+    for k, (_, owner) in keyed.items():
+        for j in np.flatnonzero(np.isin(owner, bad)).tolist():
+            by_id[k].setdefault(ids_text[int(owner[j])], []).append(j)
     for i in bad.tolist():
         cells = apps.cells(i)
         data = applicant_data(cells, extra_names)
-        own = by_id.get(cells["id"], []) if cells.get("id") else []
-        periods = []
-        for j in own:
-            pc_cells = per.cells(j)  # type: ignore[union-attr]
-            pc_cells.pop("id", None)
-            periods.append(pc_cells)
-        data["periods"] = periods
-        where = (per.name, [int(per.rows[j]) for j in own]) if per is not None else None
-        out.append((int(apps.rows[i]), apps.name, data, [], where))
-    if per is not None and p_app is not None:
-        for j in np.flatnonzero(p_app < 0).tolist():
-            out.append((int(per.rows[j]), "", None,
-                        [Problem(per.name, "id", "no applicant in the applicants table has this ID", int(per.rows[j]))],
-                        None))
+        where = {}
+        for k, (table, _) in keyed.items():
+            own = by_id[k].get(cells["id"], []) if cells.get("id") else []
+            rows = []
+            for j in own:
+                row = table.cells(j)
+                row.pop("id", None)
+                rows.append(row)
+            data[k] = rows
+            where[k] = (table.name, [int(table.rows[j]) for j in own])
+        out.append((int(apps.rows[i]), apps.name, data, [], where or None))
+    for table, owner in keyed.values():
+        for j in np.flatnonzero(owner < 0).tolist():
+            out.append((int(table.rows[j]), "", None,
+                        [Problem(table.name, "id", "no applicant in the applicants table has this ID",
+                                 int(table.rows[j]))], None))
     return out
 
 

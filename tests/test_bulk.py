@@ -87,36 +87,83 @@ def applicant(draw: st.DrawFn, serial: int) -> tuple[dict[str, str], list[dict[s
     return row, periods
 
 
+FAMILY_HEADER = ["id", "relation", "birth", "married", "moves", "lives_with"]
+RECORD_HEADER = ["id", "kind", "date", "level", "title", "qualifying", "category", "years", "type", "city"]
+
+
 @st.composite
-def population(draw: st.DrawFn) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+def member(draw: st.DrawFn) -> dict[str, str]:
+    return {"relation": draw(st.sampled_from(["spouse", "child", "child", "parent", "子女", "", "cousin"])),
+            "birth": draw(st.sampled_from(["", "2010-05-01", "2001-07", "1960-01-01", "2008-02-30"])),
+            "married": draw(st.sampled_from(["", "false", "true"])),
+            "moves": draw(st.sampled_from(["", "true", "false", "否", "maybe"])),
+            "lives_with": draw(st.sampled_from(["", "", "true"]))}
+
+
+@st.composite
+def record_row(draw: st.DrawFn) -> dict[str, str]:
+    kind = draw(st.sampled_from(["honour", "innovation", "innovation", "violation", "tax", "prize"]))
+    row = {"kind": kind, "date": draw(st.sampled_from(["2017-03-01", "2020-12-31", "2021-06-30", "2021-07-01",
+                                                        "2014-01-01", "2019-02-29"]))}
+    if kind == "honour":
+        row["level"] = draw(st.sampled_from(["national", "municipal", "district", ""]))
+    elif kind == "innovation":
+        row["category"] = draw(st.sampled_from(["patent_invention", "patent_invention", "national_award", ""]))
+        row["years"] = draw(st.sampled_from(["", "2", "x"]))
+    elif kind == "violation":
+        row["type"] = draw(st.sampled_from(["criminal", "detention", "credit"]))
+        row["city"] = draw(st.sampled_from(["", "苏州", "北京"]))
+    elif kind == "tax":
+        row["qualifying"] = draw(st.sampled_from(["true", "false"]))
+    if draw(st.integers(0, 15)) == 0:
+        row["level"] = "national"  # an attribute its kind does not have
+    return row
+
+
+def keyed(rows: list[dict[str, str]], owner: str, draw: st.DrawFn) -> list[dict[str, str]]:
+    return [{"id": owner, **r} for r in rows]
+
+
+@st.composite
+def population(draw: st.DrawFn) -> dict[str, list[dict[str, str]]]:
     people = [draw(applicant(i)) for i in range(draw(st.integers(1, 30)))]
-    apps, periods = [], []
+    tables: dict[str, list[dict[str, str]]] = {"apps": [], "periods": [], "family": [], "records": []}
     for row, own in people:
-        apps.append(row)
-        periods += [{"id": row["id"], **p} for p in own]
-    if len(apps) > 2 and draw(st.booleans()):
-        apps.append(dict(apps[0]))  # a repeated ID
+        tables["apps"].append(row)
+        tables["periods"] += keyed(own, row["id"], draw)
+        tables["family"] += keyed(draw(st.lists(member(), max_size=5)), row["id"], draw)
+        tables["records"] += keyed(draw(st.lists(record_row(), max_size=4)), row["id"], draw)
+    if len(tables["apps"]) > 2 and draw(st.booleans()):
+        tables["apps"].append(dict(tables["apps"][0]))  # a repeated ID
+    stranger = "320102199001011234"  # no such applicant
     if draw(st.booleans()):
-        periods.append({"id": "320102199001011234", "kind": "residence_permit", "city": "苏州", "district": "",
-                        "start": "2020-01", "end": "", "scheme": "", "tenure": "", "area": ""})  # no such applicant
-    order = draw(st.permutations(range(len(periods))))
-    return apps, [periods[i] for i in order]
+        tables["periods"].append({"id": stranger, "kind": "residence_permit", "city": "苏州", "district": "",
+                                  "start": "2020-01", "end": "", "scheme": "", "tenure": "", "area": ""})
+    if draw(st.booleans()):
+        tables["family"].append({"id": stranger, "relation": "spouse"})
+        tables["records"].append({"id": stranger, "kind": "tax", "date": "2020-01-01", "qualifying": "true"})
+    for name in ("periods", "family", "records"):
+        order = draw(st.permutations(range(len(tables[name]))))
+        tables[name] = [tables[name][i] for i in order]
+    return tables
 
 
 def write(path: Path, rows: list[dict[str, str]], header: list[str]) -> None:
     out = io.StringIO()
-    w = csv.DictWriter(out, header, lineterminator="\n")
+    w = csv.DictWriter(out, header, lineterminator="\n", restval="")
     w.writeheader()
     w.writerows(rows)
     path.write_text(out.getvalue(), encoding="utf-8")
 
 
 def run_both(tmp: Path, *extra: str) -> dict[str, tuple[bytes, bytes]]:
+    keyed_files = [a for name in ("family", "records") if (tmp / f"{name}.csv").exists()
+                   for a in (f"--{name}", str(tmp / f"{name}.csv"))]
     outs = {}
     for engine in ("applicants", "columns"):
         result = CliRunner().invoke(main, ["rank", "suzhou", str(tmp / "apps.csv"), "--periods", str(tmp / "periods.csv"),
-                                           "--as-of", "2021-06-30", "--out", str(tmp / engine), "--engine", engine,
-                                           *extra])
+                                           *keyed_files, "--as-of", "2021-06-30", "--out", str(tmp / engine),
+                                           "--engine", engine, *extra])
         assert result.exit_code == 0, result.output
         outs[engine] = {name: (tmp / engine / name).read_bytes() for name in OUTPUTS}
     return {name: (outs["applicants"][name], outs["columns"][name]) for name in OUTPUTS}
@@ -129,12 +176,11 @@ PERIOD_HEADER = ["id", "kind", "city", "district", "start", "end", "scheme", "te
 @settings(max_examples=40)
 @given(pop=population(), quota=st.sampled_from(["0", "1", "3", "1000"]), ties=st.sampled_from(["strict", "admit_all"]))
 def test_both_engines_write_the_same_bytes(tmp_path_factory: pytest.TempPathFactory,
-                                           pop: tuple[list[dict[str, str]], list[dict[str, str]]],
-                                           quota: str, ties: str) -> None:
+                                           pop: dict[str, list[dict[str, str]]], quota: str, ties: str) -> None:
     tmp = tmp_path_factory.mktemp("bulk")
-    apps, periods = pop
-    write(tmp / "apps.csv", apps, APP_HEADER)
-    write(tmp / "periods.csv", periods, PERIOD_HEADER)
+    for name, header in (("apps", APP_HEADER), ("periods", PERIOD_HEADER), ("family", FAMILY_HEADER),
+                         ("records", RECORD_HEADER)):
+        write(tmp / f"{name}.csv", pop[name], header)
     for name, (reference, bulk) in run_both(tmp, "--quota", quota, "--ties", ties).items():
         assert bulk == reference, name
 
@@ -236,3 +282,38 @@ def test_auto_says_which_item_forces_the_slower_engine_and_for_how_long(tmp_path
     note = next(line for line in result.output.splitlines() if line.startswith("engine:"))
     assert "item job_home_area uses a Custom function with no column-wise form" in note
     assert f"about {round(5000 * REFERENCE_SECONDS_PER_APPLICANT)} s for 5,000 applicants with --jobs 1" in note
+
+
+def test_family_and_records_tables_count_in_a_bulk_run(tmp_path: Path) -> None:
+    # The four applicants of the realistic run above (each a 90 m² rented home in 姑苏区):
+    # - the master (220 + 200 = 420) declares 5 family members moving: 6 people need
+    #   6 × 18 = 108 m² (第十八条, the floor parameter), more than 90, so not eligible;
+    # - the bachelor (280) has 4 invention patents: 4 × 10 = 40, capped at 30 → 310;
+    # - a secondary-school applicant (220) has a detention in 2020, within 5 years: −50 → 170;
+    #   and a spouse who does not move and a minor child who does: 2 people, 36 m², still eligible.
+    apps, periods = [], []
+    for i, diploma in enumerate(["secondary", "bachelor", "master", "secondary"]):
+        first17 = f"32010219900101{i:03d}"
+        apps.append({"id": first17 + check_digit(first17), "name": f"申请人{i}", "birth": "", "sex": "",
+                     "diploma": diploma, "qualification": "", "target_area": "市区"})
+        for kind, extra in (("social_insurance", {"scheme": "urban_employee"}), ("residence_permit", {}),
+                            ("residence", {"tenure": "rented", "area": "90"})):
+            periods.append({"id": apps[-1]["id"], "kind": kind, "city": "苏州", "district": "姑苏区",
+                            "start": "2018-01", "end": "", **extra})
+    ids = [a["id"] for a in apps]
+    family = [{"id": ids[2], "relation": "child", "birth": "2015-01-01"} for _ in range(5)]
+    family += [{"id": ids[3], "relation": "spouse", "moves": "false"}, {"id": ids[3], "relation": "子女",
+                                                                       "birth": "2012-03-04", "moves": "是"}]
+    records = [{"id": ids[1], "kind": "innovation", "date": "2019-05-01", "category": "patent_invention"}] * 4
+    records += [{"id": ids[3], "kind": "violation", "date": "2020-08-01", "type": "detention"}]
+    write(tmp_path / "apps.csv", apps, APP_HEADER)
+    write(tmp_path / "periods.csv", periods, PERIOD_HEADER)
+    write(tmp_path / "family.csv", family, FAMILY_HEADER)
+    write(tmp_path / "records.csv", records, RECORD_HEADER)
+    outs = run_both(tmp_path, "--quota", "2")
+    for name, (reference, bulk) in outs.items():
+        assert bulk == reference, name
+    results = {r["name"]: r for r in csv.DictReader(io.StringIO(outs["results.csv"][1].decode("utf-8-sig")))}
+    assert {n: (r["status"], r["score"]) for n, r in results.items()} == {
+        "申请人0": ("admitted", "220.00"), "申请人1": ("admitted", "310.00"),
+        "申请人2": ("ineligible", ""), "申请人3": ("waitlisted", "170.00")}
