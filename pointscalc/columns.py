@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -109,37 +109,75 @@ class RawTable:
         return out
 
 
+_BOM = b"\xef\xbb\xbf"
+_REFUSED = (b'"\n', b"\n\n", b"\n\r\n")
+"""Quoted line breaks and blank lines: what only the reference reader reads faithfully."""
+
+
 def read_raw(path: Path, wanted: dict[str, tuple[str, ...]]) -> RawTable:
-    """Parse a CSV with Arrow; the header is checked as the reference reader checks it."""
+    """Parse a CSV with Arrow; the header is checked as the reference reader checks it.
+
+    A UTF-8 file is parsed from disk, never held whole as bytes besides its table; any
+    other encoding is decoded by the reference's rules first."""
     name = str(path)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as f:
+            bom = f.read(3) == _BOM
     except OSError as e:
         raise InputError([Problem(name, "", f"cannot be read: {e.strerror}")]) from None
-    data = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
     try:
-        return _parse(name, data, wanted)
+        return _parse(name, path, wanted)
     except _NotUtf8:
-        if raw.startswith(b"\xef\xbb\xbf"):
+        if bom:
             raise NotColumnar("not valid UTF-8 after its byte-order mark") from None
-        return _parse(name, decode(raw, name).encode("utf-8"), wanted)
+        return _parse(name, decode(path.read_bytes(), name).encode("utf-8"), wanted)
 
 
 class _NotUtf8(Exception):
     pass
 
 
-def _parse(name: str, data: bytes, wanted: dict[str, tuple[str, ...]]) -> RawTable:
+def _blocks(source: Path | bytes) -> Iterator[bytes]:
+    if isinstance(source, bytes):
+        yield source
+        return
+    with source.open("rb") as f:
+        yield from iter(lambda: f.read(16 << 20), b"")
+
+
+def _first_line(source: Path | bytes) -> tuple[bytes | None, bool]:
+    """The header line (without a byte-order mark; ``None`` if the file has no line end), and
+    whether the file holds anything in ``_REFUSED``, read a block at a time."""
+    head = b""
+    first: bytes | None = None
+    refused = False
+    tail = b""
+    for block in _blocks(source):
+        if first is None:
+            head += block
+            end = head.find(b"\n")
+            if end >= 0:
+                first = head[:end]
+            elif len(head) > 1 << 24:
+                break
+        joined = tail + block
+        refused = refused or any(r in joined for r in _REFUSED)
+        tail = block[-2:]
+    if first is not None and first.startswith(_BOM):
+        first = first[3:]
+    return first, refused
+
+
+def _parse(name: str, source: Path | bytes, wanted: dict[str, tuple[str, ...]]) -> RawTable:
     from pointscalc.run import _columns
 
-    end = data.find(b"\n")
-    first = data[: end if end >= 0 else len(data)]
+    first, refused = _first_line(source)
     try:
-        header_text = first.decode("utf-8")
+        header_text = first.decode("utf-8") if first is not None else ""
     except UnicodeDecodeError:
         raise _NotUtf8 from None
     header = [h.strip() for h in next(csv.reader([header_text.rstrip("\r")]), [])]
-    if not header or end < 0 or b'"\n' in data or b"\n\n" in data or b"\n\r\n" in data:
+    if not header or first is None or refused:
         raise NotColumnar("a header only, blank lines or quoted line breaks")
     mapping, problems = _columns(Table(name, header, [], []), wanted)
     if problems:
@@ -147,7 +185,7 @@ def _parse(name: str, data: bytes, wanted: dict[str, tuple[str, ...]]) -> RawTab
     names = [f"c{i}" for i in range(len(header))]
     try:
         table = pacsv.read_csv(
-            pa.BufferReader(data),
+            pa.BufferReader(source) if isinstance(source, bytes) else str(source),
             read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=16 << 20),
             parse_options=pacsv.ParseOptions(newlines_in_values=False, ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
@@ -158,12 +196,14 @@ def _parse(name: str, data: bytes, wanted: dict[str, tuple[str, ...]]) -> RawTab
             raise _NotUtf8 from None
         raise NotColumnar(f"Arrow cannot read it faithfully: {e}") from None
     columns: dict[str, pa.Array] = {}
+    count = table.num_rows
     for n, h in zip(names, header, strict=True):
-        col = table[n].combine_chunks() if table.num_rows else pa.array([], pa.string())
-        columns[mapping[h]] = col
-    rows = np.arange(1, table.num_rows + 1, dtype=np.int64)
-    if table.num_rows:
-        filled = np.zeros(table.num_rows, dtype=bool)
+        # One column at a time, dropped from the table once whole: at most one column twice in memory.
+        columns[mapping[h]] = table[n].combine_chunks() if count else pa.array([], pa.string())
+        table = table.drop_columns([n])
+    rows = np.arange(1, count + 1, dtype=np.int64)
+    if count:
+        filled = np.zeros(count, dtype=bool)
         for col in columns.values():
             filled |= pc.greater(pc.binary_length(col), 0).to_numpy(zero_copy_only=False)
         if not filled.all():
@@ -445,6 +485,9 @@ def read(app_path: Path, keyed: dict[str, Path | None], version: Version, by_are
     r_app_all = owners.get("records", np.zeros(0, dtype=np.int64))
     for owner, row_bad in ((f_app_all, f_bad), (r_app_all, r_bad)):
         bad[owner[(owner >= 0) & row_bad]] = True
+    others = _others(apps, {k: (t, owners[k]) for k, t in raws.items()}, np.flatnonzero(bad), ids_text,
+                     set(reader.extra_facts))
+    del raws, per  # the keyed tables' text is no longer needed: free it before the frame is built
 
     clean = ~bad
     index = np.flatnonzero(clean)
@@ -465,7 +508,7 @@ def read(app_path: Path, keyed: dict[str, Path | None], version: Version, by_are
     buckets = np.where(given_bucket == "", fallback, given_bucket).tolist()
     born = np.where(b_ymd >= 0, b_ymd, id_ymd)
 
-    if per is not None and len(per):
+    if "periods" in owners and len(owners["periods"]):
         sel = _kept(p_app_all, clean, new_of_old)
         frame_periods = dict(
             p_app=new_of_old[p_app_all[sel]], p_kind=kind_rank[sel].astype(np.int16),
@@ -486,8 +529,6 @@ def read(app_path: Path, keyed: dict[str, Path | None], version: Version, by_are
         **_sliced(family, f_app_all, clean, new_of_old), **_sliced(records, r_app_all, clean, new_of_old),
         **frame_periods,
     )
-    others = _others(apps, {k: (t, owners[k]) for k, t in raws.items()}, np.flatnonzero(bad), ids_text,
-                     set(reader.extra_facts))
     return Read(frame, others)
 
 
