@@ -822,7 +822,7 @@ def score_frame(scheme: Scheme, version: Version, as_of: dt.date, recognition: R
 def rank_columns(scheme: Scheme, version: Version, as_of: dt.date, recognition: Recognition,
                  app_path: Any, keyed: dict[str, Any], quotas: dict[str, int | None], default_quota: int | None,
                  *, ties: Any = None, jobs: int = 1) -> BulkOutcome:
-    """``run.rank_run`` over flat CSV tables, the same bytes out.  Raises
+    """``run.rank_run`` over flat CSV tables or JSON Lines, the same bytes out.  Raises
     ``columns.NotColumnar`` for a file only the reference reader can read faithfully."""
     from pointscalc import columns, run
     from pointscalc.ranking import BucketSummary, Status, score_index
@@ -830,7 +830,10 @@ def rank_columns(scheme: Scheme, version: Version, as_of: dt.date, recognition: 
     assert version.ranking is not None
     setup = run._Setup(scheme, version, as_of, recognition, len(version.ranking.keys),
                        any(f.name == "target_area" for f in version.facts))
-    read = columns.read(app_path, keyed, version, setup.by_area)
+    if app_path.suffix.lower() == ".csv":
+        read = columns.read(app_path, keyed, version, setup.by_area)
+    else:  # JSON Lines, as rank reads any input that is not a table
+        read = columns.read_jsonl(app_path, version, setup.by_area)
     f = read.frame
     scored = score_frame(scheme, version, as_of, recognition, f, jobs)
     others, problems = run.unique_rows((run._score_item(item, setup) for item in read.others), str(app_path))

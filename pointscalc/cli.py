@@ -360,8 +360,10 @@ def _by_columns(engine: str, scheme: Scheme, version: Any, as_of: dt.date, recog
     if engine == "applicants":
         return None
     why = None
-    if path.suffix.lower() != ".csv" or any(p is not None and p.suffix.lower() != ".csv" for p in keyed.values()):
-        why = "only CSV tables are read by columns"
+    jsonl = path.suffix.lower() not in (".csv", ".xlsx")
+    if not jsonl and (path.suffix.lower() != ".csv"
+                      or any(p is not None and p.suffix.lower() != ".csv" for p in keyed.values())):
+        why = "only CSV tables and JSON Lines are read by the bulk engine"
     else:
         try:
             from pointscalc import bulk, columns

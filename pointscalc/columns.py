@@ -723,3 +723,43 @@ def from_applicants(applicants: list[Any], version: Version) -> Frame:
         r_date=np.array([_ymd(r.date) for _, r in records], dtype=i64),
         r_attr={k: _codes([r.attr(k) for _, r in records]) for k in r_names},
     )
+
+
+def read_jsonl(path: Path, version: Version, by_area: bool) -> Read:
+    """Applicants from JSON Lines, each line read by the reference reader itself
+    (``run.jsonl_applicants``, ``reading.applicant_from_mapping``), then held as columns.
+
+    A line the reader refuses, an applicant without an ID, and every copy of a repeated ID
+    are handed back whole, so the reference reports them with the same file, line and field."""
+    from pointscalc.run import DEFAULT_BUCKET, jsonl_applicants
+    from pointscalc.reading import applicant_from_mapping
+
+    good: list[tuple[Any, Any, tuple[int, str, Any, list[Problem], Any]]] = []
+    others: list[tuple[int, str, Any, list[Problem], Any]] = []
+    for item in jsonl_applicants(path):
+        n, name, data, problems, _ = item
+        if data is None or not isinstance(data, dict):
+            others.append(item)
+            continue
+        given = data.get("bucket")
+        try:
+            applicant = applicant_from_mapping({k: v for k, v in data.items() if k != "bucket"}, file=name,
+                                               facts=version.facts, row=n)
+        except InputError:
+            others.append(item)
+            continue
+        if applicant.id is None:
+            others.append(item)
+            continue
+        bucket = given if given is not None else applicant.fact("target_area") if by_area else None
+        good.append((applicant, str(bucket or DEFAULT_BUCKET), item))
+    seen: dict[str, int] = {}
+    for applicant, _, _ in good:
+        seen[applicant.id] = seen.get(applicant.id, 0) + 1
+    kept = [(a, b) for a, b, _ in good if seen[a.id] == 1]
+    others += [item for a, _, item in good if seen[a.id] > 1]
+    if not kept:
+        raise NotColumnar("no applicants the columns can take")
+    frame = from_applicants([a for a, _ in kept], version)
+    frame.buckets = [b for _, b in kept]
+    return Read(frame, others)

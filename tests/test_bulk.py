@@ -317,3 +317,33 @@ def test_family_and_records_tables_count_in_a_bulk_run(tmp_path: Path) -> None:
     assert {n: (r["status"], r["score"]) for n, r in results.items()} == {
         "申请人0": ("admitted", "220.00"), "申请人1": ("admitted", "310.00"),
         "申请人2": ("ineligible", ""), "申请人3": ("waitlisted", "170.00")}
+
+
+@pytest.mark.parametrize("scheme", ["suzhou", "nanjing"])
+def test_json_lines_are_ranked_by_the_bulk_engine_with_the_same_bytes(tmp_path: Path, scheme: str) -> None:
+    # 300 generated applicants (benchmarks/synth.py: families, records, partner-city months),
+    # then a line with a bad ID, a line that is not JSON and a repeated applicant: each must be
+    # reported at its own line, as the reference reports it.
+    import importlib.util
+    import json
+    import random
+
+    spec = importlib.util.spec_from_file_location("synth", Path(__file__).parent.parent / "benchmarks" / "synth.py")
+    assert spec is not None and spec.loader is not None
+    synth = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synth)
+    rnd = random.Random(7)
+    lines = [json.dumps(synth.applicant(rnd, i, 2021 * 12 + 5, scheme), ensure_ascii=False) for i in range(300)]
+    lines += ['{"id": "bad"}', "not json", lines[0]]
+    (tmp_path / "apps.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    outs = {}
+    for engine in ("applicants", "columns"):
+        result = CliRunner().invoke(main, ["rank", scheme, str(tmp_path / "apps.jsonl"), "--as-of", "2021-06-30",
+                                           "--quota", "50", "--out", str(tmp_path / engine), "--engine", engine])
+        assert result.exit_code == 0, result.output
+        outs[engine] = {name: (tmp_path / engine / name).read_bytes() for name in OUTPUTS}
+    assert outs["columns"] == outs["applicants"]
+    errors = outs["columns"]["errors.csv"].decode("utf-8-sig")
+    assert "apps.jsonl,302,,is not valid JSON" in errors
+    assert "apps.jsonl,303,id,the same applicant ID appears on more than one row" in errors
+    assert b",admitted," in outs["columns"]["results.csv"]
