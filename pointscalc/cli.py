@@ -357,8 +357,8 @@ def _by_columns(engine: str, scheme: Scheme, version: Any, as_of: dt.date, recog
     file holds what only the reference reader reads faithfully."""
     from pointscalc import run
 
-    if engine == "applicants":
-        return None
+    if engine == "applicants" or version.ranking is None:
+        return None  # a version that ranks nothing is refused by run.rank_run, with a clear message
     why = None
     jsonl = path.suffix.lower() not in (".csv", ".xlsx")
     if not jsonl and (path.suffix.lower() != ".csv"

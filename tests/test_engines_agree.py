@@ -88,7 +88,7 @@ def compare(scheme: Scheme, version: Version, as_of: dt.date, people: list[Appli
 
 
 @pytest.mark.parametrize(("key", "label", "as_of"), cases(), ids=lambda x: str(x))
-@settings(max_examples=15)
+@settings(max_examples=25)
 @given(data=st.data())
 def test_both_engines_score_every_shipped_version_alike(key: str, label: str, as_of: dt.date,
                                                           data: st.DataObject) -> None:
