@@ -347,3 +347,29 @@ def test_json_lines_are_ranked_by_the_bulk_engine_with_the_same_bytes(tmp_path: 
     assert "apps.jsonl,302,,is not valid JSON" in errors
     assert "apps.jsonl,303,id,the same applicant ID appears on more than one row" in errors
     assert b",admitted," in outs["columns"]["results.csv"]
+
+
+def test_a_bad_family_or_record_row_is_reported_at_its_own_row(tmp_path: Path) -> None:
+    # Row 2 of family.csv has a relation no reader knows; row 1 of records.csv a tax record
+    # with a `level` (an honour's attribute).  Both engines name the file, row and field, and
+    # leave the applicant out as invalid; a JSON Lines input cannot take a --family table.
+    first17 = "32010219900101001"
+    pid = first17 + check_digit(first17)
+    write(tmp_path / "apps.csv", [{"id": pid, "name": "张三", "target_area": "市区"}], APP_HEADER)
+    write(tmp_path / "periods.csv", [], PERIOD_HEADER)
+    write(tmp_path / "family.csv", [{"id": pid, "relation": "spouse"}, {"id": pid, "relation": "cousin"}],
+          FAMILY_HEADER)
+    write(tmp_path / "records.csv", [{"id": pid, "kind": "tax", "date": "2020-01-01", "qualifying": "true",
+                                      "level": "national"}], RECORD_HEADER)
+    outs = run_both(tmp_path, "--quota", "1")
+    assert outs["errors.csv"][0] == outs["errors.csv"][1]
+    errors = outs["errors.csv"][1].decode("utf-8-sig")
+    assert f'{tmp_path / "family.csv"},2,relation,"expected one of' in errors
+    assert f'{tmp_path / "records.csv"},1,level,"unknown field for a tax record' in errors
+    assert "张三" not in errors and pid not in errors
+    (tmp_path / "a.jsonl").write_text("{}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["rank", "suzhou", str(tmp_path / "a.jsonl"), "--family",
+                                       str(tmp_path / "family.csv"), "--as-of", "2021-06-30", "--quota", "1",
+                                       "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert "go with a flat CSV or XLSX applicants table" in result.output

@@ -95,3 +95,30 @@ def test_a_custom_function_may_bring_its_column_wise_form() -> None:
     columnar = attrs.evolve(plain, columns=lambda engine: (np.ones(engine.f.n, dtype=np.int64), 3))
     scheme, version = suzhou_with(columnar)
     assert unsupported(scheme, version) is None
+
+
+def test_a_column_wise_form_is_what_the_bulk_engine_uses() -> None:
+    # A Check and a Custom, each with a column-wise form, on two applicants by hand: born
+    # 1990 and 1970, on 2021-06-30.  The Check "born in the 1980s or later" holds for the
+    # first only; the Custom gives 1/3 point to each, which rounds half-up to 0.33.
+    from pointscalc import columns
+    from pointscalc.model import Applicant
+    from pointscalc.rules import Check, Condition
+
+    def young(ctx):  # type: ignore[no-untyped-def]
+        return Outcome(ctx.applicant.birth.year >= 1980, Text("", ""))
+
+    check = Check(fn=young, columns=lambda e: e.f.birth // 10000 >= 1980)
+    third = Custom(key="third", label=Text("t", "t"), citation=CITE, provenance=ASSUMED,
+                   fn=lambda ctx: (Fraction(1, 3), Text("", "")),
+                   columns=lambda e: (np.ones(e.f.n, dtype=np.int64), 3))
+    scheme = registry.load("suzhou")
+    version = attrs.evolve(scheme.version_for(AS_OF), items=(third,), preconditions=(
+        Condition(key="young", label=Text("y", "y"), test=check, citation=CITE),))
+    people = [Applicant(birth=dt.date(1990, 1, 1)), Applicant(birth=dt.date(1970, 1, 1))]
+    frame = columns.from_applicants(people, version)
+    engine = bulk.Engine(scheme, version, AS_OF, Recognition.resolve(scheme.city, scheme.agreements, AS_OF),
+                         frame, 2021 * 12)
+    scored = engine.run()
+    assert scored.eligible.tolist() == [True, False]
+    assert engine.lines[0].tolist() == [33, 33]
