@@ -226,7 +226,7 @@ class Coded:
     def present(self) -> np.ndarray:
         return self.codes >= 0
 
-    def mapped(self, fn: Callable[[Any], Any], empty: Any, dtype: Any = np.int64) -> np.ndarray:
+    def mapped(self, fn: Callable[[Any], Any], empty: Any, dtype: Any = np.int32) -> np.ndarray:
         """Per row, ``fn`` of the parsed value (``empty`` for an empty or refused cell)."""
         table = np.array([empty if v is _BAD else fn(v) for v in self.values] + [empty], dtype=dtype)
         return table[self.codes]
@@ -491,7 +491,7 @@ def read(app_path: Path, keyed: dict[str, Path | None], version: Version, by_are
 
     clean = ~bad
     index = np.flatnonzero(clean)
-    new_of_old = np.full(n, -1, dtype=np.int64)
+    new_of_old = np.full(n, -1, dtype=np.int32)
     new_of_old[index] = np.arange(len(index))
     names_col = cols.get("name")
     names = names_col.take(pa.array(index)).to_pylist() if names_col is not None else [""] * len(index)
@@ -513,7 +513,7 @@ def read(app_path: Path, keyed: dict[str, Path | None], version: Version, by_are
         frame_periods = dict(
             p_app=new_of_old[p_app_all[sel]], p_kind=kind_rank[sel].astype(np.int16),
             p_city=city.codes[sel], cities=city_names,
-            p_district=inverse[sel].astype(np.int64), districts=districts,
+            p_district=inverse[sel].astype(np.int32), districts=districts,
             p_start=p_start[sel], p_end=p_end[sel],
             p_attr={a: (c[sel], v) for a, (c, v) in p_attr.items()},
         )
@@ -535,7 +535,7 @@ def read(app_path: Path, keyed: dict[str, Path | None], version: Version, by_are
 def _owners(table: RawTable, id_col: pa.Array) -> np.ndarray:
     """Each row's applicant (joined by the ID text as written), -1 for none."""
     key = table.columns["id"]
-    owner = np.asarray(pc.fill_null(pc.index_in(key, value_set=id_col), -1)).astype(np.int64)
+    owner = np.asarray(pc.fill_null(pc.index_in(key, value_set=id_col), -1)).astype(np.int32)
     _refuse_padded(pc.filter(key, pa.array(owner < 0)).to_pylist())
     return owner
 
@@ -572,7 +572,7 @@ def _attributes(table: RawTable, kind_rank: np.ndarray, schemas: dict[int, dict[
         col = table.columns.get(attr)
         enc = encode(col) if col is not None else None
         present = coded(enc, m, lambda t: t).present
-        codes = np.full(m, -1, dtype=np.int64)
+        codes = np.full(m, -1, dtype=np.int32)
         values: list[Any] = []
         for rank, schema in schemas.items():
             of_kind = kind_rank == rank
