@@ -380,62 +380,65 @@ def read(app_path: Path, keyed: dict[str, Path | None], version: Version, by_are
     """The applicants table and its keyed tables (``periods``, ``family``, ``records``)."""
     from pointscalc.run import APPLICANT_COLUMNS, DEFAULT_BUCKET, _with_facts, keyed_columns
 
-    # Arrow parses without the GIL: the tables are read side by side.
-    with ThreadPoolExecutor(1 + sum(1 for p in keyed.values() if p)) as pool:
+    # Arrow parses without the GIL: the keyed tables are read while the applicants are checked.
+    pool = ThreadPoolExecutor(max(1, sum(1 for p in keyed.values() if p)))
+    try:
         later = {k: pool.submit(read_raw, p, keyed_columns(k, version)) for k, p in keyed.items() if p}
         apps = read_raw(app_path, _with_facts(APPLICANT_COLUMNS, version, periods=False))
+        n = len(apps)
+        if n == 0:
+            raise NotColumnar("no applicants")
+        cols = apps.columns
+        reader = _Reader(apps.name, version.facts, None)
+        bad = np.zeros(n, dtype=bool)
+
+        id_col = cols.get("id", pa.array([""] * n, pa.string()))
+        id_ok, id_ymd, id_sex = _valid_ids(id_col)
+        bad |= ~id_ok
+        ids_text = id_col.to_pylist()
+        _refuse_padded([ids_text[i] for i in np.flatnonzero(~id_ok).tolist()])
+        for column in ("name", "bucket"):
+            if column in cols and padded(cols[column]):
+                raise NotColumnar("cells with surrounding spaces, which the reference reader strips")
+        # The reference reader upper-cases a final x: compare IDs as it will key them.
+        upper = pc.utf8_upper(id_col)
+        counts = pc.value_counts(upper)
+        repeated = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
+        if len(repeated):
+            bad |= pc.is_in(upper, value_set=repeated).to_numpy(zero_copy_only=False)
+
+        birth = coded(cols.get("birth"), n, _birth)
+        bad |= birth.bad
+        b_ymd = birth.mapped(lambda v: v[0].year * 10000 + v[0].month * 100 + v[0].day, -1)
+        b_known = birth.mapped(lambda v: v[1], True, bool)
+        given = b_ymd >= 0
+        bad |= given & np.where(b_known, b_ymd != id_ymd, b_ymd // 100 != id_ymd // 100)
+        sex = coded(cols.get("sex"), n, _choice(Sex))
+        bad |= sex.bad | (sex.present & (sex.mapped(lambda v: 1 if v == "male" else 2, 0) != id_sex))
+
+        ranks = {}
+        for column, cls in (("diploma", Diploma), ("degree", Degree), ("qualification", Qualification),
+                            ("title", Title)):
+            c = coded(cols.get(column), n, _rank_of(cls))
+            bad |= c.bad
+            ranks[column] = c.mapped(lambda v: v, 0, np.int8)
+        for column, parse in (("origin_city", _city), ("origin_province", _text)):
+            bad |= coded(cols.get(column), n, parse).bad
+        rural_c = coded(cols.get("rural"), n, _bool)
+        bad |= rural_c.bad
+        rural = rural_c.mapped(lambda v: int(v), -1, np.int8)
+        extra: dict[str, Coded] = {}
+        for name, fact in reader.extra_facts.items():
+            c = coded(cols.get(name), n, reader._fact_parser(fact))
+            bad |= c.bad | (~c.present if fact.required else False)
+            extra[name] = c
         raws = {k: f.result() for k, f in later.items()}
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
     for k, t in raws.items():
         if "id" not in t.columns:
             raise InputError([Problem(t.name, "id", f"a {k} table needs the applicant ID column (身份证号)")])
     per = raws.get("periods")
-    n = len(apps)
-    if n == 0:
-        raise NotColumnar("no applicants")
-    cols = apps.columns
-    reader = _Reader(apps.name, version.facts, None)
-    bad = np.zeros(n, dtype=bool)
-
-    id_col = cols.get("id", pa.array([""] * n, pa.string()))
-    id_ok, id_ymd, id_sex = _valid_ids(id_col)
-    bad |= ~id_ok
-    ids_text = id_col.to_pylist()
-    _refuse_padded([ids_text[i] for i in np.flatnonzero(~id_ok).tolist()])
-    for column in ("name", "bucket"):
-        if column in cols and padded(cols[column]):
-            raise NotColumnar("cells with surrounding spaces, which the reference reader strips")
-    # The reference reader upper-cases a final x: compare IDs as it will key them.
-    upper = pc.utf8_upper(id_col)
-    counts = pc.value_counts(upper)
-    repeated = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
-    if len(repeated):
-        bad |= pc.is_in(upper, value_set=repeated).to_numpy(zero_copy_only=False)
-
-    birth = coded(cols.get("birth"), n, _birth)
-    bad |= birth.bad
-    b_ymd = birth.mapped(lambda v: v[0].year * 10000 + v[0].month * 100 + v[0].day, -1)
-    b_known = birth.mapped(lambda v: v[1], True, bool)
-    given = b_ymd >= 0
-    bad |= given & np.where(b_known, b_ymd != id_ymd, b_ymd // 100 != id_ymd // 100)
-    sex = coded(cols.get("sex"), n, _choice(Sex))
-    bad |= sex.bad | (sex.present & (sex.mapped(lambda v: 1 if v == "male" else 2, 0) != id_sex))
-
-    ranks = {}
-    for column, cls in (("diploma", Diploma), ("degree", Degree), ("qualification", Qualification),
-                        ("title", Title)):
-        c = coded(cols.get(column), n, _rank_of(cls))
-        bad |= c.bad
-        ranks[column] = c.mapped(lambda v: v, 0, np.int8)
-    for column, parse in (("origin_city", _city), ("origin_province", _text)):
-        bad |= coded(cols.get(column), n, parse).bad
-    rural_c = coded(cols.get("rural"), n, _bool)
-    bad |= rural_c.bad
-    rural = rural_c.mapped(lambda v: int(v), -1, np.int8)
-    extra: dict[str, Coded] = {}
-    for name, fact in reader.extra_facts.items():
-        c = coded(cols.get(name), n, reader._fact_parser(fact))
-        bad |= c.bad | (~c.present if fact.required else False)
-        extra[name] = c
 
     # Periods, family and records, joined to applicants by the ID text as written.
     owners = {k: _owners(t, id_col) if len(t) else np.zeros(0, dtype=np.int64) for k, t in raws.items()}
