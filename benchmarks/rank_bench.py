@@ -5,11 +5,12 @@ peak memory (ru_maxrss) is its own.  Usage:
 
     python benchmarks/rank_bench.py 100000 [1000000 ...]
     JOBS=2 python benchmarks/rank_bench.py 100000      # rank --jobs 2
-    FORMAT=csv JOBS=2 python benchmarks/rank_bench.py 1000000
-                                  # flat CSV tables, ranked by the columns engine
+    FORMAT=csv SCHEMES=suzhou,nanjing,beijing JOBS=2 python benchmarks/rank_bench.py 100000 1000000
+                                  # flat CSV tables (periods, family, records), --engine auto;
+                                  # ENGINE=columns insists on the columns engine
 
-With FORMAT=csv the floor is the time to parse both tables with the csv module and write
-a results file of the same shape.
+With FORMAT=csv it prints scheme, applicants, wall, floor, ratio and peak memory, the floor
+being pyarrow reading the same four tables and writing a results CSV of the same shape.
 
 Peak memory is the largest single process: with --jobs, each worker is its own process,
 so the machine holds the main process plus that many workers.
@@ -60,39 +61,48 @@ def timed(cmd: list[str]) -> tuple[float, float]:
     return wall, kb / 1024
 
 
-FLOOR_CSV = """
-import csv, sys
-rows = []
-with open(sys.argv[1], encoding="utf-8", newline="") as f:
-    for r in csv.reader(f):
-        rows.append((r[0], r[1], r[5]))
-with open(sys.argv[1].removesuffix(".csv") + "-periods.csv", encoding="utf-8", newline="") as f:
-    periods = sum(1 for _ in csv.reader(f))
-with open(sys.argv[2], "w", encoding="utf-8", newline="") as f:
-    w = csv.writer(f)
-    for r in rows:
-        w.writerow([*r, "admitted", 1, "100.00", "100.00", "", ""])
+FLOOR_ARROW = """
+import sys
+import pyarrow as pa, pyarrow.csv as pacsv
+stem = sys.argv[1].removesuffix(".csv")
+tables = [pacsv.read_csv(f"{stem}{k}.csv", convert_options=pacsv.ConvertOptions(strings_can_be_null=False))
+          for k in ("", "-periods", "-family", "-records")]
+apps = tables[0]
+n = apps.num_rows
+out = pa.table({"id": apps["id"], "name": apps["name"], "bucket": pa.array(["市区"] * n),
+                "status": pa.array(["admitted"] * n), "rank": pa.array(range(1, n + 1)),
+                "score": pa.array(["100.00"] * n), "base": pa.array(["100.00"] * n),
+                "published_rank": pa.array([""] * n), "reason": pa.array([""] * n)})
+pacsv.write_csv(out, sys.argv[2])
 """
+"""The floor: pyarrow reads the same four tables and writes a results CSV of the same shape."""
 
 
 def main_csv() -> None:
     exe = str(Path(sys.executable).parent / "pointscalc")
     jobs = os.environ.get("JOBS", "1")
-    for n in [int(a) for a in sys.argv[1:]] or [100_000]:
-        data = OUT / f"suzhou-{n}.csv"
-        if not data.exists():
-            subprocess.run([sys.executable, str(HERE / "synth.py"), str(n), str(data), "--csv"], check=True)
-        periods = OUT / f"suzhou-{n}-periods.csv"
-        size = (data.stat().st_size + periods.stat().st_size) / 1e6
-        wall, peak = timed([exe, "rank", "suzhou", str(data), "--periods", str(periods), "--as-of", "2021-06-30",
-                            "--jobs", jobs, "--engine", "columns", "--quota", str(OUT / "quota.toml"),
-                            "--out", str(OUT / f"rank-csv-{n}")])
-        floor_wall, floor_peak = timed([sys.executable, "-c", FLOOR_CSV, str(data), str(OUT / f"floor-csv-{n}.csv")])
-        summary = (OUT / f"rank-csv-{n}" / "summary.csv").read_text(encoding="utf-8-sig").strip().splitlines()
-        print(f"n={n:,} CSV tables {size:.0f} MB, --jobs {jobs}, --engine columns")
-        print(f"  rank end to end: {wall:.1f} s wall, peak {peak:.0f} MB, {wall / n * 1e6:.0f} µs/applicant")
-        print(f"  floor (csv module: read both tables + write CSV): {floor_wall:.1f} s wall, peak {floor_peak:.0f} MB")
-        print("  " + json.dumps(summary[1:3], ensure_ascii=False))
+    engine = os.environ.get("ENGINE", "auto")
+    rows = []
+    for scheme in os.environ.get("SCHEMES", "suzhou").split(","):
+        for n in [int(a) for a in sys.argv[1:]] or [100_000]:
+            data = OUT / f"{scheme}-{n}.csv"
+            stem = OUT / f"{scheme}-{n}"
+            if not data.exists():
+                subprocess.run([sys.executable, str(HERE / "synth.py"), str(n), str(data), "--csv",
+                                "--scheme", scheme], check=True)
+            keyed = [a for k in ("periods", "family", "records") for a in (f"--{k}", f"{stem}-{k}.csv")]
+            quota = ["--quota", str(OUT / "quota.toml")] if scheme == "suzhou" else ["--quota", str(n // 10)]
+            wall, peak = timed([exe, "rank", scheme, str(data), *keyed, "--as-of", "2021-06-30", "--jobs", jobs,
+                                "--engine", engine, *quota, "--out", str(OUT / f"rank-{scheme}-{n}")])
+            floor_wall, _ = timed([sys.executable, "-c", FLOOR_ARROW, str(data), str(OUT / f"floor-{scheme}-{n}.csv")])
+            rows.append((scheme, n, wall, floor_wall, peak))
+            print(f"{scheme:8} {n:>10,} {wall:8.1f} s {floor_wall:6.1f} s {wall / floor_wall:6.1f}× {peak:8.0f} MiB",
+                  flush=True)
+    print(f"\n--jobs {jobs}, --engine {engine}; floor: pyarrow reads the four tables and writes results.csv\n")
+    print("| scheme | applicants | wall | floor | ratio | peak memory |")
+    print("|---|---|---|---|---|---|")
+    for scheme, n, wall, floor_wall, peak in rows:
+        print(f"| {scheme} | {n:,} | {wall:.1f} s | {floor_wall:.1f} s | {wall / floor_wall:.1f}× | {peak:,.0f} MiB |")
 
 
 def main() -> None:

@@ -10,26 +10,40 @@ values.  Here each rule of a version is evaluated once over all applicants of a 
 * points are exact integers over a denominator per item (12 × 10^k for accruals), rounded
   by the scheme's rule in integer arithmetic: no binary float ever holds a point.
 
-A version that uses a rule this engine does not know (a ``Check`` or ``Custom`` function,
-``OverlapDeduction``, a capped agreement, a rounding mode other than half-up) is refused
-by ``unsupported`` and ranked by the reference engine instead.  The property
-``tests/test_bulk.py`` checks that both engines give the same bytes.
+Every rule class of ``pointscalc.rules`` has its column-wise evaluation registered here,
+next to the others (``PREDICATES``, ``ITEMS``, ``RANK_SOURCES``); ``tests/test_bulk.py``
+enumerates the vocabulary and fails for a class without one.  A scheme's own ``Check`` or
+``Custom`` function may bring its column-wise form (``columns=``); a version with one that
+does not is refused by ``unsupported``, and ranked by the reference engine instead.  The
+properties in ``tests/test_bulk.py`` check that both engines give the same points and bytes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from collections.abc import Callable, Iterator
+from decimal import (
+    ROUND_05UP,
+    ROUND_CEILING,
+    ROUND_DOWN,
+    ROUND_FLOOR,
+    ROUND_HALF_DOWN,
+    ROUND_HALF_EVEN,
+    ROUND_HALF_UP,
+    ROUND_UP,
+    Decimal,
+)
+from typing import Any, TypeVar
 
 import attrs
 import numpy as np
 
 from pointscalc.columns import Frame
-from pointscalc.model import Diploma, PeriodKind
+from pointscalc.model import Diploma, PeriodKind, Relation
 from pointscalc.months import month_of_date
-from pointscalc.recognition import Recognition
+from pointscalc.recognition import Agreement, Recognition
 from pointscalc.rules import (
+    ADULT_AGE,
     ANYWHERE,
     HIGHEST_DIPLOMA,
     Accrual,
@@ -37,7 +51,10 @@ from pointscalc.rules import (
     AgeBands,
     AllOf,
     AnyOf,
+    BelowRetirementAge,
     BornFrom,
+    Check,
+    Custom,
     EachOfLastYears,
     FactIs,
     FirstMonth,
@@ -48,16 +65,23 @@ from pointscalc.rules import (
     HoldsAt,
     HomeInArea,
     InAnyGroup,
+    Item,
     LevelTable,
     Min,
     MonthCount,
     MonthsAtLeast,
     MonthsOf,
     Not,
+    OverlapDeduction,
+    PerMonthDeduction,
     PerRecord,
     RuralOrigin,
     Score,
+    SumOf,
     WholeFamily,
+    YearsInTiers,
+    _attr_matches,
+    years_before,
 )
 from pointscalc.scheme import Scheme, Version
 
@@ -67,50 +91,50 @@ _LOW = np.array([(1 << k) - 1 for k in range(65)], dtype=np.uint64)
 CHUNK = 65536
 """Applicants evaluated at once: bounds the bitmaps a continuous run unpacks (≈ 32 MB)."""
 
-_PREDICATES = (HoldsAt, MonthsAtLeast, HasRecord, EachOfLastYears, Not, FactIs, HasLevel, WholeFamily,
-               AnyOf, AllOf, BornFrom, RuralOrigin, HomeInArea)
-_ITEMS = (Accrual, LevelTable, AgeBands, Flag, PerRecord, HighestOf)
+
+def _rules(obj: Any) -> Iterator[Any]:
+    """The rules an item, predicate or condition holds (options, parts, a ``when``), read off
+    its fields: a rule added to the vocabulary is walked without a line here."""
+    if not attrs.has(type(obj)):
+        return
+    for field in attrs.fields(type(obj)):
+        value = getattr(obj, field.name)
+        for v in value if isinstance(value, tuple) else (value,):
+            if isinstance(v, Item) or callable(getattr(v, "test", None)):
+                yield v
+
+
+def missing(rule: Any) -> str | None:
+    """Why the rule, or a rule inside it, has no column-wise evaluation; ``None`` if all have."""
+    table = ITEMS if isinstance(rule, Item) else PREDICATES
+    name = type(rule).__name__
+    if type(rule) not in table:
+        return f"{name}, which has no column-wise evaluation"
+    if isinstance(rule, (Check, Custom)) and rule.columns is None:
+        return f"a {name} function with no column-wise form (columns=)"
+    return next((why for r in _rules(rule) if (why := missing(r)) is not None), None)
 
 
 def unsupported(scheme: Scheme, version: Version, recognition: Recognition) -> str | None:
     """Why this engine cannot rank the version, or ``None`` if it can."""
-    if version.rounding.mode != ROUND_HALF_UP:
+    if version.rounding.mode not in _ROUND_UP_WHEN:
         return f"rounding {version.rounding.mode}"
-    if any(a.cap_months is not None for a in recognition.active.values()):
-        return "an agreement with a cap on months"
     if version.ranking is None:
         return "no ranking"
-
-    def predicate(p: Any) -> str | None:
-        if not isinstance(p, _PREDICATES):
-            return type(p).__name__
-        if isinstance(p, (AnyOf, AllOf)):
-            return next((r for q in p.predicates if (r := predicate(q))), None)
-        if isinstance(p, Not):
-            return predicate(p.predicate)
-        return None
-
-    def item(it: Any) -> str | None:
-        if not isinstance(it, _ITEMS):
-            return type(it).__name__
-        if isinstance(it, Accrual) and (it.round_each is not None or it.round_each_by):
-            return "Accrual with parts rounded on their own (round_each)"
-        if isinstance(it, HighestOf):
-            return next((r for o in it.options if (r := item(o))), None)
-        if isinstance(it, Flag):
-            return predicate(it.when)
-        return None
-
     conditions = [*version.preconditions, *(c for ch in version.channels for c in ch.conditions)]
     for key in version.ranking.keys:
+        if type(key.source) not in RANK_SOURCES:
+            return f"rank key {key.name} uses {type(key.source).__name__}, which has no column-wise evaluation"
         if isinstance(key.source, InAnyGroup):
             conditions += key.source.groups
     for c in conditions:
-        if (why := predicate(c.test)) is not None:
+        if (why := missing(c.test)) is not None:
             return f"condition {c.key} uses {why}"
     for it in version.items:
-        if (why := item(it)) is not None:
+        if (why := missing(it)) is not None:
             return f"item {it.key} uses {why}"
+        if isinstance(it, OverlapDeduction) and not all(isinstance(version.item(k), Accrual) for k in it.of):
+            return f"item {it.key} deducts from an item that is not an Accrual"
     return None
 
 
@@ -131,10 +155,26 @@ class Scored:
     """Bit ``i`` set where precondition ``i`` fails."""
 
 
-def _round_half_up(num: np.ndarray, den: int, places: int) -> np.ndarray:
-    """num/den rounded to ``places`` decimals, ties away from zero, as units of 10^-places."""
-    a = np.abs(num) * (10**places)
-    return np.sign(num) * ((2 * a + den) // (2 * den))
+_ROUND_UP_WHEN: dict[str, Callable[[np.ndarray, np.ndarray, int, np.ndarray], np.ndarray]] = {
+    # (quotient toward zero, remainder, denominator, sign) -> whether to move one unit away from zero
+    ROUND_DOWN: lambda q, r, d, s: np.zeros(len(q), dtype=bool),
+    ROUND_UP: lambda q, r, d, s: r > 0,
+    ROUND_CEILING: lambda q, r, d, s: (r > 0) & (s > 0),
+    ROUND_FLOOR: lambda q, r, d, s: (r > 0) & (s < 0),
+    ROUND_HALF_UP: lambda q, r, d, s: 2 * r >= d,
+    ROUND_HALF_DOWN: lambda q, r, d, s: 2 * r > d,
+    ROUND_HALF_EVEN: lambda q, r, d, s: (2 * r > d) | ((2 * r == d) & (q % 2 == 1)),
+    ROUND_05UP: lambda q, r, d, s: (r > 0) & ((q % 10 == 0) | (q % 10 == 5)),
+}
+"""Every rounding mode of ``decimal``, as Python's decimal module defines it, on exact
+integers: ``Rounding.apply`` is the reference."""
+
+
+def round_units(num: np.ndarray, den: int, places: int, mode: str) -> np.ndarray:
+    """num/den rounded to ``places`` decimals by ``mode``, as units of 10^-places."""
+    sign = np.sign(num)
+    q, r = np.divmod(np.abs(num) * (10**places), den)
+    return sign * (q + _ROUND_UP_WHEN[mode](q, r, den, sign))
 
 
 def _in_turn(groups: list[tuple[Decimal, np.ndarray]], budget: np.ndarray) -> list[tuple[Decimal, np.ndarray]]:
@@ -199,9 +239,7 @@ class Engine:
                 r = ranks[codes]
                 ok &= (r < 0) | (r == self.p_diploma)
                 continue
-            table = np.array([(v in wanted) if isinstance(wanted, (set, frozenset, tuple)) else (v == wanted)
-                              for v in values] + [False], dtype=bool)
-            ok &= table[codes]
+            ok &= _table([_attr_matches(v, wanted) for v in values], _attr_matches(None, wanted))[codes]
         return ok
 
     def _selects(self, m: MonthsOf) -> np.ndarray:
@@ -220,39 +258,71 @@ class Engine:
     def own(self, m: MonthsOf) -> np.ndarray:
         return self._bits(self._selects(m), self._since(m))
 
-    def _partners(self, m: MonthsOf) -> tuple[np.ndarray, np.ndarray]:
-        """Periods whose months a partner agreement credits, and the month each is credited from."""
+    def _agreements(self) -> list[tuple[Agreement, list[tuple[int, int]]]]:
+        """Each agreement in force, with the (city code, kind rank) pairs it covers here; in
+        the order of their keys, as ``MonthsOf.partner_months`` takes them."""
+        f = self.f
+        by: dict[Agreement, list[tuple[int, int]]] = {}
+        for (city, kind), agreement in self.recognition.active.items():
+            if city != self.scheme.city and city in f.cities:
+                by.setdefault(agreement, []).append((f.cities.index(city), kind.rank))
+        return sorted(by.items(), key=lambda kv: kv[0].key)
+
+    def _partner_periods(self, m: MonthsOf) -> np.ndarray:
+        """Periods whose months an agreement credits (before any window or cap)."""
         f = self.f
         sel = np.zeros(len(f.p_app), dtype=bool)
-        floor = np.full(len(f.p_app), -(1 << 30), dtype=np.int64)
         if not m.recognisable:
-            return sel, floor
+            return sel
+        for _, pairs in self._agreements():
+            for city, kind in pairs:
+                sel |= (f.p_city == city) & (f.p_kind == kind)
+        return sel & self._matches(m)
+
+    def _credited(self, m: MonthsOf, taken: np.ndarray) -> np.ndarray:
+        """``own | partner_months``: each agreement in turn credits the months not yet
+        taken, from its start where it says so, the latest ``cap_months`` kept."""
+        f = self.f
         matches = self._matches(m)
-        for (city, kind), agreement in self.recognition.active.items():
-            if city == self.scheme.city or city not in f.cities:
-                continue
-            these = matches & (f.p_city == f.cities.index(city)) & (f.p_kind == kind.rank)
-            sel |= these
-            if not agreement.credits_before_start:
-                floor = np.where(these, month_of_date(agreement.effective), floor)
         since = self._since(m)
-        if since is not None:
-            floor = np.maximum(floor, since)
-        return sel, floor
+        for agreement, pairs in self._agreements():
+            sel = np.zeros(len(f.p_app), dtype=bool)
+            for city, kind in pairs:
+                sel |= (f.p_city == city) & (f.p_kind == kind)
+            sel &= matches
+            if not sel.any():
+                continue
+            floor = [since] if since is not None else []
+            if not agreement.credits_before_start:
+                floor.append(month_of_date(agreement.effective))
+            credited = self._bits(sel, max(floor) if floor else None) & ~taken
+            if agreement.cap_months is not None:
+                credited = self.latest(credited, agreement.cap_months)
+            taken = taken | credited
+        return taken
 
     def months(self, m: MonthsOf, recognise: bool = True) -> np.ndarray:
         key = (m, recognise)
         found = self._months.get(key)
         if found is None:
             found = self.own(m)
-            if recognise:
-                sel, floor = self._partners(m)
-                if sel.any():
-                    found = found | self._bits(sel, floor)
+            if recognise and m.recognisable:
+                found = self._credited(m, found)
             if m.continuous:
                 found = self._run(found, m.max_gap, m.lag)
             self._months[key] = found
         return found
+
+    def latest(self, bits: np.ndarray, n: int) -> np.ndarray:
+        """``Months.latest(n)`` on every row: only rows with more than ``n`` months are unpacked."""
+        over = np.flatnonzero(self.count(bits) > n)
+        if not len(over):
+            return bits
+        b = self._unpack(bits[over])
+        from_end = np.cumsum(b[:, ::-1], axis=1)[:, ::-1]
+        out = bits.copy()
+        out[over] = self._pack(b & (from_end <= n))
+        return out
 
     def _unpack(self, bits: np.ndarray) -> np.ndarray:
         flat = np.unpackbits(bits.view(np.uint8).reshape(len(bits), -1), axis=1, bitorder="little")
@@ -315,42 +385,42 @@ class Engine:
             x = x | (x >> np.uint64(shift))
         return self.lo + 64 * w + np.bitwise_count(x).astype(np.int64) - 1
 
-    # --- predicates -----------------------------------------------------------------
+    # --- rules: each class's column-wise evaluation is registered below the class ----------
 
     def test(self, p: Any) -> np.ndarray:
+        """One boolean per applicant: the predicate's column-wise evaluation."""
+        return PREDICATES[type(p)](self, p)
+
+    def points(self, it: Any) -> tuple[np.ndarray, int]:
+        """Exact points as numerators over one denominator."""
+        return ITEMS[type(it)](self, it)
+
+    def ymd(self, day: dt.date) -> int:
+        return day.year * 10000 + day.month * 100 + day.day
+
+    def age(self, birth: np.ndarray, day: dt.date) -> np.ndarray:
+        """Whole years (周岁) on ``day`` of each YYYYMMDD birth date, as ``whole_years_between``."""
+        return day.year - birth // 10000 - ((day.month * 100 + day.day) < birth % 10000)
+
+    def per_applicant(self, rows: np.ndarray, owner: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
+        """How many of the selected rows (records, family members) each applicant has."""
+        w = None if weights is None else weights[rows]
+        return np.bincount(owner[rows], weights=w, minlength=self.f.n).astype(np.int64)
+
+    def records(self, p: HasRecord) -> np.ndarray:
+        """Which record rows ``HasRecord.matching`` keeps."""
         f = self.f
-        if isinstance(p, HoldsAt):
-            return self.holds_now(self.months(p.measure, recognise=False))
-        if isinstance(p, MonthsAtLeast):
-            return self.count(self.months(p.measure)) >= p.months
-        if isinstance(p, HasRecord):
-            return np.zeros(f.n, dtype=bool)  # a table carries no records
-        if isinstance(p, EachOfLastYears):
-            return np.full(f.n, p.years <= 0)
-        if isinstance(p, Not):
-            return ~self.test(p.predicate)
-        if isinstance(p, AnyOf):
-            return np.logical_or.reduce([self.test(q) for q in p.predicates]) if p.predicates \
-                else np.zeros(f.n, dtype=bool)
-        if isinstance(p, AllOf):
-            return np.logical_and.reduce([self.test(q) for q in p.predicates]) if p.predicates \
-                else np.ones(f.n, dtype=bool)
-        if isinstance(p, FactIs):
-            c = f.extra.get(p.name)
-            if c is None:
-                return np.zeros(f.n, dtype=bool)
-            return c.mapped(lambda v: v in p.values, False, bool)
-        if isinstance(p, HasLevel):
-            return np.logical_or.reduce([self._min(m) for m in p.any_of])
-        if isinstance(p, WholeFamily):
-            return np.zeros(f.n, dtype=bool)  # a table carries no family members
-        if isinstance(p, BornFrom):
-            return f.birth // 10000 >= p.year
-        if isinstance(p, RuralOrigin):
-            return f.rural == 1
-        if isinstance(p, HomeInArea):
-            return self._home(p)
-        raise TypeError(type(p).__name__)
+        ok = (f.r_kind == p.kind.rank) & (f.r_date <= self.ymd(self.as_of))
+        start = p.since
+        if p.within_years is not None:
+            window = years_before(self.as_of, p.within_years)
+            start = max(start, window) if start else window
+        if start is not None:
+            ok &= f.r_date >= self.ymd(start)
+        for name, wanted in p.where:
+            codes, values = f.r_attr.get(name, (np.full(len(f.r_app), -1), []))
+            ok &= _table([_attr_matches(v, wanted) for v in values], _attr_matches(None, wanted))[codes]
+        return ok
 
     def _min(self, m: Min) -> np.ndarray:
         ok = np.ones(self.f.n, dtype=bool)
@@ -358,152 +428,392 @@ class Engine:
             ok &= self.f.ranks[name] >= level.rank
         return ok
 
-    def _home(self, p: HomeInArea) -> np.ndarray:
-        f = self.f
-        current = (f.p_kind == PeriodKind.RESIDENCE.rank) & (f.p_city == self.home) \
-            & (f.p_start <= self.hi) & (f.p_end > self.hi)
-        if p.by_fact is None:
-            if p.districts is not None:
-                current &= np.isin(f.p_district, [i for i, d in enumerate(f.districts) if d in p.districts])
-        else:
-            fact = f.extra[p.by_fact]
-            areas = dict(p.areas)
-            # allowed[value code, district code]; the last row is "fact not given": anywhere.
-            allowed = np.ones((len(fact.values) + 1, len(f.districts) + 1), dtype=bool)
-            for i, v in enumerate(fact.values):
-                wanted = areas.get(v) if isinstance(v, str) else None
-                if wanted is not None:
-                    allowed[i, :] = False
-                    allowed[i, [j for j, d in enumerate(f.districts) if d in wanted]] = True
-            current &= allowed[fact.codes[f.p_app], f.p_district]
-        codes, values = f.p_attr.get("area", (np.full(len(f.p_app), -1), []))
-        floor = Decimal(self.version.param(p.floor))
-        k = _scale([floor, *(v for v in values if v is not None)])
-        scaled = np.array([int(v.scaleb(k)) if v is not None else 0 for v in values] + [0], dtype=np.int64)
-        best = np.full(f.n, -1, dtype=np.int64)
-        np.maximum.at(best, f.p_app[current], scaled[codes[current]])
-        people = 1 + np.bincount(f.f_app[f.f_moves], minlength=f.n)
-        return (best >= 0) & (best >= int(floor.scaleb(k)) * people)
-
-    # --- items ------------------------------------------------------------------------
-
-    def points(self, it: Any) -> tuple[np.ndarray, int]:
-        """Exact points as numerators over one denominator."""
-        f = self.f
-        if isinstance(it, Accrual):
-            return self._accrual(it)
-        if isinstance(it, LevelTable):
-            k = _scale([r.points for r in it.rows])
-            best = np.zeros(f.n, dtype=np.int64)
-            found = np.zeros(f.n, dtype=bool)
-            for r in it.rows:
-                met = np.logical_or.reduce([self._min(m) for m in r.any_of]) if r.any_of \
-                    else np.zeros(f.n, dtype=bool)
-                v = int(r.points.scaleb(k))
-                take = met & (~found | (v > best))
-                best = np.where(take, v, best)
-                found |= met
-            return best, 10**k
-        if isinstance(it, AgeBands):
-            day = it.reference.of(self.as_of) if it.reference else self.as_of
-            y, md = f.birth // 10000, f.birth % 10000
-            age = day.year - y - ((day.month * 100 + day.day) < md)
-            k = _scale([b.points for b in it.bands])
-            out = np.zeros(f.n, dtype=np.int64)
-            done = np.zeros(f.n, dtype=bool)
-            for b in it.bands:
-                hit = ~done & (age >= (b.low if b.low is not None else -(1 << 30))) \
-                    & (age <= (b.high if b.high is not None else 1 << 30))
-                out = np.where(hit, int(b.points.scaleb(k)), out)
-                done |= hit
-            return out, 10**k
-        if isinstance(it, Flag):
-            k = _scale([it.points])
-            return np.where(self.test(it.when), int(it.points.scaleb(k)), 0).astype(np.int64), 10**k
-        if isinstance(it, PerRecord):
-            return np.zeros(f.n, dtype=np.int64), 1  # a table carries no records
-        if isinstance(it, HighestOf):
-            parts = [self.points(o) for o in it.options]
-            den = int(np.lcm.reduce([d for _, d in parts])) if parts else 1
-            best = np.zeros(f.n, dtype=np.int64)
-            for num, d in parts:
-                best = np.maximum(best, num * (den // d))
-            return best, den
-        raise TypeError(type(it).__name__)
-
-    def _accrual(self, it: Accrual) -> tuple[np.ndarray, int]:
+    def accrual(self, it: Accrual, minus: np.ndarray | None = None) -> tuple[np.ndarray, int]:
+        """``Accrual.points_of(groups(minus))``: the months of ``minus`` taken out first."""
         f = self.f
         months = self.months(it.measure)
+        if minus is not None:
+            months = months & ~minus
+        values_of: list[str | None] = [None]
         if it.by is None:
             assert it.rate is not None
             groups = [(it.rate, self.count(months))]
         else:
-            credits = self._selects(it.measure) | self._partners(it.measure)[0]
+            credits = self._selects(it.measure) | self._partner_periods(it.measure)
             codes, values = f.p_attr.get(it.by, (np.full(len(f.p_app), -1), []))
             taken = np.zeros_like(months)
             groups = []
+            values_of = []
             for value, rate in sorted(it.rates, key=lambda vr: -vr[1]):
-                table = np.array([v == value for v in values] + [False], dtype=bool)
-                own = self._bits(credits & table[codes])
+                own = self._bits(credits & _table([v == value for v in values], False)[codes])
                 share = months & own & ~taken
                 taken |= share
                 groups.append((rate, self.count(share)))
+                values_of.append(value)
         if it.not_more_than is not None:
-            groups = _in_turn(groups, self.count(self.months(it.not_more_than)))
+            limit = self.months(it.not_more_than)
+            groups = _in_turn(groups, self.count(limit if minus is None else limit & ~minus))
         if it.accrue is Accrue.FULL_YEARS:
             groups = _in_turn(groups, 12 * (sum(n for _, n in groups) // 12))
+        roundings = [it.part_rounding(v) for v in values_of]
         k = _scale([r for r, _ in groups] + ([it.cap] if it.cap is not None else []))
+        k = max([k, *(r.places for r in roundings if r is not None)])
         den = 12 * 10**k
         per = 12 if it.accrue is Accrue.MONTHLY else 1
-        num = sum((int(r.scaleb(k)) * per * n for r, n in groups), np.zeros(f.n, dtype=np.int64))
+        num = np.zeros(f.n, dtype=np.int64)
+        for (r, n), rounding in zip(groups, roundings, strict=True):
+            part = int(r.scaleb(k)) * per * n
+            if rounding is not None:  # each part rounded on its own, then added (round_each)
+                part = round_units(part, den, rounding.places, rounding.mode) * (den // 10**rounding.places)
+            num = num + part
         if it.cap is not None:
             num = np.minimum(num, int(it.cap.scaleb(k)) * 12)
         return num, den
+
+    def starting(self, first: np.ndarray) -> np.ndarray:
+        """Per applicant, the months from ``first`` on, as a bitmap mask."""
+        s = np.clip(first - self.lo, 0, self.width)
+        out = np.zeros((self.f.n, self.words), dtype=np.uint64)
+        for w in range(self.words):
+            a = np.clip(s - 64 * w, 0, 64)
+            out[:, w] = ~_LOW[a] & _LOW[64]
+        return out
 
     # --- the whole version ------------------------------------------------------------
 
     def run(self) -> Scored:
         f, v = self.f, self.version
-        places = v.rounding.places
         failed = np.zeros(f.n, dtype=np.int64)
         for i, c in enumerate(v.preconditions):
             failed |= np.where(self.test(c.test), 0, 1 << i)
-        eligible = failed == 0
+        eligible = (failed == 0) & (v.unknown is None)  # a revision with no known values scores nobody
         channel = np.zeros(f.n, dtype=bool)
         for ch in v.channels:
             channel |= np.logical_and.reduce([self.test(c.test) for c in ch.conditions]) if ch.conditions \
                 else np.ones(f.n, dtype=bool)
         total = np.zeros(f.n, dtype=np.int64)
         base = np.zeros(f.n, dtype=np.int64)
+        self.lines = []
         for it in v.items:
             num, den = self.points(it)
-            line = _round_half_up(num, den, places)
+            line = round_units(num, den, v.rounding.places, v.rounding.mode)
+            self.lines.append(line)
             total += line
             if v.base_items is not None and it.key in v.base_items:
                 base += line
         scored = eligible & bool(v.items)
         values, nulls = [], []
-        assert v.ranking is not None
-        for key in v.ranking.keys:
-            src = key.source
-            null = ~scored
-            if isinstance(src, Score):
-                value = total if src.which == "total" else base
-                if src.which != "total" and v.base_items is None:
-                    null = np.ones(f.n, dtype=bool)
-            elif isinstance(src, FirstMonth):
-                value, empty = self.first(self.months(src.measure, recognise=False))
-                null = null | empty
-            elif isinstance(src, MonthCount):
-                value = self.count(self.months(src.measure))
-            elif isinstance(src, InAnyGroup):
-                value = np.logical_or.reduce([self.test(g.test) for g in src.groups]).astype(np.int64) \
-                    if src.groups else np.zeros(f.n, dtype=np.int64)
-            else:
-                raise TypeError(type(src).__name__)
+        for key in v.ranking.keys if v.ranking is not None else ():
+            value, null = RANK_SOURCES[type(key.source)](self, key.source, total, base)
+            null = null | ~scored
             values.append(np.where(null, 0, value).astype(np.int64))
             nulls.append(null)
         return Scored(eligible, channel, total, base, values, nulls, failed)
+
+
+def _table(flags: list[bool], absent: bool) -> np.ndarray:
+    """A lookup by code: one entry per distinct value, and the last for code -1 (absent)."""
+    return np.array([*flags, absent], dtype=bool)
+
+
+# --- The column-wise evaluation of each rule of the vocabulary ----------------------------------
+
+PREDICATES: dict[type, Callable[[Engine, Any], np.ndarray]] = {}
+"""Each predicate class's column-wise evaluation: one boolean per applicant of the chunk."""
+ITEMS: dict[type, Callable[[Engine, Any], tuple[np.ndarray, int]]] = {}
+"""Each item class's: the unrounded points as int64 numerators over one denominator."""
+RANK_SOURCES: dict[type, Callable[[Engine, Any, np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]] = {}
+"""Each rank source's: values (int64; points in units of the rounding) and where absent."""
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def evaluates(cls: type, table: dict[type, Any]) -> Callable[[_F], _F]:
+    def register(fn: _F) -> _F:
+        table[cls] = fn
+        return fn
+
+    return register
+
+
+@evaluates(HoldsAt, PREDICATES)
+def _holds_at(e: Engine, p: HoldsAt) -> np.ndarray:
+    return e.holds_now(e.months(p.measure, recognise=False))
+
+
+@evaluates(MonthsAtLeast, PREDICATES)
+def _months_at_least(e: Engine, p: MonthsAtLeast) -> np.ndarray:
+    return e.count(e.months(p.measure)) >= p.months
+
+
+@evaluates(HasRecord, PREDICATES)
+def _has_record(e: Engine, p: HasRecord) -> np.ndarray:
+    return e.per_applicant(e.records(p), e.f.r_app) > 0
+
+
+@evaluates(EachOfLastYears, PREDICATES)
+def _each_of_last_years(e: Engine, p: EachOfLastYears) -> np.ndarray:
+    f = e.f
+    rows = e.records(p.select)
+    ok = np.ones(f.n, dtype=bool)
+    for year in range(e.as_of.year - p.years, e.as_of.year):
+        ok &= e.per_applicant(rows & (f.r_date // 10000 == year), f.r_app) > 0
+    return ok
+
+
+@evaluates(Not, PREDICATES)
+def _not(e: Engine, p: Not) -> np.ndarray:
+    return ~e.test(p.predicate)
+
+
+@evaluates(AnyOf, PREDICATES)
+def _any_of(e: Engine, p: AnyOf) -> np.ndarray:
+    return np.logical_or.reduce([e.test(q) for q in p.predicates]) if p.predicates else np.zeros(e.f.n, dtype=bool)
+
+
+@evaluates(AllOf, PREDICATES)
+def _all_of(e: Engine, p: AllOf) -> np.ndarray:
+    return np.logical_and.reduce([e.test(q) for q in p.predicates]) if p.predicates else np.ones(e.f.n, dtype=bool)
+
+
+@evaluates(FactIs, PREDICATES)
+def _fact_is(e: Engine, p: FactIs) -> np.ndarray:
+    c = e.f.extra.get(p.name)
+    if c is None:
+        return np.zeros(e.f.n, dtype=bool)
+    return c.mapped(lambda v: v in p.values, False, bool)
+
+
+@evaluates(HasLevel, PREDICATES)
+def _has_level(e: Engine, p: HasLevel) -> np.ndarray:
+    return np.logical_or.reduce([e._min(m) for m in p.any_of]) if p.any_of else np.zeros(e.f.n, dtype=bool)
+
+
+@evaluates(WholeFamily, PREDICATES)
+def _whole_family(e: Engine, p: WholeFamily) -> np.ndarray:
+    f = e.f
+    # A child whose birth is not given counts as minor, as ``is_minor`` is then None.
+    minor = (f.f_birth < 0) | (e.age(f.f_birth, e.as_of) < ADULT_AGE)
+    close = (f.f_relation == Relation.SPOUSE.rank) | ((f.f_relation == Relation.CHILD.rank) & minor)
+    n_close = e.per_applicant(close, f.f_app)
+    return (n_close > 0) & (e.per_applicant(close & f.f_moves, f.f_app) == n_close)
+
+
+@evaluates(BornFrom, PREDICATES)
+def _born_from(e: Engine, p: BornFrom) -> np.ndarray:
+    return e.f.birth // 10000 >= p.year
+
+
+@evaluates(RuralOrigin, PREDICATES)
+def _rural_origin(e: Engine, p: RuralOrigin) -> np.ndarray:
+    return e.f.rural == 1
+
+
+@evaluates(HomeInArea, PREDICATES)
+def _home_in_area(e: Engine, p: HomeInArea) -> np.ndarray:
+    f = e.f
+    current = (f.p_kind == PeriodKind.RESIDENCE.rank) & (f.p_city == e.home) \
+        & (f.p_start <= e.hi) & (f.p_end > e.hi)
+    if p.by_fact is None:
+        if p.districts is not None:
+            current &= np.isin(f.p_district, [i for i, d in enumerate(f.districts) if d in p.districts])
+    else:
+        fact = f.extra[p.by_fact]
+        areas = dict(p.areas)
+        # allowed[value code, district code]; the last row is "fact not given": anywhere.
+        allowed = np.ones((len(fact.values) + 1, len(f.districts) + 1), dtype=bool)
+        for i, v in enumerate(fact.values):
+            wanted = areas.get(v) if isinstance(v, str) else None
+            if wanted is not None:
+                allowed[i, :] = False
+                allowed[i, [j for j, d in enumerate(f.districts) if d in wanted]] = True
+        current &= allowed[fact.codes[f.p_app], f.p_district]
+    codes, values = f.p_attr.get("area", (np.full(len(f.p_app), -1), []))
+    floor = Decimal(e.version.param(p.floor))
+    k = _scale([floor, *(v for v in values if v is not None)])
+    scaled = np.array([int(v.scaleb(k)) if v is not None else 0 for v in values] + [0], dtype=np.int64)
+    best = np.full(f.n, -1, dtype=np.int64)
+    np.maximum.at(best, f.p_app[current], scaled[codes[current]])
+    people = 1 + e.per_applicant(f.f_moves, f.f_app)
+    return (best >= 0) & (best >= int(floor.scaleb(k)) * people)
+
+
+@evaluates(BelowRetirementAge, PREDICATES)
+def _below_retirement_age(e: Engine, p: BelowRetirementAge) -> np.ndarray:
+    f, v = e.f, e.version
+    cadre = f.extra[p.cadre_fact].mapped(bool, False, bool) if p.cadre_fact in f.extra \
+        else np.zeros(f.n, dtype=bool)
+    female = np.where(cadre, int(v.param(p.female_cadre)), int(v.param(p.female)))
+    limit = np.where(f.sex == 1, int(v.param(p.male)), female)
+    return (f.sex > 0) & (e.age(f.birth, e.as_of) < limit)
+
+
+@evaluates(Check, PREDICATES)
+def _check(e: Engine, p: Check) -> np.ndarray:
+    assert p.columns is not None, "unsupported() refuses a Check without columns="
+    return np.asarray(p.columns(e), dtype=bool)
+
+
+@evaluates(Accrual, ITEMS)
+def _accrual(e: Engine, it: Accrual) -> tuple[np.ndarray, int]:
+    return e.accrual(it)
+
+
+@evaluates(LevelTable, ITEMS)
+def _level_table(e: Engine, it: LevelTable) -> tuple[np.ndarray, int]:
+    k = _scale([r.points for r in it.rows])
+    best = np.zeros(e.f.n, dtype=np.int64)
+    found = np.zeros(e.f.n, dtype=bool)
+    for r in it.rows:
+        met = np.logical_or.reduce([e._min(m) for m in r.any_of]) if r.any_of else np.zeros(e.f.n, dtype=bool)
+        v = int(r.points.scaleb(k))
+        take = met & (~found | (v > best))
+        best = np.where(take, v, best)
+        found |= met
+    return best, 10**k
+
+
+@evaluates(AgeBands, ITEMS)
+def _age_bands(e: Engine, it: AgeBands) -> tuple[np.ndarray, int]:
+    age = e.age(e.f.birth, it.reference.of(e.as_of) if it.reference else e.as_of)
+    k = _scale([b.points for b in it.bands])
+    out = np.zeros(e.f.n, dtype=np.int64)
+    done = np.zeros(e.f.n, dtype=bool)
+    for b in it.bands:
+        hit = ~done & (age >= (b.low if b.low is not None else -(1 << 30))) \
+            & (age <= (b.high if b.high is not None else 1 << 30))
+        out = np.where(hit, int(b.points.scaleb(k)), out)
+        done |= hit
+    return out, 10**k
+
+
+@evaluates(Flag, ITEMS)
+def _flag(e: Engine, it: Flag) -> tuple[np.ndarray, int]:
+    k = _scale([it.points])
+    return np.where(e.test(it.when), int(it.points.scaleb(k)), 0).astype(np.int64), 10**k
+
+
+@evaluates(PerRecord, ITEMS)
+def _per_record(e: Engine, it: PerRecord) -> tuple[np.ndarray, int]:
+    f = e.f
+    rows = e.records(it.select)
+    if it.units is None:
+        n = e.per_applicant(rows, f.r_app)
+    else:
+        codes, values = f.r_attr.get(it.units, (np.full(len(f.r_app), -1), []))
+        units = np.array([int(v) if v is not None else 0 for v in values] + [0], dtype=np.int64)[codes]
+        n = np.zeros(f.n, dtype=np.int64)
+        np.add.at(n, f.r_app[rows], units[rows])
+    k = _scale([it.points] + ([it.cap] if it.cap is not None else []))
+    num = int(it.points.scaleb(k)) * n
+    if it.cap is not None:
+        bound = int(it.cap.scaleb(k))
+        num = np.clip(num, -bound, bound)
+    return num, 10**k
+
+
+@evaluates(HighestOf, ITEMS)
+def _highest_of(e: Engine, it: HighestOf) -> tuple[np.ndarray, int]:
+    parts = [e.points(o) for o in it.options]
+    den = int(np.lcm.reduce([d for _, d in parts])) if parts else 1
+    best = np.zeros(e.f.n, dtype=np.int64)
+    for num, d in parts:
+        best = np.maximum(best, num * (den // d))
+    return best, den
+
+
+@evaluates(OverlapDeduction, ITEMS)
+def _overlap_deduction(e: Engine, it: OverlapDeduction) -> tuple[np.ndarray, int]:
+    overlap = e.months(it.inside)
+    parts = []
+    for key in it.of:
+        item = e.version.item(key)
+        assert isinstance(item, Accrual), "unsupported() refuses a deduction from anything but an accrual"
+        full, den = e.accrual(item)
+        without, _ = e.accrual(item, minus=overlap)
+        parts.append((without - full, den))
+    den = int(np.lcm.reduce([d for _, d in parts])) if parts else 1
+    total = sum((num * (den // d) for num, d in parts), np.zeros(e.f.n, dtype=np.int64))
+    if it.alongside is not None:
+        total = np.where(e.points(e.version.item(it.alongside))[0] == 0, 0, total)
+    return total, den
+
+
+@evaluates(PerMonthDeduction, ITEMS)
+def _per_month_deduction(e: Engine, it: PerMonthDeduction) -> tuple[np.ndarray, int]:
+    n = e.count(e.months(it.inside) & e.months(it.within))
+    total = n * it.per_month.numerator
+    if it.alongside is not None:
+        total = np.where(e.points(e.version.item(it.alongside))[0] == 0, 0, total)
+    return total.astype(np.int64), it.per_month.denominator
+
+
+@evaluates(SumOf, ITEMS)
+def _sum_of(e: Engine, it: SumOf) -> tuple[np.ndarray, int]:
+    parts = [e.points(o) for o in it.options]
+    k = _scale([it.cap]) if it.cap is not None else 0
+    den = int(np.lcm.reduce([d for _, d in parts] + [10**k]))
+    total = sum((num * (den // d) for num, d in parts), np.zeros(e.f.n, dtype=np.int64))
+    if it.cap is not None:
+        total = np.minimum(total, int(it.cap.scaleb(k)) * (den // 10**k))
+    return total, den
+
+
+@evaluates(YearsInTiers, ITEMS)
+def _years_in_tiers(e: Engine, it: YearsInTiers) -> tuple[np.ndarray, int]:
+    f = e.f
+    ok = np.ones(f.n, dtype=bool)
+    after = np.zeros((f.n, e.words), dtype=np.uint64) | _LOW[64]
+    if it.after is not None:
+        first, empty = e.first(e.months(it.after))
+        ok = ~empty
+        after = e.starting(first + 1)
+    k = _scale([t.rate for t in it.tiers] + [t.cap for t in it.tiers if t.cap is not None]
+               + ([it.cap] if it.cap is not None else []))
+    taken = np.zeros((f.n, e.words), dtype=np.uint64)
+    total = np.zeros(f.n, dtype=np.int64)
+    for tier in it.tiers:
+        months = e.months(tier.measures[0])
+        for m in tier.measures[1:]:
+            months = months & e.months(m)
+        months = months & after & ~taken
+        taken |= months
+        points = (e.count(months) // 12) * int(tier.rate.scaleb(k))
+        if tier.cap is not None:
+            points = np.minimum(points, int(tier.cap.scaleb(k)))
+        total += points
+    if it.cap is not None:
+        total = np.minimum(total, int(it.cap.scaleb(k)))
+    return np.where(ok, total, 0), 10**k
+
+
+@evaluates(Custom, ITEMS)
+def _custom(e: Engine, it: Custom) -> tuple[np.ndarray, int]:
+    assert it.columns is not None, "unsupported() refuses a Custom without columns="
+    num, den = it.columns(e)
+    return np.asarray(num, dtype=np.int64), int(den)
+
+
+@evaluates(Score, RANK_SOURCES)
+def _score(e: Engine, src: Score, total: np.ndarray, base: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    absent = src.which != "total" and e.version.base_items is None
+    return (total if src.which == "total" else base), np.full(e.f.n, absent)
+
+
+@evaluates(FirstMonth, RANK_SOURCES)
+def _first_month(e: Engine, src: FirstMonth, total: np.ndarray, base: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return e.first(e.months(src.measure, recognise=False))
+
+
+@evaluates(MonthCount, RANK_SOURCES)
+def _month_count(e: Engine, src: MonthCount, total: np.ndarray, base: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return e.count(e.months(src.measure)), np.zeros(e.f.n, dtype=bool)
+
+
+@evaluates(InAnyGroup, RANK_SOURCES)
+def _in_any_group(e: Engine, src: InAnyGroup, total: np.ndarray, base: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    met = np.logical_or.reduce([e.test(g.test) for g in src.groups]) if src.groups else np.zeros(e.f.n, dtype=bool)
+    return met.astype(np.int64), np.zeros(e.f.n, dtype=bool)
 
 
 # --- The run: score in chunks, rank, tabulate ----------------------------------------------
@@ -536,9 +846,11 @@ def _score_chunk(span: tuple[int, int]) -> Scored:
 
 
 def chunk(f: Frame, a: int, b: int) -> Frame:
-    """Applicants ``[a, b)`` and their periods (sorted by applicant, so a slice)."""
+    """Applicants ``[a, b)`` with their periods, family and records (each sorted by
+    applicant, so a slice)."""
     lo, hi = np.searchsorted(f.p_app, [a, b])
     flo, fhi = np.searchsorted(f.f_app, [a, b])
+    rlo, rhi = np.searchsorted(f.r_app, [a, b])
     return attrs.evolve(
         f, n=b - a, ids=f.ids[a:b], names=f.names[a:b], buckets=f.buckets[a:b],
         birth=f.birth[a:b], ranks={k: v[a:b] for k, v in f.ranks.items()}, rural=f.rural[a:b],
@@ -546,7 +858,10 @@ def chunk(f: Frame, a: int, b: int) -> Frame:
         p_app=f.p_app[lo:hi] - a, p_kind=f.p_kind[lo:hi], p_city=f.p_city[lo:hi],
         p_district=f.p_district[lo:hi], p_start=f.p_start[lo:hi], p_end=f.p_end[lo:hi],
         p_attr={k: (c[lo:hi], v) for k, (c, v) in f.p_attr.items()},
-        f_app=f.f_app[flo:fhi] - a, f_moves=f.f_moves[flo:fhi],
+        f_app=f.f_app[flo:fhi] - a, f_moves=f.f_moves[flo:fhi], f_relation=f.f_relation[flo:fhi],
+        f_birth=f.f_birth[flo:fhi], sex=f.sex[a:b],
+        r_app=f.r_app[rlo:rhi] - a, r_kind=f.r_kind[rlo:rhi], r_date=f.r_date[rlo:rhi],
+        r_attr={k: (c[rlo:rhi], v) for k, (c, v) in f.r_attr.items()},
     )
 
 
@@ -575,9 +890,9 @@ def score_frame(scheme: Scheme, version: Version, as_of: dt.date, recognition: R
 
 
 def rank_columns(scheme: Scheme, version: Version, as_of: dt.date, recognition: Recognition,
-                 app_path: Any, periods_path: Any, quotas: Any, *, ties: Any = None, jobs: int = 1,
+                 app_path: Any, keyed: dict[str, Any], quotas: Any, *, ties: Any = None, jobs: int = 1,
                  read: Any = None) -> BulkOutcome:
-    """``run.rank_run`` over flat CSV tables, the same bytes out.  Raises
+    """``run.rank_run`` over flat CSV tables or JSON Lines, the same bytes out.  Raises
     ``columns.NotColumnar`` for a file only the reference reader can read faithfully.
 
     ``read`` is the tables as ``columns.read`` read them for this version's facts, when a
@@ -588,7 +903,12 @@ def rank_columns(scheme: Scheme, version: Version, as_of: dt.date, recognition: 
     assert version.ranking is not None
     setup = run._Setup(scheme, version, as_of, recognition, len(version.ranking.keys),
                        any(f.name == "target_area" for f in version.facts))
-    read = read or columns.read(app_path, periods_path, version, setup.by_area, as_of)
+    if read is not None:
+        pass
+    elif app_path.suffix.lower() == ".csv":
+        read = columns.read(app_path, keyed, version, setup.by_area, as_of)
+    else:  # JSON Lines, as rank reads any input that is not a table
+        read = columns.read_jsonl(app_path, version, setup.by_area, as_of)
     f = read.frame
     scored = score_frame(scheme, version, as_of, recognition, f, jobs)
     others, problems = run.unique_rows((run._score_item(item, setup) for item in read.others), str(app_path))

@@ -516,6 +516,10 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
 @click.option("--scored", is_flag=True, help="INPUT already has a score column (and tie-break columns): rank it as given.")
 @click.option("--periods", "periods_file", type=click.Path(dir_okay=False),
               help="A table of periods keyed by applicant ID, for a flat applicants table.")
+@click.option("--family", "family_file", type=click.Path(dir_okay=False),
+              help="A table of family members keyed by applicant ID, for a flat applicants table.")
+@click.option("--records", "records_file", type=click.Path(dir_okay=False),
+              help="A table of records (honours, tax years, awards, violations) keyed by applicant ID.")
 @click.option("--xlsx", is_flag=True,
               help="Also write each output as an XLSX workbook to print and post: Chinese headers"
                    " (公示: 序号, 姓名, 身份证号, 积分, 区域), points as numbers. The CSVs keep English headers.")
@@ -538,7 +542,8 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
 @click.pass_context
 def rank(ctx: click.Context, scheme: Scheme, input_file: str, as_of: dt.date | None, round_id: str | None,
          quota: str, out: str, scored: bool,
-         periods_file: str | None, xlsx: bool, target: int | None, children: bool, strict: bool, ties: str | None,
+         periods_file: str | None, family_file: str | None,
+         records_file: str | None, xlsx: bool, target: int | None, children: bool, strict: bool, ties: str | None,
          jobs: int, engine: str, allow_stale: bool, include_explored: bool, chart: bool,
          reform_file: str | None) -> None:
     """Rank a whole city's applicants against quotas and write results.csv, public.csv
@@ -555,7 +560,7 @@ def rank(ctx: click.Context, scheme: Scheme, input_file: str, as_of: dt.date | N
     from pointscalc.record import RankOptions
 
     options = RankOptions(scheme=ctx.meta[_SCHEME_GIVEN], input=input_file, as_of=as_of, round=round_id,
-                          quota=quota, periods=periods_file, scored=scored, children=children, xlsx=xlsx, target=target,
+                          quota=quota, periods=periods_file, family=family_file, records=records_file, scored=scored, children=children, xlsx=xlsx, target=target,
                           strict=strict, ties=ties, jobs=jobs, engine=engine, allow_stale=allow_stale,
                           include_explored=include_explored, chart=chart, reform=reform_file)
     try:
@@ -626,7 +631,7 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
     try:
         version, quotas = _rank_reform(scheme, version, where.get("reform", options.reform), quotas)
         path = Path(where["input"])
-        periods_file = where.get("periods")
+        periods_file, family_file, records_file = where.get("periods"), where.get("family"), where.get("records")
         if options.children and not options.scored:
             raise run.RunError("--children ranks a pre-scored table of children: add --scored")
         if options.children:
@@ -642,12 +647,17 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
             rows = iter([*bad, *run.scored_rows(table, version, children=options.children, as_of=when.rules_day)])
         else:
             recognition = Recognition.resolve(scheme.city, scheme.agreements, when.rules_day, options.include_explored)
-            outcome = _by_columns(options.engine, scheme, version, as_of, recognition, path, periods_file,
+            keyed = {k: Path(f) if f else None for k, f in zip(run.KEYED, (periods_file, family_file, records_file),
+                                                                   strict=True)}
+            if path.suffix.lower() not in (".csv", ".xlsx") and any(keyed.values()):
+                raise run.RunError("--periods, --family and --records go with a flat CSV or XLSX applicants table")
+            outcome = _by_columns(options.engine, scheme, version, as_of, recognition, path, keyed,
                                   quotas, policy, options.jobs)
             if outcome is None and path.suffix.lower() in (".csv", ".xlsx"):
                 table = read_table(path)
-                periods = read_table(Path(periods_file)) if periods_file else None
-                applicants = run.table_applicants(table, periods, version)
+                tables = {k: read_table(f) if f else None for k, f in keyed.items()}
+                applicants = run.table_applicants(table, tables["periods"], version, tables["family"],
+                                                  tables["records"])
                 applicants = iter([*((p.row or 0, table.name, None, [p], None) for p in table.problems),
                                    *applicants])
             elif outcome is None:
@@ -700,19 +710,19 @@ def _rank_charts(outcome: Any) -> dict[str, bytes]:
 
 
 def _by_columns(engine: str, scheme: Scheme, version: Any, as_of: dt.date, recognition: Any, path: Any,
-                periods_file: str | None, quotas: Any, ties: Any, jobs: int) -> Any:
+                keyed: dict[str, Any], quotas: Any, ties: Any, jobs: int) -> Any:
     """The bulk engine's outcome, or ``None`` where the reference engine must rank: the
     input is not a CSV table, the version uses a rule only the reference knows, or the
     file holds what only the reference reader reads faithfully."""
-    from pathlib import Path
-
     from pointscalc import run
 
-    if engine == "applicants":
-        return None
+    if engine == "applicants" or version.ranking is None:
+        return None  # a version that ranks nothing is refused by run.rank_run, with a clear message
     why = None
-    if path.suffix.lower() != ".csv":
-        why = "only a CSV table is read by columns"
+    jsonl = path.suffix.lower() not in (".csv", ".xlsx")
+    if not jsonl and (path.suffix.lower() != ".csv"
+                      or any(p is not None and p.suffix.lower() != ".csv" for p in keyed.values())):
+        why = "only CSV tables and JSON Lines are read by the bulk engine"
     else:
         try:
             from pointscalc import bulk, columns
@@ -722,13 +732,15 @@ def _by_columns(engine: str, scheme: Scheme, version: Any, as_of: dt.date, recog
             why = bulk.unsupported(scheme, version, recognition)
             if why is None:
                 try:
-                    return bulk.rank_columns(scheme, version, as_of, recognition, path,
-                                             Path(periods_file) if periods_file else None, quotas,
+                    return bulk.rank_columns(scheme, version, as_of, recognition, path, keyed, quotas,
                                              ties=ties, jobs=jobs)
                 except columns.NotColumnar as e:
                     why = str(e)
     if engine == "columns":
         raise run.RunError(f"--engine columns: {why}; use --engine auto or applicants")
+    from pointscalc.engines import fallback_note
+
+    click.echo(fallback_note(str(why), path, jobs), err=True)
     return None
 
 
@@ -744,7 +756,8 @@ def _progress(items):  # type: ignore[no-untyped-def]
     click.echo("", err=True)
 
 
-_ROLES = {"input": "INPUT", "periods": "--periods", "quota": "--quota", "reform": "--reform"}
+_ROLES = {"input": "INPUT", "periods": "--periods", "family": "--family", "records": "--records",
+          "quota": "--quota", "reform": "--reform"}
 
 
 @main.command()

@@ -53,6 +53,12 @@ class Pool:
     jobs: int = 1
     include_explored: bool = False
     ties: Ties | None = None
+    family: Path | None = None
+    records: Path | None = None
+
+    def keyed(self) -> dict[str, Path | None]:
+        """The tables keyed by applicant ID, by role, as ``rank`` passes them."""
+        return {"periods": self.periods, "family": self.family, "records": self.records}
 
 
 @attrs.frozen
@@ -77,15 +83,16 @@ def rank_pool(scheme: Scheme, side: Side, as_of: dt.date, pool: Pool) -> Any:
         rows = iter([*bad, *run.scored_rows(table, version, as_of=as_of)])
     else:
         recognition = Recognition.resolve(scheme.city, scheme.agreements, as_of, pool.include_explored)
-        outcome = _by_columns(pool.engine, scheme, version, as_of, recognition, pool.input,
-                              str(pool.periods) if pool.periods else None, side.quotas, pool.ties, pool.jobs)
+        outcome = _by_columns(pool.engine, scheme, version, as_of, recognition, pool.input, pool.keyed(),
+                              side.quotas, pool.ties, pool.jobs)
         if outcome is not None:
             return outcome
         if pool.input.suffix.lower() in (".csv", ".xlsx"):
             table = read_table(pool.input)
-            periods = read_table(pool.periods) if pool.periods else None
+            tables = {k: read_table(f) if f else None for k, f in pool.keyed().items()}
             applicants = iter([*((p.row or 0, table.name, None, [p], None) for p in table.problems),
-                               *run.table_applicants(table, periods, version)])
+                               *run.table_applicants(table, tables["periods"], version, tables["family"],
+                                                     tables["records"])])
         else:
             applicants = run.jsonl_applicants(pool.input)
         rows = run.scored_applicants(applicants, scheme, version, as_of, recognition, pool.jobs)
@@ -110,9 +117,9 @@ def _by_columns_once(scheme: Scheme, sides: tuple[Side, Side], as_of: dt.date, p
         return None
     version = sides[0].version
     try:
-        read = columns.read(pool.input, pool.periods, version, any(f.name == "target_area" for f in version.facts),
+        read = columns.read(pool.input, pool.keyed(), version, any(f.name == "target_area" for f in version.facts),
                             as_of)
-        x, y = (bulk.rank_columns(scheme, s.version, as_of, recognition, pool.input, pool.periods, s.quotas,
+        x, y = (bulk.rank_columns(scheme, s.version, as_of, recognition, pool.input, pool.keyed(), s.quotas,
                                   ties=pool.ties, jobs=pool.jobs,
                                   read=attrs.evolve(read, others=copy.deepcopy(read.others)))
                 for s in sides)

@@ -49,6 +49,8 @@ class RankOptions:
     quota: str = attrs.field(validator=_text)
     round: str | None = attrs.field(default=None, validator=_optional(str))
     periods: str | None = attrs.field(default=None, validator=_optional(str))
+    family: str | None = attrs.field(default=None, validator=_optional(str))
+    records: str | None = attrs.field(default=None, validator=_optional(str))
     scored: bool = attrs.field(default=False, validator=_flag)
     children: bool = attrs.field(default=False, validator=_flag)
     xlsx: bool = attrs.field(default=False, validator=_flag)
@@ -66,8 +68,9 @@ class RankOptions:
     def input_files(self) -> dict[str, str]:
         """Each file the run reads, by its role."""
         files = {"input": self.input}
-        if self.periods:
-            files["periods"] = self.periods
+        for role in ("periods", "family", "records"):
+            if getattr(self, role):
+                files[role] = getattr(self, role)
         if self.reform:
             files["reform"] = self.reform
         if not limits.is_count(self.quota):

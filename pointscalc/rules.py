@@ -25,6 +25,7 @@ from pointscalc.model import (
     PeriodKind,
     RecordKind,
     Relation,
+    Sex,
     Tenure,
 )
 from pointscalc.months import (
@@ -158,7 +159,8 @@ class MonthsOf:
             return {}
         taken = self.own(ctx)
         out: dict[str, Months] = {}
-        for agreement, found in pieces.items():
+        # By key, not by the order periods were listed: with a cap the order matters.
+        for agreement, found in sorted(pieces.items(), key=lambda kv: kv[0].key):
             credited = self._window(Months(r for _, m in found for r in m), ctx) - taken
             if agreement.cap_months is not None:
                 credited = credited.latest(agreement.cap_months)
@@ -419,9 +421,15 @@ class FactIs:
 
 @attrs.frozen(kw_only=True)
 class Check:
-    """An escape hatch: a function of the context returning an ``Outcome``."""
+    """An escape hatch: a function of the context returning an ``Outcome``.
+
+    ``columns``, if given, answers the same question for a whole chunk of applicants at
+    once (``pointscalc.bulk``): a function of the bulk engine returning one boolean per
+    applicant.  Without it a bulk run of the version is scored applicant by applicant.
+    """
 
     fn: Callable[[Context], Outcome]
+    columns: Callable[[Any], Any] | None = None
 
     def test(self, ctx: Context) -> Outcome:
         return self.fn(ctx)
@@ -561,8 +569,40 @@ class HomeInArea:
         )
 
 
+@attrs.frozen(kw_only=True)
+class BelowRetirementAge:
+    """不超过法定退休年龄: younger than the retirement age for the applicant's sex, in whole
+    years on ``as_of``.  A woman with the extra fact ``cadre_fact`` retires at the cadres'
+    age.  The ages are the version's parameters, since national rules, not the scheme's
+    own text, set them.  Without a sex the age is unknown, and the condition is not met."""
+
+    male: str = "retirement_age_male"
+    female: str = "retirement_age_female"
+    female_cadre: str = "retirement_age_female_cadre"
+    cadre_fact: str = "cadre"
+
+    def limit(self, ctx: Context) -> int | None:
+        a = ctx.applicant
+        if a.sex is None:
+            return None
+        if a.sex is Sex.MALE:
+            return int(ctx.version.param(self.male))
+        return int(ctx.version.param(self.female_cadre if a.fact(self.cadre_fact) else self.female))
+
+    def test(self, ctx: Context) -> Outcome:
+        limit = self.limit(ctx)
+        if limit is None:
+            return Outcome(
+                False,
+                Text("sex not given, so the retirement age is unknown", "未提供性别，无法确定法定退休年龄"),
+                Text("give sex or an ID number", "请提供性别或身份证号"),
+            )
+        age = ctx.applicant.age_on(ctx.as_of)
+        return Outcome(age < limit, Text(f"age {age}, retirement at {limit}", f"{age}周岁，退休年龄{limit}"))
+
+
 Predicate = (HoldsAt | MonthsAtLeast | HasRecord | EachOfLastYears | Not | FactIs | Check | HasLevel | WholeFamily
-             | AnyOf | AllOf | BornFrom | RuralOrigin | HomeInArea)
+             | AnyOf | AllOf | BornFrom | RuralOrigin | HomeInArea | BelowRetirementAge)
 
 
 # --- Conditions and channels -----------------------------------------------------------
@@ -1186,6 +1226,11 @@ class Custom(Item):
 
     fn: Callable[[Context], tuple[Fraction, Text]]
     summary: str = ""
+    columns: Callable[[Any], Any] | None = None
+    """The same points for a whole chunk at once (``pointscalc.bulk``): a function of the
+    bulk engine returning ``(numerators, denominator)``, int64 numerators per applicant
+    over one positive int denominator.  Without it a bulk run is scored applicant by
+    applicant, and ``rank`` says so."""
 
     def evaluate(self, ctx: Context) -> tuple[Fraction, Text]:
         return self.fn(ctx)

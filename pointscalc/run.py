@@ -249,6 +249,33 @@ PERIOD_COLUMNS: dict[str, tuple[str, ...]] = {
     "sector": ("sector", "行业"),
 }
 
+FAMILY_COLUMNS: dict[str, tuple[str, ...]] = {
+    "id": PERIOD_COLUMNS["id"],
+    "relation": ("relation", "关系", "与申请人关系"),
+    "birth": ("birth", "出生日期", "出生年月"),
+    "married": ("married", "已婚", "婚否"),
+    "moves": ("moves", "随迁"),
+    "lives_with": ("lives_with", "共同居住"),
+}
+
+RECORD_COLUMNS: dict[str, tuple[str, ...]] = {
+    "id": PERIOD_COLUMNS["id"],
+    "kind": ("kind", "类型"),
+    "date": ("date", "日期"),
+    "level": ("level", "级别"),
+    "title": ("title", "称号"),
+    "qualifying": ("qualifying", "符合条件"),
+    "amount": ("amount", "金额"),
+    "category": ("category", "类别"),
+    "years": ("years", "年限"),
+    "type": ("type", "违法类型"),
+    "city": ("city", "城市"),
+}
+"""The attributes of every record kind (``reading.RECORD_ATTRIBUTES``), as columns."""
+
+KEYED = ("periods", "family", "records")
+"""Tables keyed by applicant ID that a flat applicants table may come with."""
+
 _NESTED = {"diploma": "education", "degree": "education", "origin_city": "origin",
            "origin_province": "origin", "rural": "origin"}
 
@@ -261,8 +288,11 @@ def _with_facts(columns: dict[str, tuple[str, ...]], version: Version, periods: 
     return out
 
 
-Source = Iterator[tuple[int, str, Any, list[Problem], "tuple[str, list[int]] | None"]]
-"""(row, file, applicant mapping or None, problems, where its periods came from)."""
+Where = dict[str, tuple[str, list[int]]]
+"""For each keyed table an applicant's rows came from: its file, and the row of each."""
+
+Source = Iterator[tuple[int, str, Any, list[Problem], "Where | None"]]
+"""(row, file, applicant mapping or None, problems, where its periods, family and records came from)."""
 
 
 def applicant_data(cells: dict[str, str], extra_names: set[str]) -> dict[str, Any]:
@@ -278,20 +308,37 @@ def applicant_data(cells: dict[str, str], extra_names: set[str]) -> dict[str, An
     return data
 
 
-def table_applicants(table: Table, periods: Table | None, version: Version) -> Source:
-    """Applicants from a flat table, with periods from a second table keyed by ID."""
+def keyed_columns(key: str, version: Version) -> dict[str, tuple[str, ...]]:
+    """The columns a keyed table may have: ``periods`` takes the version's period facts."""
+    if key == "periods":
+        return _with_facts(PERIOD_COLUMNS, version, periods=True)
+    return FAMILY_COLUMNS if key == "family" else RECORD_COLUMNS
+
+
+def _keyed(key: str, table: Table, version: Version
+           ) -> tuple[dict[str, list[tuple[int, dict[str, str]]]], list[Problem]]:
+    """A table keyed by applicant ID: each ID's rows with their non-empty cells."""
+    columns, problems = _columns(table, keyed_columns(key, version))
+    if "id" not in columns.values():
+        problems.append(Problem(table.name, "id", f"a {key} table needs the applicant ID column (身份证号)"))
+    by_id: dict[str, list[tuple[int, dict[str, str]]]] = {}
+    for n, raw in table.rows:
+        cells = {columns[h]: v for h, v in raw.items() if h in columns and v != ""}
+        by_id.setdefault(idnumber.normalise(cells.pop("id", "")), []).append((n, cells))
+    return by_id, problems + table.problems
+
+
+def table_applicants(table: Table, periods: Table | None, version: Version,
+                     family: Table | None = None, records: Table | None = None) -> Source:
+    """Applicants from a flat table, with their periods, family members and records from
+    tables keyed by ID."""
     columns, problems = _columns(table, _with_facts(APPLICANT_COLUMNS, version, periods=False))
     extra_names = {f.name for f in version.facts if f.period_kind is None}
-    by_id: dict[str, list[tuple[int, dict[str, str]]]] = {}
-    if periods is not None:
-        pcolumns, pproblems = _columns(periods, _with_facts(PERIOD_COLUMNS, version, periods=True))
-        problems += pproblems
-        if "id" not in pcolumns.values():
-            problems.append(Problem(periods.name, "id", "a periods table needs the applicant ID column (身份证号)"))
-        for n, raw in periods.rows:
-            cells = {pcolumns[h]: v for h, v in raw.items() if h in pcolumns and v != ""}
-            by_id.setdefault(idnumber.normalise(cells.pop("id", "")), []).append((n, cells))
-        problems += periods.problems
+    tables = {k: t for k, t in zip(KEYED, (periods, family, records), strict=True) if t is not None}
+    by_key: dict[str, dict[str, list[tuple[int, dict[str, str]]]]] = {}
+    for key, t in tables.items():
+        by_key[key], found = _keyed(key, t, version)
+        problems += found
     if problems:
         raise InputError(problems)
     known: set[str] = set()
@@ -299,22 +346,27 @@ def table_applicants(table: Table, periods: Table | None, version: Version) -> S
         cells = {columns[h]: v for h, v in raw.items() if v != ""}
         data = applicant_data(cells, extra_names)
         key = idnumber.normalise(cells.get("id", ""))
-        own = by_id.get(key, []) if key else []
+        where: Where = {}
+        for name, t in tables.items():
+            own = by_key[name].get(key, []) if key else []
+            data[name] = [c for _, c in own]
+            where[name] = (t.name, [m for m, _ in own])
         if key:
             known.add(key)
-        data["periods"] = [p for _, p in own]
-        yield n, table.name, data, [], (periods.name, [m for m, _ in own]) if periods is not None else None
-    for pid, rows in sorted(by_id.items()):
-        if pid not in known and periods is not None:
-            for n, _ in rows:
-                yield n, "", None, [orphan_period(periods.name, n, pid)], None
+        yield n, table.name, data, [], where or None
+    for name, t in tables.items():
+        for pid, rows in sorted(by_key[name].items()):
+            if pid not in known:
+                for n, _ in rows:
+                    yield n, "", None, [orphan_period(t.name, n, pid)], None
 
 
 def orphan_period(file: str, row: int, pid: str) -> Problem:
-    """A period row that belongs to no applicant: its ID matches none, or it has none (a row
-    without an ID cannot be joined, even to an applicant row without one)."""
+    """A row of a keyed table (periods, family, records) that belongs to no applicant: its ID
+    matches none, or it has none (a row without an ID cannot be joined, even to an applicant
+    row without one)."""
     if not pid:
-        return Problem(file, "id", "is required: the ID of the applicant this period belongs to", row)
+        return Problem(file, "id", "is required: the ID of the applicant this row belongs to", row)
     return Problem(file, "id", "no applicant in the applicants table has this ID", row)
 
 
@@ -345,12 +397,14 @@ def jsonl_applicants(path: Path) -> Source:
             yield n, name, None, [Problem(name, "", "expected a table of applicant fields", n)], None
 
 
-def _at_period_row(problem: Problem, where: tuple[str, list[int]] | None) -> Problem:
-    """A problem in ``periods[i]`` of a flat input, moved to that row of the periods table."""
-    match = re.match(r"periods\[(\d+)\]\.?(.*)", problem.field)
-    if where is None or match is None:
+def _at_table_row(problem: Problem, where: Where | None) -> Problem:
+    """A problem in ``periods[i]`` (``family[i]``, ``records[i]``) of a flat input, moved to
+    that row of its table."""
+    match = re.match(r"(periods|family|records)\[(\d+)\]\.?(.*)", problem.field)
+    if where is None or match is None or match[1] not in where:
         return problem
-    return Problem(where[0], match[2], problem.message, where[1][int(match[1])])
+    name, rows = where[match[1]]
+    return Problem(name, match[3], problem.message, rows[int(match[2])])
 
 
 def scored_applicants(source: Source, scheme: Scheme, version: Version, as_of: dt.date,
@@ -422,7 +476,7 @@ def _score_item(item: Any, setup: _Setup) -> tuple[int, Row | None, list[Problem
     try:
         applicant = applicant_from_mapping(data, file=name, facts=setup.version.facts, row=n)
     except InputError as e:
-        return n, None, no_id + [_at_period_row(q, where) for q in e.problems]
+        return n, None, no_id + [_at_table_row(q, where) for q in e.problems]
     if applicant.id is None:  # then no_id says why
         return n, None, no_id
     if unborn := date_problems(applicant, setup.as_of, name, n):

@@ -30,7 +30,7 @@ import attrs
 from pointscalc.model import Degree as Deg
 from pointscalc.model import Diploma as Dip
 from pointscalc.model import PeriodKind as K
-from pointscalc.model import RecordKind, Relation, Sex
+from pointscalc.model import RecordKind, Relation
 from pointscalc.rules import (
     Item,
     ANYWHERE,
@@ -38,7 +38,7 @@ from pointscalc.rules import (
     Accrual,
     Accrue,
     AgeBands,
-    Check,
+    BelowRetirementAge,
     Condition,
     EachOfLastYears,
     Flag,
@@ -49,7 +49,6 @@ from pointscalc.rules import (
     Min,
     MonthsAtLeast,
     Not,
-    Outcome,
     OverlapDeduction,
     PerMonthDeduction,
     PerRecord,
@@ -123,24 +122,6 @@ RETIREMENT = (
 )
 
 
-def _not_retired(ctx) -> Outcome:  # type: ignore[no-untyped-def]
-    a = ctx.applicant
-    if a.sex is None:
-        return Outcome(
-            False,
-            T("sex not given, so the retirement age is unknown", "未提供性别，无法确定法定退休年龄"),
-            T("give sex or an ID number", "请提供性别或身份证号"),
-        )
-    if a.sex is Sex.MALE:
-        limit = ctx.version.param("retirement_age_male")
-    elif a.fact("cadre"):
-        limit = ctx.version.param("retirement_age_female_cadre")
-    else:
-        limit = ctx.version.param("retirement_age_female")
-    age = a.age_on(ctx.as_of)
-    return Outcome(age < limit, T(f"age {age}, retirement at {limit}", f"{age}周岁，退休年龄{limit}"))
-
-
 ELIGIBILITY = (
     Condition(
         key="residence_permit",
@@ -151,7 +132,7 @@ ELIGIBILITY = (
     Condition(
         key="below_retirement_age",
         label=T("not over the statutory retirement age", "不超过法定退休年龄"),
-        test=Check(fn=_not_retired),
+        test=BelowRetirementAge(),
         citation=art("第四条(二)", "不超过法定退休年龄"),
         provenance=ASSUMED,
     ),

@@ -163,7 +163,7 @@ def test_json_summary(tmp_path: Path) -> None:
                     "--reform", reform_file(tmp_path, "quota = 2\n"), "--out", str(tmp_path / "o"),
                     "--format", "json", "--no-report")
     assert result.exit_code == 0, result.output
-    doc = json.loads(result.output)
+    doc = json.loads(result.stdout)
     assert doc["summary"] == {"applicants": 3, "admitted_before": 1, "admitted_after": 2, "newly_admitted": 1,
                               "no_longer_admitted": 0, "status_changed": 1, "rank_changed": 1}
     assert not (tmp_path / "o" / "report.html").exists()
@@ -285,7 +285,7 @@ def test_audit_pool_flags_an_unexplained_gap(tmp_path: Path) -> None:
     result = invoke("audit", "suzhou", "--as-of", AS_OF, "--pool", apps, "--periods", periods, "--quota", "1",
                     "--outcomes-only", "--min-group", "1", "--format", "json")
     assert result.exit_code == 1, result.output
-    [doc] = json.loads(result.output)
+    [doc] = json.loads(result.stdout)
     rows = {(g["group"], g["value"]): g for g in doc["groups"]}
     assert (rows[("province", "江苏")]["rate"], rows[("province", "江苏")]["verdict"]) == ("0.0%", "FLAG")
     assert (rows[("province", "河南")]["rate"], rows[("province", "河南")]["verdict"]) == ("50.0%", "ok")
@@ -363,7 +363,7 @@ def test_beijing_tax_cap_reform_tables_json_and_report(tmp_path: Path) -> None:
                     str(Path(__file__).resolve().parent.parent / "examples" / "reforms" / "beijing-tax-cap.toml"),
                     "--out", str(out), "--format", "json")
     assert result.exit_code == 0, result.output
-    doc = json.loads(result.output)
+    doc = json.loads(result.stdout)
     assert doc["alternative"] == "2020 + reform: tax item: last 6 years, cap 12"
     assert doc["buckets"] == [{"bucket": "all", "quota_before": 1, "quota_after": 1, "eligible_before": 2,
                                "eligible_after": 2, "admitted_before": 1, "admitted_after": 1,

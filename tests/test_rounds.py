@@ -192,21 +192,20 @@ def test_rank_round_uses_the_rounds_rules_and_says_so(tmp_path: Path) -> None:
     assert "100.88" in result.output and "6045" in result.output
 
 
-def test_the_bulk_engine_names_the_new_rules_so_auto_falls_back() -> None:
-    import attrs
-
+def test_the_bulk_engine_takes_every_shipped_version_whole() -> None:
+    # Issue 13: rank --engine auto never falls back for a shipped scheme.  Beijing's
+    # list-derived rules (per-part rounding, the flat study deduction, 职住区域 in tiers,
+    # innovation summed) have column-wise forms; tests/test_engines_agree.py checks they agree.
     from pointscalc import bulk
     from pointscalc.recognition import Recognition
 
-    beijing = registry.load("beijing")
-    v = beijing.version_named("2020")
-    rec = Recognition.resolve(beijing.city, beijing.agreements, dt.date(2021, 7, 1))
-    # Each new rule alone (beside the education item a deduction refers to) is refused by name.
-    for key, name in (("residence", "round_each"), ("study_overlap", "PerMonthDeduction"),
-                      ("job_home_area", "YearsInTiers"), ("innovation", "SumOf")):
-        alone = attrs.evolve(v, preconditions=(), items=(v.item("education"), v.item(key)))
-        why = bulk.unsupported(beijing, alone, rec)
-        assert why is not None and key in why and name in why
+    for name in registry.shipped_names():
+        scheme = registry.load(name)
+        for v in scheme.versions:
+            if v.ranking is None:
+                continue
+            rec = Recognition.resolve(scheme.city, scheme.agreements, v.effective)
+            assert bulk.unsupported(scheme, v, rec) is None, (name, v.label)
 
 
 def test_check_says_which_round_a_window_day_means() -> None:

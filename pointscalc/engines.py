@@ -1,0 +1,51 @@
+"""Which engine ranks a run, and what the slower one will cost: said before the run, so a
+run that falls back to scoring applicant by applicant never slows down silently.
+
+Kept free of numpy and pyarrow, which a fallback may be for.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REFERENCE_SECONDS_PER_APPLICANT = 0.00048
+"""The reference engine's measured cost on one core: 300,000 generated Beijing applicants
+from CSV tables in 142.7 s (issue 13's table; 100,000 Suzhou from JSON Lines took 41–62 s
+in docs/performance.md).  Two workers gave 1.74×, not 2×."""
+
+_SPEEDUP = {1: 1.0, 2: 1.74}
+
+
+def rows_in(path: Path) -> int | None:
+    """Applicants in a CSV table (lines less the header) or JSON Lines file, counted by
+    line ends; ``None`` for a spreadsheet or a file that cannot be read."""
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".jsonl", ".json", ".ndjson"):
+        return None
+    try:
+        with path.open("rb") as f:
+            lines = sum(block.count(b"\n") for block in iter(lambda: f.read(1 << 24), b""))
+    except OSError:
+        return None
+    return max(0, lines - 1) if suffix == ".csv" else lines
+
+
+def fallback_note(why: str, path: Path, jobs: int) -> str:
+    """What ``rank --engine auto`` prints when the bulk engine cannot take the run."""
+    n = rows_in(path)
+    head = f"engine: {why}; scoring applicant by applicant (--engine applicants)"
+    if n is None:
+        return f"{head}, about {REFERENCE_SECONDS_PER_APPLICANT * 1e6:.0f} µs per applicant on one core"
+    seconds = n * REFERENCE_SECONDS_PER_APPLICANT / _SPEEDUP.get(jobs, 0.87 * jobs)
+    return (f"{head}: {_duration(seconds)} for {n:,} applicants with --jobs {jobs}"
+            f" (measured {REFERENCE_SECONDS_PER_APPLICANT * 1e6:.0f} µs per applicant on one core)")
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 1:
+        return "under a second"
+    if seconds < 60:
+        return f"about {seconds:.0f} s"
+    if seconds < 3600:
+        return f"about {seconds / 60:.0f} min"
+    return f"about {seconds / 3600:.1f} h"
