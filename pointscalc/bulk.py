@@ -891,7 +891,7 @@ def score_frame(scheme: Scheme, version: Version, as_of: dt.date, recognition: R
 
 def rank_columns(scheme: Scheme, version: Version, as_of: dt.date, recognition: Recognition,
                  app_path: Any, keyed: dict[str, Any], quotas: Any, *, ties: Any = None, jobs: int = 1,
-                 read: Any = None) -> BulkOutcome:
+                 read: Any = None, born_by: dt.date | None = None) -> BulkOutcome:
     """``run.rank_run`` over flat CSV tables or JSON Lines, the same bytes out.  Raises
     ``columns.NotColumnar`` for a file only the reference reader can read faithfully.
 
@@ -902,13 +902,13 @@ def rank_columns(scheme: Scheme, version: Version, as_of: dt.date, recognition: 
 
     assert version.ranking is not None
     setup = run._Setup(scheme, version, as_of, recognition, len(version.ranking.keys),
-                       any(f.name == "target_area" for f in version.facts))
+                       any(f.name == "target_area" for f in version.facts), born_by)
     if read is not None:
         pass
     elif app_path.suffix.lower() == ".csv":
-        read = columns.read(app_path, keyed, version, setup.by_area, as_of)
+        read = columns.read(app_path, keyed, version, setup.by_area, setup.born_on_or_before)
     else:  # JSON Lines, as rank reads any input that is not a table
-        read = columns.read_jsonl(app_path, version, setup.by_area, as_of)
+        read = columns.read_jsonl(app_path, version, setup.by_area, setup.born_on_or_before)
     f = read.frame
     scored = score_frame(scheme, version, as_of, recognition, f, jobs)
     others, problems = run.unique_rows((run._score_item(item, setup) for item in read.others), str(app_path))

@@ -652,7 +652,7 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
             if path.suffix.lower() not in (".csv", ".xlsx") and any(keyed.values()):
                 raise run.RunError("--periods, --family and --records go with a flat CSV or XLSX applicants table")
             outcome = _by_columns(options.engine, scheme, version, as_of, recognition, path, keyed,
-                                  quotas, policy, options.jobs)
+                                  quotas, policy, options.jobs, born_by=when.rules_day)
             if outcome is None and path.suffix.lower() in (".csv", ".xlsx"):
                 table = read_table(path)
                 tables = {k: read_table(f) if f else None for k, f in keyed.items()}
@@ -663,7 +663,7 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
             elif outcome is None:
                 applicants = run.jsonl_applicants(path)
             rows = run.scored_applicants(_progress(applicants), scheme, version, as_of, recognition,
-                                         options.jobs) if outcome is None else iter(())
+                                         options.jobs, born_by=when.rules_day) if outcome is None else iter(())
         if outcome is None:
             outcome = run.rank_run(scheme, version, rows, quotas, file=str(path), ties=policy)
     except (SchemeError, run.RunError, QuotaError) as e:
@@ -710,7 +710,7 @@ def _rank_charts(outcome: Any) -> dict[str, bytes]:
 
 
 def _by_columns(engine: str, scheme: Scheme, version: Any, as_of: dt.date, recognition: Any, path: Any,
-                keyed: dict[str, Any], quotas: Any, ties: Any, jobs: int) -> Any:
+                keyed: dict[str, Any], quotas: Any, ties: Any, jobs: int, born_by: dt.date | None = None) -> Any:
     """The bulk engine's outcome, or ``None`` where the reference engine must rank: the
     input is not a CSV table, the version uses a rule only the reference knows, or the
     file holds what only the reference reader reads faithfully."""
@@ -732,7 +732,7 @@ def _by_columns(engine: str, scheme: Scheme, version: Any, as_of: dt.date, recog
             why = bulk.unsupported(scheme, version, recognition)
             if why is None:
                 try:
-                    return bulk.rank_columns(scheme, version, as_of, recognition, path, keyed, quotas,
+                    return bulk.rank_columns(scheme, version, as_of, recognition, path, keyed, quotas, born_by=born_by,
                                              ties=ties, jobs=jobs)
                 except columns.NotColumnar as e:
                     why = str(e)

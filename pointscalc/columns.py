@@ -520,6 +520,8 @@ def read(app_path: Path, keyed: dict[str, Path | None], version: Version, by_are
         per_bad_app[p_app_all[~orphan & p_bad]] = True
     bad |= per_bad_app
     family, f_bad = _family(raws.get("family"))
+    if as_of is not None and len(f_bad):  # a member not yet born: the reference refuses the applicant
+        f_bad |= family["f_birth"] > _ymd(as_of)
     records, r_bad = _records(raws.get("records"))
     f_app_all = owners.get("family", np.zeros(0, dtype=np.int64))
     r_app_all = owners.get("records", np.zeros(0, dtype=np.int64))

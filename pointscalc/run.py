@@ -408,7 +408,8 @@ def _at_table_row(problem: Problem, where: Where | None) -> Problem:
 
 
 def scored_applicants(source: Source, scheme: Scheme, version: Version, as_of: dt.date,
-                      recognition: Recognition, jobs: int = 1) -> Iterator[tuple[int, Row | None, list[Problem]]]:
+                      recognition: Recognition, jobs: int = 1, born_by: dt.date | None = None
+                      ) -> Iterator[tuple[int, Row | None, list[Problem]]]:
     """Score each applicant; a bad one becomes problems, and the run goes on.
 
     With ``jobs`` > 1, batches are scored in forked worker processes, which inherit the
@@ -416,7 +417,7 @@ def scored_applicants(source: Source, scheme: Scheme, version: Version, as_of: d
     """
     setup = _Setup(scheme, version, as_of, recognition,
                    len(version.ranking.keys) if version.ranking else 0,
-                   any(f.name == "target_area" for f in version.facts))
+                   any(f.name == "target_area" for f in version.facts), born_by)
     if jobs <= 1 or not workers.can_fork():
         for item in source:
             yield _score_item(item, setup)
@@ -440,6 +441,14 @@ class _Setup:
     """Rank keys: an ineligible applicant gets as many empty values."""
     by_area: bool
     """The bucket is the applicant's target area (Suzhou 2020)."""
+    born_by: dt.date | None = None
+    """No one (applicant or family member) may be born after this day: the day of the
+    application, the rules day of a round (its data day may lie years before); ``as_of``
+    where not given."""
+
+    @property
+    def born_on_or_before(self) -> dt.date:
+        return self.born_by or self.as_of
 
 
 _BATCH = 2000
@@ -479,7 +488,7 @@ def _score_item(item: Any, setup: _Setup) -> tuple[int, Row | None, list[Problem
         return n, None, no_id + [_at_table_row(q, where) for q in e.problems]
     if applicant.id is None:  # then no_id says why
         return n, None, no_id
-    if unborn := date_problems(applicant, setup.as_of, name, n):
+    if unborn := date_problems(applicant, setup.born_on_or_before, name, n):
         return n, None, unborn
     result = assess(setup.scheme, setup.version, applicant, setup.as_of, score_ineligible=False,
                     recognition=setup.recognition, explain=False)

@@ -218,3 +218,31 @@ def test_check_says_which_round_a_window_day_means() -> None:
     beijing = next(c for c in out["cities"] if c["scheme"] == "beijing")
     assert "round 2020: rules version 2020, data counted to 2018-12-31" in beijing["note"]
     assert invoke("check", engineer, "--as-of", "2021-06-30", "--round", "1999").exit_code == 2
+
+
+def test_a_child_born_after_the_data_day_is_no_bad_row(tmp_path: Path) -> None:
+    # Beijing's 2021 round counts data to 2019-12-31 but takes applications from 2021-07-01: a
+    # child born in 2020 exists when the parent applies, so the row is scored, not refused,
+    # and both engines agree (a regression: the data day was used as the day of birth checks).
+    from click.testing import CliRunner
+
+    from pointscalc.cli import main
+    from pointscalc.idnumber import check_digit
+
+    first17 = "11010519850101001"
+    pid = first17 + check_digit(first17)
+    (tmp_path / "a.csv").write_text(f"id,name\n{pid},张三\n", encoding="utf-8")
+    (tmp_path / "p.csv").write_text(
+        "id,kind,city,district,start,scheme,tenure\n"
+        f"{pid},social_insurance,北京,海淀区,2008-01,urban_employee,\n{pid},residence_permit,北京,,2010-01,,\n"
+        f"{pid},residence,北京,海淀区,2008-01,,rented\n", encoding="utf-8")
+    (tmp_path / "f.csv").write_text(f"id,relation,birth\n{pid},child,2020-06-01\n", encoding="utf-8")
+    outs = []
+    for engine in ("applicants", "columns"):
+        result = CliRunner().invoke(main, ["rank", "beijing", str(tmp_path / "a.csv"), "--periods", str(tmp_path / "p.csv"),
+                                           "--family", str(tmp_path / "f.csv"), "--round", "2021", "--quota", "5",
+                                           "--out", str(tmp_path / engine), "--engine", engine])
+        assert result.exit_code == 0, result.output
+        outs.append((tmp_path / engine / "results.csv").read_text(encoding="utf-8-sig"))
+    assert outs[0] == outs[1]
+    assert "invalid" not in outs[0] and ",admitted," in outs[0]
