@@ -307,7 +307,7 @@ class Read:
 
 
 def read(app_path: Path, periods_path: Path | None, version: Version, by_area: bool) -> Read:
-    from pointscalc.run import APPLICANT_COLUMNS, DEFAULT_BUCKET, PERIOD_COLUMNS, _with_facts
+    from pointscalc.run import APPLICANT_COLUMNS, PERIOD_COLUMNS, _with_facts
 
     # Arrow parses without the GIL: the two tables are read side by side.
     with ThreadPoolExecutor(2) as pool:
@@ -315,6 +315,14 @@ def read(app_path: Path, periods_path: Path | None, version: Version, by_area: b
             if periods_path else None
         apps = read_raw(app_path, _with_facts(APPLICANT_COLUMNS, version, periods=False))
         per = later.result() if later is not None else None
+    return from_raw(apps, per, version, by_area)
+
+
+def from_raw(apps: RawTable, per: RawTable | None, version: Version, by_area: bool) -> Read:
+    """The frame and the applicants left to the reference reader, from tables already
+    parsed (one whole file, or one partition of a pool: ``pointscalc.distributed``)."""
+    from pointscalc.run import DEFAULT_BUCKET
+
     if per is not None and "id" not in per.columns:
         raise InputError([Problem(per.name, "id", "a periods table needs the applicant ID column (身份证号)")])
     n = len(apps)
