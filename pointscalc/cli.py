@@ -290,14 +290,22 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
 @click.option("--ties", type=click.Choice(["admit_all", "strict"]), help="Override the scheme's ties policy (a what-if).")
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Processes that score applicants (one per core); the outputs are the same bytes.")
-@click.option("--engine", type=click.Choice(["auto", "columns", "applicants"]), default="auto", show_default=True,
+@click.option("--engine", type=click.Choice(["auto", "columns", "applicants", "dask"]), default="auto",
+              show_default=True,
               help="columns: score a CSV table column by column (fast); applicants: one by one, the reference;"
-                   " auto: columns where the scheme and file allow it. The outputs are the same bytes.")
+                   " auto: columns where the scheme and file allow it; dask: a pool in partitions on a Dask"
+                   " cluster (docs/scaling.md). The outputs are the same bytes.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --engine dask: the Dask scheduler (tcp://host:8786); default: a local cluster of this"
+                   " machine's cores.")
+@click.option("--partitions", type=click.IntRange(1, 1_000_000),
+              help="With --engine dask: partitions the pool is hashed into (default: 4 per worker).")
 @_stale
 @_explored
 def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, scored: bool,
          periods_file: str | None, xlsx: bool, target: int | None, children: bool, strict: bool, ties: str | None,
-         jobs: int, engine: str, allow_stale: bool, include_explored: bool) -> None:
+         jobs: int, engine: str, scheduler: str | None, partitions: int | None, allow_stale: bool,
+         include_explored: bool) -> None:
     """Rank a whole city's applicants against quotas and write results.csv, public.csv
     (the 公示 list, masked), summary.csv and errors.csv to --out, all or nothing.
 
@@ -324,7 +332,11 @@ def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, 
             version = run.children_ranking(version)
         policy = Ties(ties) if ties else None
         outcome: run.Outcome | Any = None
-        if scored:
+        if engine == "dask":
+            outcome = _by_dask(scheme, version, as_of, include_explored, input_file, periods_file, quotas, default,
+                               policy, scheduler=scheduler, partitions=partitions, unusable=[
+                                   o for o, on in (("--scored", scored), ("--xlsx", xlsx), ("--jobs", jobs > 1)) if on])
+        elif scored:
             table = read_table(path)
             bad = [(p.row or 0, None, [p]) for p in table.problems]
             rows = iter([*bad, *run.scored_rows(table, version, children=children)])
@@ -348,13 +360,23 @@ def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, 
         _fail(str(e))
     except InputError as e:
         _input_failed(e)
+    if engine != "dask" and (scheduler or partitions):
+        raise click.UsageError("--scheduler and --partitions go with --engine dask")
     for p in outcome.problems[:20]:
         click.echo(f"invalid: {p}", err=True)
     if len(outcome.problems) > 20:
         click.echo(f"invalid: … {len(outcome.problems) - 20} more in errors.csv", err=True)
     if strict and outcome.problems:
         _fail(f"{len(outcome.problems)} problem(s) in the input; --strict: nothing written")
-    run.write(outcome, Path(out), xlsx=xlsx)
+    if engine == "dask":
+        try:
+            outcome.write(Path(out))
+        except run.RunError as e:
+            _fail(str(e))
+        finally:
+            outcome.close()
+    else:
+        run.write(outcome, Path(out), xlsx=xlsx)
     click.echo(tabulate(run.summary_rows(outcome.summaries), headers=["bucket", "applicants", "eligible", "quota", "admitted", "cutoff",
                                        "tied_at_cutoff"], disable_numparse=True))
     click.echo(f"ties: {outcome.ties.value}; invalid rows: {len(outcome.invalid)}; written to {out}")
@@ -394,6 +416,42 @@ def _by_columns(engine: str, scheme: Scheme, version: Any, as_of: dt.date, recog
     if engine == "columns":
         raise run.RunError(f"--engine columns: {why}; use --engine auto or applicants")
     return None
+
+
+def _by_dask(scheme: Scheme, version: Any, as_of: dt.date, include_explored: bool, input_file: str,
+             periods_file: str | None, quotas: Any, default: int | None, ties: Any, *, scheduler: str | None,
+             partitions: int | None, unusable: list[str]) -> Any:
+    """``rank --engine dask``: the pool ranked on a Dask cluster (pointscalc.distributed)."""
+    from pathlib import Path
+
+    from pointscalc import run
+    from pointscalc.recognition import Recognition
+
+    if unusable:
+        raise click.UsageError(f"{', '.join(unusable)} cannot be used with --engine dask")
+    if Path(input_file).suffix.lower() in (".jsonl", ".json", ".xlsx"):
+        raise run.RunError("--engine dask reads a CSV or Parquet table of applicants (with --periods), not "
+                           f"{Path(input_file).suffix}")
+    try:
+        from pointscalc import distributed
+    except ImportError as e:
+        raise run.RunError(f"--engine dask needs {e.name}: pip install 'pointscalc[dask]'") from None
+    client = distributed.client_for(scheduler)
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        recognition = Recognition.resolve(scheme.city, scheme.agreements, as_of, include_explored)
+        job = distributed.Job(scheme, version, as_of, recognition, partitions or 4 * workers)
+        return distributed.rank_pool(client, job, input_file, periods_file, quotas, default, ties=ties,
+                                     progress=_say)
+    except BaseException:
+        distributed.close(client)
+        raise
+
+
+def _say(line: str) -> None:
+    """A progress line on stderr, only when stderr is a terminal."""
+    if sys.stderr.isatty():
+        click.echo(line, err=True)
 
 
 def _progress(items):  # type: ignore[no-untyped-def]

@@ -241,9 +241,10 @@ def xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence[object]], *, neutr
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
-def write_all(directory: Path, files: dict[str, bytes]) -> None:
+def write_all(directory: Path, files: dict[str, bytes | Iterable[bytes]]) -> None:
     """Write every file, or none: each goes to a temporary file first, and the renames
-    happen only once all are written."""
+    happen only once all are written.  A file may be given as its pieces, produced while
+    it is written (a pool's results, range by range)."""
     directory.mkdir(parents=True, exist_ok=True)
     staged: list[tuple[str, Path]] = []
     try:
@@ -251,7 +252,8 @@ def write_all(directory: Path, files: dict[str, bytes]) -> None:
             fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=directory)
             staged.append((tmp, directory / name))
             with os.fdopen(fd, "wb") as f:
-                f.write(data)
+                for piece in [data] if isinstance(data, bytes) else data:
+                    f.write(piece)
                 f.flush()
                 os.fsync(f.fileno())
     except BaseException:
