@@ -273,14 +273,15 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
 
 @main.command()
 @click.argument("scheme", type=SCHEME)
-@click.argument("input_file", metavar="INPUT", type=click.Path(dir_okay=False))
+@click.argument("input_file", metavar="INPUT", type=click.Path())
 @_as_of
 @click.option("--quota", required=True, metavar="N|QUOTA_FILE",
               help="Places in a single bucket, or a TOML/CSV file of bucket and quota.")
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="Directory for the results.")
 @click.option("--scored", is_flag=True, help="INPUT already has a score column (and tie-break columns): rank it as given.")
-@click.option("--periods", "periods_file", type=click.Path(dir_okay=False),
-              help="A table of periods keyed by applicant ID, for a flat applicants table.")
+@click.option("--periods", "periods_file", type=click.Path(),
+              help="A table of periods keyed by applicant ID, for a flat applicants table (with --engine dask,"
+                   " also a folder or glob of Parquet files).")
 @click.option("--xlsx", is_flag=True, help="Also write each output as XLSX.")
 @click.option("--target", type=int, help="A planning target to compare the admitted count with (open cities).")
 @click.option("--children", is_flag=True,
@@ -311,7 +312,8 @@ def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, 
 
     INPUT is JSON Lines of applicants to score, a flat CSV or XLSX table of applicants
     (with --periods), or, with --scored, a table that already has scores.  CSV may be
-    UTF-8, UTF-8 with BOM or GB18030.  See docs/input-format.md.
+    UTF-8, UTF-8 with BOM or GB18030.  With --engine dask, INPUT and --periods may also be
+    Parquet: one file, a folder or a glob.  See docs/input-format.md and docs/scaling.md.
     """
     from pathlib import Path
 
