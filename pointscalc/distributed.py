@@ -477,6 +477,7 @@ def _rank_pool(client: Any, job: Job, apps_spec: str, periods_spec: str | None, 
     hists = client.gather([client.submit(operator.attrgetter("histogram"), x) for x in parts])
     for chunk in client.gather([client.submit(operator.attrgetter("problems"), x) for x in parts]):
         problems += chunk
+    del reads, per_reads, pieces, per_pieces  # the read tables leave workers' memory once scored
     say(f"scored {p} partitions")
     policy = ties or job.version.ranking.ties
     placements = bycounts.place(bycounts.merge(hists, width), quotas, default_quota, policy, width)
