@@ -301,11 +301,13 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
                    " machine's cores.")
 @click.option("--partitions", type=click.IntRange(1, 1_000_000),
               help="With --engine dask: partitions the pool is hashed into (default: 4 per worker).")
+@click.option("--parquet", is_flag=True,
+              help="With --engine dask: also write results.parquet and public.parquet (the same cells, as text).")
 @_stale
 @_explored
 def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, scored: bool,
          periods_file: str | None, xlsx: bool, target: int | None, children: bool, strict: bool, ties: str | None,
-         jobs: int, engine: str, scheduler: str | None, partitions: int | None, allow_stale: bool,
+         jobs: int, engine: str, scheduler: str | None, partitions: int | None, parquet: bool, allow_stale: bool,
          include_explored: bool) -> None:
     """Rank a whole city's applicants against quotas and write results.csv, public.csv
     (the 公示 list, masked), summary.csv and errors.csv to --out, all or nothing.
@@ -324,6 +326,8 @@ def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, 
     from pointscalc.scheme import Ties
     from pointscalc.tables import read_table
 
+    if engine != "dask" and (scheduler or partitions or parquet):
+        raise click.UsageError("--scheduler, --partitions and --parquet go with --engine dask")
     try:
         version = scheme.version_for(as_of, allow_stale)
         quotas, default = run.read_quotas(quota)
@@ -336,7 +340,7 @@ def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, 
         outcome: run.Outcome | Any = None
         if engine == "dask":
             outcome = _by_dask(scheme, version, as_of, include_explored, input_file, periods_file, quotas, default,
-                               policy, scheduler=scheduler, partitions=partitions, unusable=[
+                               policy, scheduler=scheduler, partitions=partitions, parquet=parquet, unusable=[
                                    o for o, on in (("--scored", scored), ("--xlsx", xlsx), ("--jobs", jobs > 1)) if on])
         elif scored:
             table = read_table(path)
@@ -362,8 +366,6 @@ def rank(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, out: str, 
         _fail(str(e))
     except InputError as e:
         _input_failed(e)
-    if engine != "dask" and (scheduler or partitions):
-        raise click.UsageError("--scheduler and --partitions go with --engine dask")
     for p in outcome.problems[:20]:
         click.echo(f"invalid: {p}", err=True)
     if len(outcome.problems) > 20:
@@ -422,7 +424,7 @@ def _by_columns(engine: str, scheme: Scheme, version: Any, as_of: dt.date, recog
 
 def _by_dask(scheme: Scheme, version: Any, as_of: dt.date, include_explored: bool, input_file: str,
              periods_file: str | None, quotas: Any, default: int | None, ties: Any, *, scheduler: str | None,
-             partitions: int | None, unusable: list[str]) -> Any:
+             partitions: int | None, parquet: bool, unusable: list[str]) -> Any:
     """``rank --engine dask``: the pool ranked on a Dask cluster (pointscalc.distributed)."""
     from pathlib import Path
 
@@ -444,7 +446,7 @@ def _by_dask(scheme: Scheme, version: Any, as_of: dt.date, include_explored: boo
         recognition = Recognition.resolve(scheme.city, scheme.agreements, as_of, include_explored)
         job = distributed.Job(scheme, version, as_of, recognition, partitions or 4 * workers)
         return distributed.rank_pool(client, job, input_file, periods_file, quotas, default, ties=ties,
-                                     progress=_say)
+                                     progress=_say, parquet=parquet)
     except BaseException:
         distributed.close(client)
         raise

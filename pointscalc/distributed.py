@@ -47,7 +47,7 @@ from pointscalc.ranking import BucketSummary, score_index
 from pointscalc.recognition import Recognition
 from pointscalc.rules import Score
 from pointscalc.scheme import Scheme, Ties, Version
-from pointscalc.tables import Table, csv_columns, write_all
+from pointscalc.tables import Table, _texts, csv_columns, write_all
 
 ROWS_PER_RANGE = 1 << 20
 """Rows an output task sorts and formats at once: bounds a task's memory (≈ 1 GB at most)."""
@@ -348,9 +348,16 @@ def _body(header: list[str], cols: list[list[Any]], neutralise: list[bool]) -> b
     return whole[len(csv_columns(header, [[] for _ in header], neutralise=neutralise)):]
 
 
-def range_task(pieces: list[Placed]) -> tuple[bytes, bytes]:
+def _text_table(name: str, cols: list[list[Any]]) -> pa.Table:
+    """An output as Parquet holds it: the CSV's very cells, as text columns (points stay
+    exact decimals)."""
+    header, neutralise = run.HEADERS[name]
+    return pa.table({h: pa.array(_texts(c, n), pa.string()) for h, c, n in zip(header, cols, neutralise, strict=True)})
+
+
+def range_task(pieces: list[Placed], parquet: bool = False) -> tuple[bytes, bytes, Any, Any]:
     """One output range, sorted as the one-machine engine sorts (segment, then applicant
-    key in code point order), as results.csv and public.csv lines."""
+    key in code point order), as results.csv and public.csv lines (and Parquet tables)."""
     c = bulk.Candidates.concat([p.candidates for p in pieces])
     status = np.concatenate([p.status for p in pieces])
     rank = np.concatenate([p.rank for p in pieces])
@@ -360,7 +367,53 @@ def range_task(pieces: list[Placed]) -> tuple[bytes, bytes]:
     order = np.lexsort([key_order, segment])
     results, public = bulk.result_columns(c.take(order), status[order], rank[order])
     (rh, rn), (ph, pn) = run.HEADERS["results.csv"], run.HEADERS["public.csv"]
-    return _body(rh, results, rn), _body(ph, public, pn)
+    tables = (_text_table("results.csv", results), _text_table("public.csv", public)) if parquet else (None, None)
+    return _body(rh, results, rn), _body(ph, public, pn), *tables
+
+
+class _Sink:
+    """What a Parquet writer writes to, handed on piece by piece (``write_all`` writes them)."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+        self.size = 0
+        self.closed = False
+
+    def write(self, data: Any) -> int:
+        self.parts.append(bytes(data))
+        self.size += len(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self.size
+
+    def flush(self) -> None:
+        pass
+
+    def writable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        self.closed = True
+
+    def take(self) -> bytes:
+        out, self.parts = b"".join(self.parts), []
+        return out
+
+
+def parquet_stream(name: str, tables: Iterator[pa.Table]) -> Iterator[bytes]:
+    """One Parquet file, a row group per table, produced as it is written."""
+    import pyarrow.parquet as pq
+
+    sink = _Sink()
+    schema = _text_table(name, [[] for _ in run.HEADERS[name][0]]).schema
+    writer = pq.ParquetWriter(pa.PythonFile(sink, mode="w"), schema)
+    for t in tables:
+        if t.num_rows:
+            writer.write_table(t)
+        yield sink.take()
+    writer.close()
+    yield sink.take()
 
 
 # --- The run ---------------------------------------------------------------------------------
@@ -405,6 +458,8 @@ class DistributedOutcome:
     ranges: list[Any]
     """Futures of each range's (results, public) lines, in output order."""
     client: Any
+    parquet: bool = False
+    """Also write results.parquet and public.parquet."""
 
     def close(self) -> None:
         close(self.client)
@@ -428,6 +483,10 @@ class DistributedOutcome:
             "summary.csv": _csv("summary.csv", run.summary_rows(self.summaries)),
             "errors.csv": _csv("errors.csv", run.error_rows(self.problems)),
         }
+        if self.parquet:
+            files["results.parquet"] = parquet_stream("results.csv", iter(
+                [*(f.result()[2] for f in self.ranges), _text_table("results.csv", run.as_columns(invalid, len(rh)))]))
+            files["public.parquet"] = parquet_stream("public.csv", (f.result()[3] for f in self.ranges))
         try:
             write_all(directory, files)
         except Exception as e:
@@ -445,13 +504,14 @@ def _failure(e: BaseException) -> str:
 
 def rank_pool(client: Any, job: Job, apps_spec: str, periods_spec: str | None, quotas: dict[str, int | None],
               default_quota: int | None, *, ties: Ties | None = None, rows_per_range: int = ROWS_PER_RANGE,
-              progress: Callable[[str], None] | None = None) -> DistributedOutcome:
+              progress: Callable[[str], None] | None = None, parquet: bool = False) -> DistributedOutcome:
     """Read, score and rank a pool on the cluster; the outputs are then written by
     ``DistributedOutcome.write``."""
     assert job.version.ranking is not None
     say = progress or (lambda _: None)
     try:
-        return _rank_pool(client, job, apps_spec, periods_spec, quotas, default_quota, ties, rows_per_range, say)
+        return _rank_pool(client, job, apps_spec, periods_spec, quotas, default_quota, ties, rows_per_range, say,
+                          parquet)
     except (InputError, run.RunError):
         raise
     except Exception as e:  # a lost cluster or a task that failed every retry: say so, write nothing
@@ -460,7 +520,7 @@ def rank_pool(client: Any, job: Job, apps_spec: str, periods_spec: str | None, q
 
 def _rank_pool(client: Any, job: Job, apps_spec: str, periods_spec: str | None, quotas: dict[str, int | None],
                default_quota: int | None, ties: Ties | None, rows_per_range: int,
-               say: Callable[[str], None]) -> DistributedOutcome:
+               say: Callable[[str], None], parquet: bool) -> DistributedOutcome:
     assert job.version.ranking is not None
     width = 2 * len(job.version.ranking.keys)
     p = job.partitions
@@ -489,7 +549,7 @@ def _rank_pool(client: Any, job: Job, apps_spec: str, periods_spec: str | None, 
                 keys.setdefault(b, []).extend(ks)
         lay = attrs.evolve(lay, chosen={b: bycounts.split_line(lay.placements[b], ks) for b, ks in keys.items()})
     placed = [client.submit(place_task, x, lay) for x in parts]
-    ranges = [client.submit(range_task, [client.submit(operator.itemgetter(r), x) for x in placed])
+    ranges = [client.submit(range_task, [client.submit(operator.itemgetter(r), x) for x in placed], parquet)
               for r in range(lay.ranges)]
     from distributed import wait
 
@@ -507,4 +567,4 @@ def _rank_pool(client: Any, job: Job, apps_spec: str, periods_spec: str | None, 
             cutoff = bulk.unit_value(-signed if keys_[at].descending else signed,
                                      isinstance(keys_[at].source, Score), job.version.rounding.places)
         summaries.append(BucketSummary(q.bucket, q.applicants, q.eligible, q.quota, q.admitted, cutoff, q.tied))
-    return DistributedOutcome(summaries, problems, run.invalid_rows(problems), policy, ranges, client)
+    return DistributedOutcome(summaries, problems, run.invalid_rows(problems), policy, ranges, client, parquet)

@@ -197,10 +197,18 @@ def test_parquet_in_several_files_ranks_as_the_csv(cluster: LocalCluster, tmp_pa
         third = -(-table.num_rows // 3)
         for k in range(3):
             pq.write_table(table.slice(k * third, third), tmp_path / name / f"part-{k}.parquet")
-    result = on_cluster(cluster, "suzhou", tmp_path / "apps", tmp_path / "periods", tmp_path / "dask", "--quota", "20")
+    result = on_cluster(cluster, "suzhou", tmp_path / "apps", tmp_path / "periods", tmp_path / "dask", "--quota", "20",
+                        "--parquet")
     assert result.exit_code == 0, result.output
     for name in ("results.csv", "public.csv", "summary.csv"):
         assert (tmp_path / "dask" / name).read_bytes() == reference[name], name
+    # Parquet out: the CSV's rows and cells, in its order.
+    for name in ("results", "public"):
+        rows = list(csv.reader(io.StringIO(reference[f"{name}.csv"].decode("utf-8-sig"))))
+        table = pq.read_table(tmp_path / "dask" / f"{name}.parquet")
+        assert table.column_names == rows[0]
+        assert [list(r.values()) for r in table.to_pylist()] == rows[1:]
+        assert len(rows) > 5
     renamed = reference["errors.csv"].decode("utf-8").replace(str(tmp_path / "apps.csv"), str(tmp_path / "apps")) \
         .replace(str(tmp_path / "periods.csv"), str(tmp_path / "periods"))
     assert (tmp_path / "dask" / "errors.csv").read_bytes().decode("utf-8") == renamed
@@ -271,3 +279,5 @@ def test_options_that_cannot_go_with_dask_are_usage_errors(tmp_path: Path) -> No
             "--out", str(tmp_path / "out")]
     assert CliRunner().invoke(main, [*base, "--engine", "dask", "--xlsx"]).exit_code == 2
     assert CliRunner().invoke(main, [*base, "--scheduler", "tcp://127.0.0.1:9"]).exit_code == 2
+    assert CliRunner().invoke(main, [*base, "--parquet"]).exit_code == 2
+    assert not (tmp_path / "out").exists()
