@@ -39,14 +39,19 @@ def group_keys(values: Sequence[np.ndarray], nulls: Sequence[np.ndarray], keys: 
     return out
 
 
+def _lex(rows: np.ndarray, *minor: np.ndarray) -> np.ndarray:
+    """The order that sorts ``rows`` lexicographically (first column first), then by ``minor``."""
+    return np.lexsort([*minor, *(rows[:, j] for j in reversed(range(rows.shape[1])))])
+
+
 def _distinct(rows: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Distinct rows, sorted, and the summed weight of each."""
     if len(rows) == 0:
         return rows.reshape(0, rows.shape[1]), np.zeros(0, dtype=np.int64)
-    groups, inverse = np.unique(rows, axis=0, return_inverse=True)
-    out = np.zeros(len(groups), dtype=np.int64)
-    np.add.at(out, inverse.reshape(-1), weights)
-    return groups, out
+    order = _lex(rows)
+    ranked = rows[order]
+    starts = np.flatnonzero(np.r_[True, (ranked[1:] != ranked[:-1]).any(axis=1)])
+    return ranked[starts], np.add.reduceat(weights[order], starts).astype(np.int64)
 
 
 @attrs.frozen
@@ -119,15 +124,15 @@ class Placement:
 
     def group_of(self, grouped: np.ndarray) -> np.ndarray:
         """The group index of each row (every row's keys are one of the groups)."""
-        m = len(self.groups)
-        if len(grouped) == 0:
+        m, n = len(self.groups), len(grouped)
+        if n == 0:
             return np.zeros(0, dtype=np.int64)
-        _, inverse = np.unique(np.concatenate([self.groups, grouped]), axis=0, return_inverse=True)
-        inverse = inverse.reshape(-1)
-        index = np.full(int(inverse.max()) + 1, -1, dtype=np.int64)
-        index[inverse[:m]] = np.arange(m)
-        found = index[inverse[m:]]
-        if (found < 0).any():
+        both = np.concatenate([self.groups, grouped])
+        order = _lex(both, np.r_[np.zeros(m, np.int8), np.ones(n, np.int8)])  # a group before its equal rows
+        at = np.where(order < m, order, -1)
+        found = np.empty(n, dtype=np.int64)
+        found[order[order >= m] - m] = np.maximum.accumulate(at)[order >= m]
+        if (found < 0).any() or (self.groups[found] != grouped).any():
             raise ValueError("a row's rank keys are in no group of the merged counts")
         return found
 
