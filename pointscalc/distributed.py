@@ -186,9 +186,9 @@ def _split(table: RawTable, partitions: int) -> list[RawTable]:
         else np.zeros(len(table), dtype=np.int64)
     order = np.argsort(where, kind="stable")
     bounds = np.searchsorted(where[order], np.arange(partitions + 1))
-    cols = {k: v.take(pa.array(order)) for k, v in table.columns.items()}
-    rows = table.rows[order]
-    return [columns.RawTable(table.name, table.header, {k: v.slice(a, b - a) for k, v in cols.items()}, rows[a:b])
+    # A take per piece, not a slice: a pickled slice carries its whole parent's buffers.
+    return [columns.RawTable(table.name, table.header,
+                             {k: v.take(pa.array(order[a:b])) for k, v in table.columns.items()}, table.rows[order[a:b]])
             for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
 
 
@@ -535,6 +535,7 @@ def _rank_pool(client: Any, job: Job, apps_spec: str, periods_spec: str | None, 
     problems: list[Problem] = []
     for r in [*reads, *per_reads]:
         problems += client.submit(operator.itemgetter(1), r).result()
+    say(f"read {len(reads) + len(per_reads)} files")
     pieces = [[client.submit(_piece, r, i) for r in reads] for i in range(p)]
     per_pieces = [[client.submit(_piece, r, i) for r in per_reads] for i in range(p)]
     parts = [client.submit(score_task, pieces[i], per_pieces[i], job) for i in range(p)]
