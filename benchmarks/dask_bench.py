@@ -8,7 +8,9 @@ Prints figures; never passes or fails.  Usage:
 
 ``gen N`` writes ``benchmarks/out/pool-N/{apps,periods}/part-KKKK.parquet`` (500,000
 applicants a part, two processes), from ``synth.py``'s Suzhou applicants with IDs made
-unique up to 10^9 (the region digits count thousands).  Nothing of it goes into git.
+unique up to 10^9 (the region digits count thousands).  Part K is seeded by K alone, so a
+smaller pool is the first parts of a larger one, and is linked to them when they exist.
+Nothing of it goes into git.
 
 ``run N`` measures, each in a fresh child process:
 
@@ -76,6 +78,16 @@ def generate(n: int) -> Path:
     folder = OUT / f"pool-{n}"
     if (folder / "done").exists():
         return folder
+    # Part k depends on k alone: a larger pool's first parts are this pool, if written.
+    for larger in sorted(OUT.glob("pool-*")):
+        parts = [larger / name / f"part-{k:04d}.parquet" for name in ("apps", "periods") for k in range(-(-n // PART))]
+        if larger != folder and n % PART == 0 and all(p.exists() for p in parts) \
+                and int(larger.name.removeprefix("pool-")) > n:
+            for part in parts:
+                (folder / part.parent.name).mkdir(parents=True, exist_ok=True)
+                (folder / part.parent.name / part.name).symlink_to(part)
+            (folder / "done").write_text(f"the first parts of {larger.name}\n")
+            return folder
     for name in ("apps", "periods"):
         (folder / name).mkdir(parents=True, exist_ok=True)
     jobs = [(k, lo, min(lo + PART, n), str(folder)) for k, lo in enumerate(range(0, n, PART))]
