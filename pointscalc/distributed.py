@@ -493,6 +493,8 @@ class DistributedOutcome:
             files["public.parquet"] = parquet_stream("public.csv", (f.result()[3] for f in self.ranges))
         try:
             write_all(directory, files)
+        except OSError as e:
+            raise DistributedError(f"{directory}: cannot write the outputs: {e.strerror}") from None
         except Exception as e:
             raise DistributedError(_failure(e)) from None
 
@@ -503,7 +505,9 @@ def _csv(name: str, rows: list[list[Any]]) -> bytes:
 
 
 def _failure(e: BaseException) -> str:
-    return f"the run failed on the cluster ({type(e).__name__}: {e}); nothing was written"
+    """Only the kind of failure: a message from deep inside (Arrow, numpy) may quote a cell,
+    and a cell may be an ID number or a name."""
+    return f"the run failed on the cluster ({type(e).__name__}; the workers' logs say more); nothing was written"
 
 
 def rank_pool(client: Any, job: Job, apps_spec: str, periods_spec: str | None, quotas: dict[str, int | None],
