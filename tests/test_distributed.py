@@ -281,3 +281,41 @@ def test_options_that_cannot_go_with_dask_are_usage_errors(tmp_path: Path) -> No
     assert CliRunner().invoke(main, [*base, "--scheduler", "tcp://127.0.0.1:9"]).exit_code == 2
     assert CliRunner().invoke(main, [*base, "--parquet"]).exit_code == 2
     assert not (tmp_path / "out").exists()
+
+
+def test_a_task_that_fails_is_one_line_of_error_and_out_untouched(cluster: LocalCluster, tmp_path: Path) -> None:
+    # Scoring is broken on the workers, with a message quoting an ID and a name: the run
+    # stops with exit 1, names the kind of failure only, and writes nothing.
+    apps, periods = pool("suzhou", 30, seed=2)
+    write_csv(tmp_path / "apps.csv", apps, APP_HEADER)
+    write_csv(tmp_path / "periods.csv", periods, PERIOD_HEADER)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "results.csv").write_bytes(b"earlier run")
+
+    def break_scoring() -> None:
+        import pointscalc.bulk as b
+
+        def boom(*_: Any, **__: Any) -> None:
+            raise RuntimeError("110101199001011237 张三")
+
+        b.saved_score_frame = b.score_frame  # type: ignore[attr-defined]
+        b.score_frame = boom  # type: ignore[assignment]
+
+    def mend() -> None:
+        import pointscalc.bulk as b
+
+        b.score_frame = b.saved_score_frame  # type: ignore[attr-defined]
+
+    with Client(cluster.scheduler_address) as client:
+        client.run(break_scoring)
+        try:
+            result = on_cluster(cluster, "suzhou", tmp_path / "apps.csv", tmp_path / "periods.csv", tmp_path / "out",
+                                "--quota", "3")
+        finally:
+            client.run(mend)
+    assert result.exit_code == 1
+    assert "the run failed on the cluster (RuntimeError" in result.output
+    assert "110101199001011237" not in result.output and "张三" not in result.output
+    assert "Traceback" not in result.output
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["results.csv"]
+    assert (tmp_path / "out" / "results.csv").read_bytes() == b"earlier run"
