@@ -440,6 +440,7 @@ def _by_dask(scheme: Scheme, version: Any, as_of: dt.date, include_explored: boo
         from pointscalc import distributed
     except ImportError as e:
         raise run.RunError(f"--engine dask needs {e.name}: pip install 'pointscalc[dask]'") from None
+    distributed.require_ranking(scheme, version)
     client = distributed.client_for(scheduler)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))

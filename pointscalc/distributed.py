@@ -510,12 +510,19 @@ def _failure(e: BaseException) -> str:
     return f"the run failed on the cluster ({type(e).__name__}; the workers' logs say more); nothing was written"
 
 
+def require_ranking(scheme: Scheme, version: Version) -> None:
+    """An open city's version admits by conditions and declares no ranking: say so, as a
+    one-machine ``rank`` does, before any cluster is started."""
+    if version.ranking is None:
+        raise run.RunError(f"scheme {scheme.key!r} version {version.label} declares no ranking")
+
+
 def rank_pool(client: Any, job: Job, apps_spec: str, periods_spec: str | None, quotas: dict[str, int | None],
               default_quota: int | None, *, ties: Ties | None = None, rows_per_range: int = ROWS_PER_RANGE,
               progress: Callable[[str], None] | None = None, parquet: bool = False) -> DistributedOutcome:
     """Read, score and rank a pool on the cluster; the outputs are then written by
     ``DistributedOutcome.write``."""
-    assert job.version.ranking is not None
+    require_ranking(job.scheme, job.version)
     say = progress or (lambda _: None)
     try:
         return _rank_pool(client, job, apps_spec, periods_spec, quotas, default_quota, ties, rows_per_range, say,

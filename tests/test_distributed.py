@@ -319,3 +319,16 @@ def test_a_task_that_fails_is_one_line_of_error_and_out_untouched(cluster: Local
     assert "Traceback" not in result.output
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["results.csv"]
     assert (tmp_path / "out" / "results.csv").read_bytes() == b"earlier run"
+
+
+def test_a_scheme_without_a_ranking_is_refused_as_on_one_machine(tmp_path: Path) -> None:
+    # Nantong admits by conditions and declares no ranking; both engines say so, exit 1.
+    (tmp_path / "apps.csv").write_text("id\n", encoding="utf-8")
+    base = ["rank", "nantong", str(tmp_path / "apps.csv"), "--as-of", "2021-06-30", "--quota", "3",
+            "--out", str(tmp_path / "out")]
+    for engine in ("auto", "dask"):
+        result = CliRunner().invoke(main, [*base, "--engine", engine, *(["--scheduler", "tcp://127.0.0.1:9"]
+                                                                         if engine == "dask" else [])])
+        assert result.exit_code == 1, engine
+        assert "declares no ranking" in result.output, result.output
+
