@@ -138,7 +138,7 @@ def _read(source: Source, wanted: dict[str, tuple[str, ...]]) -> tuple[RawTable,
             raise InputError(problems)
         cols = {mapping[h]: pc.fill_null(table[h].cast(pa.string()), "").combine_chunks() for h in header}
         rows = np.arange(source.offset + 1, source.offset + table.num_rows + 1, dtype=np.int64)
-        return columns.RawTable(source.name, header, cols, rows), []
+        return columns.without_blank_rows(source.name, header, cols, rows), []
     try:
         return columns.read_raw(Path(source.path), wanted), []
     except columns.NotColumnar:

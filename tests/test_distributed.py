@@ -187,6 +187,7 @@ def test_parquet_in_several_files_ranks_as_the_csv(cluster: LocalCluster, tmp_pa
     # The same tables as a folder of three Parquet files each: the same results, public list
     # and summary; errors name the folder and number rows through its files in order.
     apps, periods = pool("suzhou", 120, seed=3)
+    apps.insert(50, {})  # a row of empty cells: skipped by both readers, and counted by both
     write_csv(tmp_path / "apps.csv", apps, APP_HEADER)
     write_csv(tmp_path / "periods.csv", periods, PERIOD_HEADER)
     reference = one_machine("suzhou", tmp_path, "--quota", "20")
