@@ -898,7 +898,7 @@ def rank_columns(scheme: Scheme, version: Version, as_of: dt.date, recognition: 
     ``read`` is the tables as ``columns.read`` read them for this version's facts, when a
     caller ranks the same pool twice (``compare``); its ``others`` are consumed."""
     from pointscalc import columns, run
-    from pointscalc.ranking import BucketSummary, Status, score_index
+    from pointscalc.ranking import BucketSummary, score_index
 
     assert version.ranking is not None
     setup = run._Setup(scheme, version, as_of, recognition, len(version.ranking.keys),
@@ -912,66 +912,16 @@ def rank_columns(scheme: Scheme, version: Version, as_of: dt.date, recognition: 
     f = read.frame
     scored = score_frame(scheme, version, as_of, recognition, f, jobs)
     others, problems = run.unique_rows((run._score_item(item, setup) for item in read.others), str(app_path))
+    c = candidates(version, f.ids, f.names, f.buckets, scored, list(others.values()))
     places = version.rounding.places
     keys = version.ranking.keys
     width = len(keys)
-
-    # One row per candidate: the frame's, then the reference reader's.
-    score_at = score_index(keys)
-    decimals: dict[int, Decimal] = {}
-
-    def dec(v: int) -> Decimal:
-        d = decimals.get(v)
-        if d is None:
-            d = decimals[v] = Decimal(v).scaleb(-places)
-        return d
-
-    is_score = [isinstance(k.source, Score) for k in keys]
-    scored_rows = scored.eligible & bool(version.items)
-    ok = scored.eligible | scored.channel
-    labels = [f"{c.label.en} ({c.citation})" for c in version.preconditions]
-    masks, mask_code = np.unique(np.where(ok, -1, scored.failed), return_inverse=True)
-    texts = ["" if m < 0 else "; ".join(lab for j, lab in enumerate(labels) if int(m) >> j & 1)
-             for m in masks.tolist()]
-    reason = np.array(texts, dtype=object)[mask_code] if f.n else np.zeros(0, dtype=object)
-    has_base = version.base_items is not None
-    score = _decimals(scored.total, scored_rows, dec)
-    base = _decimals(scored.base, scored_rows & has_base, dec)
-    has_score, has_base_col = scored_rows, scored_rows & has_base
-    key_list = np.array(f.ids, dtype=object)
-    bucket_list = np.array(f.buckets, dtype=object)
-    name_list = np.array(f.names, dtype=object)
-    named = np.ones(f.n, dtype=bool)
-    eligible = ok
-    values = list(scored.values)
-    nulls = list(scored.nulls)
-    if others:
-        o = list(others.values())
-
-        def more(column: np.ndarray, extra: list[Any]) -> np.ndarray:
-            tail = np.empty(len(extra), dtype=object)
-            tail[:] = extra
-            return np.concatenate([column, tail])
-
-        key_list = more(key_list, [r.candidate.key for r in o])
-        bucket_list = more(bucket_list, [r.candidate.bucket for r in o])
-        name_list = more(name_list, [r.name for r in o])
-        named = np.concatenate([named, [r.named for r in o]])
-        reason = more(reason, [r.candidate.reason for r in o])
-        score = more(score, [r.score for r in o])
-        base = more(base, [r.base for r in o])
-        has_score = np.concatenate([has_score, [r.score is not None for r in o]])
-        has_base_col = np.concatenate([has_base_col, [r.base is not None for r in o]])
-        eligible = np.concatenate([eligible, [r.candidate.eligible for r in o]])
-        for j in range(width):
-            raw = [r.candidate.values[j] for r in o]
-            nulls[j] = np.concatenate([nulls[j], [v is None for v in raw]])
-            values[j] = np.concatenate([values[j], np.array(
-                [0 if v is None else int(v.scaleb(places)) if isinstance(v, Decimal) else int(v) for v in raw],
-                dtype=np.int64)])
+    key_list, bucket_list, eligible, values, nulls = c.keys, c.buckets, c.eligible, c.values, c.nulls
     n = len(key_list)
     policy = ties or version.ranking.ties
     places_of = run.quotas_for_run(quotas, version, bucket_list.tolist(), eligible.tolist())
+    score_at = score_index(keys)
+    is_score = [isinstance(k.source, Score) for k in keys]
 
     buckets = sorted(set(bucket_list) | set(places_of))
     bucket_code = {b: i for i, b in enumerate(buckets)}
@@ -1023,25 +973,10 @@ def rank_columns(scheme: Scheme, version: Version, as_of: dt.date, recognition: 
         if admitted.any():
             last = order[e_lo + int(np.flatnonzero(admitted)[-1])]
             if not nulls[score_at][last]:
-                v = int(values[score_at][last])
-                cutoff = dec(v) if is_score[score_at] else v
+                cutoff = unit_value(int(values[score_at][last]), is_score[score_at], places)
         summaries.append(BucketSummary(bucket, int(hi - lo), block_e, quota, int(admitted.sum()), cutoff, tied))
 
-    from pointscalc import idnumber
-
-    statuses = np.array([Status.ADMITTED.value, Status.WAITLISTED.value, Status.INELIGIBLE.value], dtype=object)
-    st = status
-    shown = np.where(named, key_list, "")[order]
-    names_sorted = name_list[order]
-    score_sorted = np.where(has_score, score, "")[order]
-    rank_col = np.where(st < 2, rank.astype(object), "")
-    results = [shown.tolist(), names_sorted.tolist(), bucket_list[order].tolist(), statuses[st].tolist(),
-               rank_col.tolist(), score_sorted.tolist(), np.where(has_base_col, base, "")[order].tolist(),
-               [""] * n, reason[order].tolist()]
-    admitted = np.flatnonzero(st == 0)
-    public = [rank[admitted].tolist(), [idnumber.mask_name(x) for x in names_sorted[admitted].tolist()],
-              [idnumber.mask(x) if x else "" for x in shown[admitted].tolist()], score_sorted[admitted].tolist(),
-              bucket_list[order][admitted].tolist()]
+    results, public = result_columns(c.take(order), status, rank)
     invalid = run.invalid_rows(problems)
     for shown_id, why in invalid:
         for column, cell in zip(results, run.invalid_result(shown_id, why), strict=True):
@@ -1051,6 +986,122 @@ def rank_columns(scheme: Scheme, version: Version, as_of: dt.date, recognition: 
               "errors.csv": run.as_columns(run.error_rows(problems), 4)}
     return BulkOutcome(summaries, problems, invalid, policy,
                        {name: (header, bodies[name], neutralise) for name, (header, neutralise) in run.HEADERS.items()})
+
+
+def unit_value(v: int, is_score: bool, places: int) -> Any:
+    """A rank value held in integer units, as the reference engine holds it: points as a
+    Decimal of ``places`` decimals, anything else (months, a flag) as the integer."""
+    return Decimal(v).scaleb(-places) if is_score else v
+
+
+@attrs.frozen
+class Candidates:
+    """Every candidate of a run (or of one partition of it), as columns: what ranking and
+    the results tables need, and nothing per applicant beyond it."""
+
+    keys: np.ndarray
+    buckets: np.ndarray
+    names: np.ndarray
+    named: np.ndarray
+    reasons: np.ndarray
+    scores: np.ndarray
+    bases: np.ndarray
+    """Decimal points, or ``None`` where absent (object arrays)."""
+    eligible: np.ndarray
+    values: list[np.ndarray]
+    nulls: list[np.ndarray]
+    """Rank values in integer units (points × 10^places) and where each is absent."""
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def take(self, index: np.ndarray) -> Candidates:
+        return Candidates(self.keys[index], self.buckets[index], self.names[index], self.named[index],
+                          self.reasons[index], self.scores[index], self.bases[index], self.eligible[index],
+                          [v[index] for v in self.values], [z[index] for z in self.nulls])
+
+    @staticmethod
+    def concat(parts: list[Candidates]) -> Candidates:
+        first = parts[0]
+        return Candidates(*(np.concatenate([getattr(p, name) for p in parts]) for name in
+                            ("keys", "buckets", "names", "named", "reasons", "scores", "bases", "eligible")),
+                          [np.concatenate([p.values[j] for p in parts]) for j in range(len(first.values))],
+                          [np.concatenate([p.nulls[j] for p in parts]) for j in range(len(first.nulls))])
+
+
+def _objects(items: list[Any]) -> np.ndarray:
+    out = np.empty(len(items), dtype=object)
+    out[:] = items
+    return out
+
+
+def candidates(version: Version, ids: list[str], names: list[str], buckets: list[str], scored: Scored,
+               others: list[Any]) -> Candidates:
+    """One row per candidate: the frame's (scored by columns), then the rows the reference
+    engine scored (``run.Row``)."""
+    places = version.rounding.places
+    assert version.ranking is not None
+    width = len(version.ranking.keys)
+    decimals: dict[int, Decimal] = {}
+
+    def dec(v: int) -> Decimal:
+        d = decimals.get(v)
+        if d is None:
+            d = decimals[v] = Decimal(v).scaleb(-places)
+        return d
+
+    n = len(ids)
+    scored_rows = scored.eligible & bool(version.items)
+    ok = scored.eligible | scored.channel
+    labels = [f"{c.label.en} ({c.citation})" for c in version.preconditions]
+    masks, mask_code = np.unique(np.where(ok, -1, scored.failed), return_inverse=True)
+    texts = ["" if m < 0 else "; ".join(lab for j, lab in enumerate(labels) if int(m) >> j & 1)
+             for m in masks.tolist()]
+    reason = np.array(texts, dtype=object)[mask_code] if n else np.zeros(0, dtype=object)
+    has_base = version.base_items is not None
+    o = others
+    score = np.concatenate([_decimals(scored.total, scored_rows, dec), _objects([r.score for r in o])])
+    base = np.concatenate([_decimals(scored.base, scored_rows & has_base, dec), _objects([r.base for r in o])])
+    values, nulls = [], []
+    for j in range(width):
+        raw = [r.candidate.values[j] for r in o]
+        nulls.append(np.concatenate([scored.nulls[j], np.array([v is None for v in raw], dtype=bool)]))
+        values.append(np.concatenate([scored.values[j], np.array(
+            [0 if v is None else int(v.scaleb(places)) if isinstance(v, Decimal) else int(v) for v in raw],
+            dtype=np.int64)]))
+    return Candidates(
+        keys=np.concatenate([_objects(ids), _objects([r.candidate.key for r in o])]),
+        buckets=np.concatenate([_objects(buckets), _objects([r.candidate.bucket for r in o])]),
+        names=np.concatenate([_objects(names), _objects([r.name for r in o])]),
+        named=np.concatenate([np.ones(n, dtype=bool), np.array([r.named for r in o], dtype=bool)]),
+        reasons=np.concatenate([reason, _objects([r.candidate.reason for r in o])]),
+        scores=score, bases=base,
+        eligible=np.concatenate([ok, np.array([r.candidate.eligible for r in o], dtype=bool)]),
+        values=values, nulls=nulls,
+    )
+
+
+def result_columns(c: Candidates, status: np.ndarray, rank: np.ndarray) -> tuple[list[list[Any]], list[list[Any]]]:
+    """results.csv and public.csv as columns, for candidates already in output order;
+    ``status`` 0 admitted, 1 waitlisted, 2 ineligible."""
+    from pointscalc import idnumber
+    from pointscalc.ranking import Status
+
+    n = len(c)
+    statuses = np.array([Status.ADMITTED.value, Status.WAITLISTED.value, Status.INELIGIBLE.value], dtype=object)
+    shown = np.where(c.named, c.keys, "")
+    has_score = np.array([s is not None for s in c.scores.tolist()], dtype=bool)
+    has_base = np.array([s is not None for s in c.bases.tolist()], dtype=bool)
+    score_text = np.where(has_score, c.scores, "")
+    rank_col = np.where(status < 2, rank.astype(object), "")
+    results = [shown.tolist(), c.names.tolist(), c.buckets.tolist(), statuses[status].tolist(),
+               rank_col.tolist(), score_text.tolist(), np.where(has_base, c.bases, "").tolist(),
+               [""] * n, c.reasons.tolist()]
+    admitted = np.flatnonzero(status == 0)
+    public = [rank[admitted].tolist(), [idnumber.mask_name(x) for x in c.names[admitted].tolist()],
+              [idnumber.mask(x) if x else "" for x in shown[admitted].tolist()], score_text[admitted].tolist(),
+              c.buckets[admitted].tolist()]
+    return results, public
 
 
 def _decimals(units: np.ndarray, present: np.ndarray, dec: Any) -> np.ndarray:

@@ -503,7 +503,7 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
 
 @main.command()
 @click.argument("scheme", type=SCHEME)
-@click.argument("input_file", metavar="INPUT", type=click.Path(dir_okay=False))
+@click.argument("input_file", metavar="INPUT", type=click.Path())
 @_as_of_or_round
 @_round
 @click.option("--quota", required=True, metavar="N|QUOTA_FILE",
@@ -514,8 +514,9 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
 @click.option("--out", "out", required=True, metavar="FOLDER",
               help="Folder for the results: replaced whole by this run's files (see docs/running-a-round.md).")
 @click.option("--scored", is_flag=True, help="INPUT already has a score column (and tie-break columns): rank it as given.")
-@click.option("--periods", "periods_file", type=click.Path(dir_okay=False),
-              help="A table of periods keyed by applicant ID, for a flat applicants table.")
+@click.option("--periods", "periods_file", type=click.Path(),
+              help="A table of periods keyed by applicant ID, for a flat applicants table (with --engine dask,"
+                   " also a folder or glob of Parquet files).")
 @click.option("--family", "family_file", type=click.Path(dir_okay=False),
               help="A table of family members keyed by applicant ID, for a flat applicants table.")
 @click.option("--records", "records_file", type=click.Path(dir_okay=False),
@@ -531,9 +532,18 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
 @click.option("--ties", type=click.Choice(["admit_all", "strict"]), help="Override the scheme's ties policy (a what-if).")
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Processes that score applicants (one per core); the outputs are the same bytes.")
-@click.option("--engine", type=click.Choice(["auto", "columns", "applicants"]), default="auto", show_default=True,
+@click.option("--engine", type=click.Choice(["auto", "columns", "applicants", "dask"]), default="auto",
+              show_default=True,
               help="columns: score a CSV table column by column (fast); applicants: one by one, the reference;"
-                   " auto: columns where the scheme and file allow it. The outputs are the same bytes.")
+                   " auto: columns where the scheme and file allow it; dask: a pool in partitions on a Dask"
+                   " cluster (docs/scaling.md). The outputs are the same bytes.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --engine dask: the Dask scheduler (tcp://host:8786); default: a local cluster of this"
+                   " machine's cores.")
+@click.option("--partitions", type=click.IntRange(1, 1_000_000),
+              help="With --engine dask: partitions the pool is hashed into (default: 4 per worker).")
+@click.option("--parquet", is_flag=True,
+              help="With --engine dask: also write results.parquet and public.parquet (the same cells, as text).")
 @click.option("--chart", is_flag=True,
               help="Also draw each bucket's score distribution, cutoff and tie band (needs pointscalc[charts]).")
 @_stale
@@ -544,7 +554,8 @@ def rank(ctx: click.Context, scheme: Scheme, input_file: str, as_of: dt.date | N
          quota: str, out: str, scored: bool,
          periods_file: str | None, family_file: str | None,
          records_file: str | None, xlsx: bool, target: int | None, children: bool, strict: bool, ties: str | None,
-         jobs: int, engine: str, allow_stale: bool, include_explored: bool, chart: bool,
+         jobs: int, engine: str, chart: bool, scheduler: str | None, partitions: int | None,
+         parquet: bool, allow_stale: bool, include_explored: bool,
          reform_file: str | None) -> None:
     """Rank a whole city's applicants against quotas and write results.csv, public.csv
     (the 公示 list, masked), summary.csv, errors.csv and run.json (the run record) to
@@ -552,22 +563,28 @@ def rank(ctx: click.Context, scheme: Scheme, input_file: str, as_of: dt.date | N
 
     INPUT is JSON Lines of applicants to score, a flat CSV or XLSX table of applicants
     (with --periods), or, with --scored, a table that already has scores.  CSV may be
-    UTF-8, UTF-8 with BOM or GB18030.  See docs/input-format.md.
+    UTF-8, UTF-8 with BOM or GB18030.  With --engine dask, INPUT and --periods may also be
+    Parquet: one file, a folder or a glob.  See docs/input-format.md and docs/scaling.md.
     """
-    from tabulate import tabulate
 
-    from pointscalc import outdir, run
+    from pointscalc import outdir
     from pointscalc.record import RankOptions
 
     options = RankOptions(scheme=ctx.meta[_SCHEME_GIVEN], input=input_file, as_of=as_of, round=round_id,
                           quota=quota, periods=periods_file, family=family_file, records=records_file, scored=scored, children=children, xlsx=xlsx, target=target,
                           strict=strict, ties=ties, jobs=jobs, engine=engine, allow_stale=allow_stale,
                           include_explored=include_explored, chart=chart, reform=reform_file)
+    if engine != "dask" and (scheduler or partitions or parquet):
+        raise click.UsageError("--scheduler, --partitions and --parquet go with --engine dask")
     try:
         folder = outdir.check(out)
     except outdir.OutError as e:
         raise click.BadParameter(str(e).removeprefix(f"--out {out}: ").removeprefix("--out: "),
                                  param_hint="--out") from None
+    if engine == "dask":
+        outcome = _rank_dask(options, scheme, folder, scheduler=scheduler, partitions=partitions, parquet=parquet)
+        _summary(outcome, out, reform_file, target)
+        return
     done = _rank_run(options, scheme)
     outcome = done.outcome
     _echo_problems("invalid", outcome.problems, "in errors.csv" if not strict else "problems, not shown")
@@ -577,8 +594,17 @@ def rank(ctx: click.Context, scheme: Scheme, input_file: str, as_of: dt.date | N
         outdir.publish(folder, done.files)
     except OSError as e:
         _fail(f"--out {out}: cannot be written: {e.strerror}; the folder holds the previous run, if any")
-    click.echo(tabulate(run.summary_rows(outcome.summaries), headers=["bucket", "applicants", "eligible", "quota", "admitted", "cutoff",
-                                       "tied_at_cutoff"], disable_numparse=True))
+    _summary(outcome, out, reform_file, target)
+
+
+def _summary(outcome: Any, out: str, reform_file: str | None, target: int | None) -> None:
+    from tabulate import tabulate
+
+    from pointscalc import run
+
+    click.echo(tabulate(run.summary_rows(outcome.summaries), headers=["bucket", "applicants", "eligible", "quota",
+                                                                      "admitted", "cutoff", "tied_at_cutoff"],
+                        disable_numparse=True))
     click.echo(f"ties: {outcome.ties.value}; invalid rows: {len(outcome.invalid)}; written to {out}")
     if reform_file is not None:
         click.echo(f"what-if: ranked under the reform {reform_file}")
@@ -742,6 +768,72 @@ def _by_columns(engine: str, scheme: Scheme, version: Any, as_of: dt.date, recog
 
     click.echo(fallback_note(str(why), path, jobs), err=True)
     return None
+
+
+def _rank_dask(options: Any, scheme: Scheme, folder: Any, *, scheduler: str | None, partitions: int | None,
+               parquet: bool) -> Any:
+    """``rank --engine dask``: the pool ranked on a Dask cluster (pointscalc.distributed), its
+    outputs built in a staging folder and swapped in at ``folder`` as a whole."""
+    from pathlib import Path
+
+    from pointscalc import outdir, run
+    from pointscalc.quotas import QuotaError, read_quotas, resolve
+    from pointscalc.recognition import Recognition
+    from pointscalc.scheme import Ties
+
+    unusable = [o for o, on in (("--scored", options.scored), ("--xlsx", options.xlsx), ("--jobs", options.jobs > 1),
+                                ("--family", options.family), ("--records", options.records),
+                                ("--chart", options.chart), ("--reform", options.reform),
+                                ("--children", options.children)) if on]
+    if unusable:
+        raise click.UsageError(f"{', '.join(unusable)} cannot be used with --engine dask")
+    if Path(options.input).suffix.lower() in (".jsonl", ".json", ".xlsx"):
+        _fail("--engine dask reads a CSV or Parquet table of applicants (with --periods), not "
+              f"{Path(options.input).suffix}")
+    when, version = _when(scheme, options.as_of, options.round, options.allow_stale)
+    try:
+        quotas = read_quotas(options.quota)
+        if version.ranking is not None and version.ranking.buckets:
+            resolve(quotas, {}, [], version.ranking.buckets, default_bucket=run.DEFAULT_BUCKET)
+    except QuotaError as e:
+        _fail(str(e))
+    try:
+        from pointscalc import distributed
+    except ImportError as e:
+        _fail(f"--engine dask needs {e.name}: pip install 'pointscalc[dask]'")
+    try:
+        distributed.require_ranking(scheme, version)
+        client = distributed.client_for(scheduler)
+    except (SchemeError, run.RunError) as e:
+        _fail(str(e))
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        recognition = Recognition.resolve(scheme.city, scheme.agreements, when.rules_day, options.include_explored)
+        job = distributed.Job(scheme, version, when.data_day, recognition, partitions or 4 * workers)
+        outcome = distributed.rank_pool(client, job, options.input, options.periods, quotas,
+                                        ties=Ties(options.ties) if options.ties else None, progress=_say,
+                                        parquet=parquet)
+        _echo_problems("invalid", outcome.problems, "in errors.csv" if not options.strict else "problems, not shown")
+        if options.strict and outcome.problems:
+            _fail(f"{len(outcome.problems)} problem(s) in the input; --strict: nothing written")
+        outdir.publish_folder(folder, outcome.write)
+        return outcome
+    except (SchemeError, run.RunError, QuotaError) as e:
+        _fail(str(e))
+    except InputError as e:
+        _input_failed(e)
+    except OSError as e:
+        _fail(f"--out: cannot be written: {e.strerror}; the folder holds the previous run, if any")
+    finally:
+        if "outcome" in locals():
+            outcome.close()
+        distributed.close(client)
+
+
+def _say(line: str) -> None:
+    """A progress line on stderr, only when stderr is a terminal."""
+    if sys.stderr.isatty():
+        click.echo(line, err=True)
 
 
 def _progress(items):  # type: ignore[no-untyped-def]

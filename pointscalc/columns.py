@@ -215,9 +215,13 @@ def _parse(name: str, source: Path | bytes, wanted: dict[str, tuple[str, ...]]) 
             raise NotColumnar("a cell that may be longer than the CSV reader's limit")
         columns[mapping[h]] = col
         table = table.drop_columns([n])
-    rows = np.arange(FIRST_ROW, count + FIRST_ROW, dtype=np.int64)
-    if count:
-        filled = np.zeros(count, dtype=bool)
+    return without_blank_rows(name, header, columns, np.arange(FIRST_ROW, count + FIRST_ROW, dtype=np.int64))
+
+
+def without_blank_rows(name: str, header: list[str], columns: dict[str, pa.Array], rows: np.ndarray) -> RawTable:
+    """The table less its rows with every cell empty, which the reference reader skips."""
+    if len(rows):
+        filled = np.zeros(len(rows), dtype=bool)
         for col in columns.values():
             filled |= pc.greater(pc.binary_length(col), 0).to_numpy(zero_copy_only=False)
         if not filled.all():
@@ -415,63 +419,74 @@ class Read:
 def read(app_path: Path, keyed: dict[str, Path | None], version: Version, by_area: bool,
          as_of: dt.date | None = None) -> Read:
     """The applicants table and its keyed tables (``periods``, ``family``, ``records``)."""
-    from pointscalc.run import APPLICANT_COLUMNS, DEFAULT_BUCKET, _with_facts, keyed_columns
+    from pointscalc.run import APPLICANT_COLUMNS, _with_facts, keyed_columns
 
     # Arrow parses without the GIL: the keyed tables are read while the applicants are checked.
     pool = ThreadPoolExecutor(max(1, sum(1 for p in keyed.values() if p)))
     try:
         later = {k: pool.submit(read_raw, p, keyed_columns(k, version)) for k, p in keyed.items() if p}
         apps = read_raw(app_path, _with_facts(APPLICANT_COLUMNS, version, periods=False))
-        n = len(apps)
-        if n == 0:
-            raise NotColumnar("no applicants")
-        cols = apps.columns
-        reader = _Reader(apps.name, version.facts, None)
-        bad = np.zeros(n, dtype=bool)
-
-        raw_ids = cols.get("id", pa.array([""] * n, pa.string()))
-        # Checked, compared and joined as the reference reader keys them: one person, one key.
-        id_col = normalised_ids(raw_ids)
-        id_ok, id_ymd, id_sex = _valid_ids(id_col, as_of)
-        bad |= ~id_ok
-        ids_text = id_col.to_pylist()
-        _refuse_padded(pc.filter(raw_ids, pa.array(~id_ok)).to_pylist())
-        for column in ("name", "bucket"):
-            if column in cols and padded(cols[column]):
-                raise NotColumnar("cells with surrounding spaces, which the reference reader strips")
-        counts = pc.value_counts(id_col)
-        repeated = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
-        if len(repeated):
-            bad |= pc.is_in(id_col, value_set=repeated).to_numpy(zero_copy_only=False)
-
-        birth = coded(cols.get("birth"), n, _birth)
-        bad |= birth.bad
-        b_ymd = birth.mapped(lambda v: v[0].year * 10000 + v[0].month * 100 + v[0].day, -1)
-        b_known = birth.mapped(lambda v: v[1], True, bool)
-        given = b_ymd >= 0
-        bad |= given & np.where(b_known, b_ymd != id_ymd, b_ymd // 100 != id_ymd // 100)
-        sex = coded(cols.get("sex"), n, _choice(Sex))
-        bad |= sex.bad | (sex.present & (sex.mapped(lambda v: 1 if v == "male" else 2, 0) != id_sex))
-
-        ranks = {}
-        for column, cls in (("diploma", Diploma), ("degree", Degree), ("qualification", Qualification),
-                            ("title", Title)):
-            c = coded(cols.get(column), n, _rank_of(cls))
-            bad |= c.bad
-            ranks[column] = c.mapped(lambda v: v, 0, np.int8)
-        for column, parse in (("origin_city", _city), ("origin_province", _text)):
-            bad |= coded(cols.get(column), n, parse).bad
-        rural_c = coded(cols.get("rural"), n, _bool)
-        bad |= rural_c.bad
-        rural = rural_c.mapped(lambda v: int(v), -1, np.int8)
-        extra: dict[str, Coded] = {}
-        for name, fact in reader.extra_facts.items():
-            c = coded(cols.get(name), n, reader._fact_parser(fact))
-            bad |= c.bad | (~c.present if fact.required else False)
-            extra[name] = c
         raws = {k: f.result() for k, f in later.items()}
     finally:
+        # Even when one table fails, the others are waited for here: a process that exits
+        # while Arrow still reads in a thread may abort (seen with pyarrow 26).
         pool.shutdown(wait=True, cancel_futures=True)
+    return from_raw(apps, raws, version, by_area, as_of)
+
+
+def from_raw(apps: RawTable, raws: dict[str, RawTable], version: Version, by_area: bool,
+             as_of: dt.date | None = None) -> Read:
+    """The frame and the applicants left to the reference reader, from tables already
+    parsed (whole files, or one partition of a pool: ``pointscalc.distributed``)."""
+    from pointscalc.run import DEFAULT_BUCKET
+
+    n = len(apps)
+    if n == 0:
+        raise NotColumnar("no applicants")
+    cols = apps.columns
+    reader = _Reader(apps.name, version.facts, None)
+    bad = np.zeros(n, dtype=bool)
+
+    raw_ids = cols.get("id", pa.array([""] * n, pa.string()))
+    # Checked, compared and joined as the reference reader keys them: one person, one key.
+    id_col = normalised_ids(raw_ids)
+    id_ok, id_ymd, id_sex = _valid_ids(id_col, as_of)
+    bad |= ~id_ok
+    ids_text = id_col.to_pylist()
+    _refuse_padded(pc.filter(raw_ids, pa.array(~id_ok)).to_pylist())
+    for column in ("name", "bucket"):
+        if column in cols and padded(cols[column]):
+            raise NotColumnar("cells with surrounding spaces, which the reference reader strips")
+    counts = pc.value_counts(id_col)
+    repeated = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
+    if len(repeated):
+        bad |= pc.is_in(id_col, value_set=repeated).to_numpy(zero_copy_only=False)
+
+    birth = coded(cols.get("birth"), n, _birth)
+    bad |= birth.bad
+    b_ymd = birth.mapped(lambda v: v[0].year * 10000 + v[0].month * 100 + v[0].day, -1)
+    b_known = birth.mapped(lambda v: v[1], True, bool)
+    given = b_ymd >= 0
+    bad |= given & np.where(b_known, b_ymd != id_ymd, b_ymd // 100 != id_ymd // 100)
+    sex = coded(cols.get("sex"), n, _choice(Sex))
+    bad |= sex.bad | (sex.present & (sex.mapped(lambda v: 1 if v == "male" else 2, 0) != id_sex))
+
+    ranks = {}
+    for column, cls in (("diploma", Diploma), ("degree", Degree), ("qualification", Qualification),
+                        ("title", Title)):
+        c = coded(cols.get(column), n, _rank_of(cls))
+        bad |= c.bad
+        ranks[column] = c.mapped(lambda v: v, 0, np.int8)
+    for column, parse in (("origin_city", _city), ("origin_province", _text)):
+        bad |= coded(cols.get(column), n, parse).bad
+    rural_c = coded(cols.get("rural"), n, _bool)
+    bad |= rural_c.bad
+    rural = rural_c.mapped(lambda v: int(v), -1, np.int8)
+    extra: dict[str, Coded] = {}
+    for name, fact in reader.extra_facts.items():
+        c = coded(cols.get(name), n, reader._fact_parser(fact))
+        bad |= c.bad | (~c.present if fact.required else False)
+        extra[name] = c
     for k, t in raws.items():
         if "id" not in t.columns:
             raise InputError([Problem(t.name, "id", f"a {k} table needs the applicant ID column (身份证号)")])

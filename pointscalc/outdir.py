@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 STAGING = ".pointscalc-staging-"
@@ -81,16 +82,26 @@ def _umask() -> int:
 
 def publish(out: Path, files: dict[str, bytes]) -> None:
     """Swap a folder holding exactly ``files`` in at ``out`` (a path ``check`` returned)."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    clean(out)
-    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING}{out.name}-", dir=out.parent))
-    try:
+
+    def fill(staging: Path) -> None:
         for name in sorted(files):
             fd = os.open(staging / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
             with os.fdopen(fd, "wb") as f:
                 f.write(files[name])
                 f.flush()
                 os.fsync(f.fileno())
+
+    publish_folder(out, fill)
+
+
+def publish_folder(out: Path, fill: Callable[[Path], None]) -> None:
+    """Swap in at ``out`` a folder that ``fill`` writes (a pool's outputs, streamed range by
+    range): built beside ``out``, so ``out`` holds the old run or the new one, never a mix."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    clean(out)
+    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING}{out.name}-", dir=out.parent))
+    try:
+        fill(staging)
         _written_hook()
         staging.chmod(0o777 & ~_umask())
         if out.exists():

@@ -59,7 +59,7 @@ class RankOptions:
     ties: str | None = attrs.field(default=None, validator=attrs.validators.in_([None, "admit_all", "strict"]))
     jobs: int = attrs.field(default=1, validator=[attrs.validators.instance_of(int), attrs.validators.ge(1),
                                                   attrs.validators.le(64)])
-    engine: str = attrs.field(default="auto", validator=attrs.validators.in_(["auto", "columns", "applicants"]))
+    engine: str = attrs.field(default="auto", validator=attrs.validators.in_(["auto", "columns", "applicants", "dask"]))
     allow_stale: bool = attrs.field(default=False, validator=_flag)
     include_explored: bool = attrs.field(default=False, validator=_flag)
     chart: bool = attrs.field(default=False, validator=_flag)

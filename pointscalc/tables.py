@@ -16,6 +16,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
+import tempfile
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -338,3 +340,26 @@ def _xlsx_value(cell: object, neutralise: bool, fmt: str | None) -> object:
 
 
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def write_all(directory: Path, files: dict[str, bytes | Iterable[bytes]]) -> None:
+    """Write every file, or none: each goes to a temporary file first, and the renames
+    happen only once all are written.  A file may be given as its pieces, produced while
+    it is written (a pool's results, range by range)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    staged: list[tuple[str, Path]] = []
+    try:
+        for name, data in files.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=directory)
+            staged.append((tmp, directory / name))
+            with os.fdopen(fd, "wb") as f:
+                for piece in [data] if isinstance(data, bytes) else data:
+                    f.write(piece)
+                f.flush()
+                os.fsync(f.fileno())
+    except BaseException:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    for tmp, final in staged:
+        os.replace(tmp, final)

@@ -1,0 +1,593 @@
+"""Ranking a province or a nation on Dask: ``pointscalc rank --engine dask``.
+
+A pool too large for one machine is read, scored and ranked in partitions on a Dask
+cluster (``distributed``; a local cluster of this machine's cores by default).  Nothing is
+city-specific here, and nothing is ranked in a new way:
+
+1. **Read.**  Each file of the pool (one CSV, or Parquet files: one file, a folder or a
+   glob) is read by one task and split by a hash of the upper-cased applicant ID into the
+   run's partitions.  An applicant's rows and periods, and every copy of a repeated ID,
+   land in one partition, so duplicates and orphan periods are found as on one machine.
+   Every row keeps its file and row number for errors.
+2. **Score.**  Each partition is scored by the bulk engine (``columns.from_raw``,
+   ``bulk.score_frame``), or by the reference engine where the bulk engine cannot (a rule
+   it does not know, a cell only the reference reader reads faithfully), as
+   ``rank --engine auto`` does on one machine.
+3. **Rank by counts** (``bycounts``): each partition counts its applicants per bucket and
+   rank-key group; the counts are merged and every rank, cutoff and tie follows, with no
+   sort of the pool.  Under ``strict``, the keys of the one group at a split line are
+   gathered to choose by applicant key.
+4. **Write.**  Rows are sent to output ranges cut at group boundaries, each range sorted
+   and formatted by its own task; the client appends the ranges in order to a temporary
+   file per output, renamed into ``--out`` once all are whole.
+
+The outputs are byte for byte those of a one-machine ``rank`` of the same files.  Dask
+retries the tasks of a worker that dies; a run that still fails stops with an error and
+leaves ``--out`` as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import operator
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pointscalc import bulk, bycounts, columns, run
+from pointscalc.columns import RawTable
+from pointscalc.errors import InputError, Problem
+from pointscalc.ranking import BucketSummary, score_index
+from pointscalc.recognition import Recognition
+from pointscalc.rules import Score
+from pointscalc.quotas import Quotas
+from pointscalc.scheme import Scheme, Ties, Version
+from pointscalc.tables import FIRST_ROW, Table, _texts, csv_columns, write_all
+
+ROWS_PER_RANGE = 1 << 18
+"""Rows an output task sorts and formats at once: bounds a task's memory, and spreads the
+formatting over the workers."""
+
+
+class DistributedError(run.RunError):
+    """Dask is missing, the cluster cannot be reached, or the run failed on it."""
+
+
+@attrs.frozen
+class Job:
+    """What every task of a run needs; small, shipped with each task."""
+
+    scheme: Scheme
+    version: Version
+    as_of: dt.date
+    recognition: Recognition
+    partitions: int
+
+    @property
+    def setup(self) -> Any:
+        assert self.version.ranking is not None
+        return run._Setup(self.scheme, self.version, self.as_of, self.recognition, len(self.version.ranking.keys),
+                          any(f.name == "target_area" for f in self.version.facts))
+
+
+# --- Sources ---------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Source:
+    """One file of a table, and the table's rows before it (a Parquet dataset is numbered
+    through its files in name order, as one table)."""
+
+    path: str
+    name: str
+    """The table's name in errors: the file, folder or glob as given."""
+    offset: int
+    parquet: bool
+
+
+def sources(spec: str) -> list[Source]:
+    """The files of a table given as one file, a folder or a glob."""
+    path = Path(spec)
+    if path.is_dir():
+        files = sorted(str(p) for p in path.iterdir() if p.suffix.lower() in (".csv", ".parquet") and p.is_file())
+    elif any(ch in spec for ch in "*?["):
+        files = sorted(glob.glob(spec))
+    else:
+        files = [spec]
+    if not files:
+        raise InputError([Problem(spec, "", "no .csv or .parquet file here")])
+    kinds = {Path(f).suffix.lower() for f in files}
+    if not kinds <= {".csv", ".parquet"} or len(kinds) > 1:
+        raise InputError([Problem(spec, "", "expected CSV or Parquet files, all of one kind")])
+    if kinds == {".csv"}:
+        if len(files) > 1:
+            raise InputError([Problem(spec, "", "a pool in several files must be Parquet; a CSV pool is one file")])
+        return [Source(files[0], files[0], 0, False)]
+    import pyarrow.parquet as pq
+
+    out, offset = [], 0
+    for f in files:
+        try:
+            rows = pq.ParquetFile(f).metadata.num_rows
+        except (OSError, pa.ArrowException) as e:
+            raise InputError([Problem(f, "", f"cannot be read as Parquet: {e}")]) from None
+        out.append(Source(f, files[0] if len(files) == 1 else spec, offset, True))
+        offset += rows
+    return out
+
+
+def _wanted(job: Job, periods: bool) -> dict[str, tuple[str, ...]]:
+    return run._with_facts(run.PERIOD_COLUMNS if periods else run.APPLICANT_COLUMNS, job.version, periods=periods)
+
+
+def _read(source: Source, wanted: dict[str, tuple[str, ...]]) -> tuple[RawTable, list[Problem]]:
+    """One file as text columns, with its rows numbered as the one-machine readers number
+    them; a CSV the Arrow reader cannot read faithfully is read by the reference reader."""
+    if source.parquet:
+        import pyarrow.parquet as pq
+
+        table = pq.read_table(source.path)
+        header = table.column_names
+        mapping, problems = run._columns(Table(source.name, header, [], []), wanted)
+        if problems:
+            raise InputError(problems)
+        cols = {mapping[h]: pc.fill_null(table[h].cast(pa.string()), "").combine_chunks() for h in header}
+        # Numbered as a CSV of the same table would be (its header is row 1), across the files.
+        rows = np.arange(source.offset + FIRST_ROW, source.offset + table.num_rows + FIRST_ROW, dtype=np.int64)
+        return columns.without_blank_rows(source.name, header, cols, rows), []
+    try:
+        return columns.read_raw(Path(source.path), wanted), []
+    except columns.NotColumnar:
+        from pointscalc.tables import read_csv
+
+        t = read_csv(source.path)
+        mapping, problems = run._columns(t, wanted)
+        if problems:
+            raise InputError(problems) from None
+        names = list(mapping.values())
+        cols = {mapping[h]: pa.array([cells[h] for _, cells in t.rows], pa.string()) for h in t.header}
+        return columns.RawTable(t.name, names, cols, np.array([n for n, _ in t.rows], dtype=np.int64)), t.problems
+
+
+_MIX = np.random.default_rng(20210630).integers(1, 1 << 63, size=64, dtype=np.uint64) | np.uint64(1)
+
+
+def part_of(ids: pa.Array, partitions: int) -> np.ndarray:
+    """The partition of each row: a hash of the ID's upper-cased UTF-8 bytes, the same on
+    every machine and in every run."""
+    up = pc.utf8_upper(ids.cast(pa.string()))
+    up = pa.concat_arrays([up]) if up.offset else up
+    n = len(up)
+    offsets = np.frombuffer(up.buffers()[1], dtype=np.int32)[: n + 1].astype(np.int64)
+    data = up.buffers()[2]
+    raw = np.frombuffer(data, dtype=np.uint8)[offsets[0]: offsets[-1]] if data is not None else np.zeros(0, np.uint8)
+    lengths = np.diff(offsets)
+    h = np.zeros(n, dtype=np.uint64)
+    if n and len(raw) and (lengths == lengths[0]).all():  # the usual case: every ID 18 characters
+        width = int(lengths[0])
+        h = (raw.reshape(n, width).astype(np.uint64) * _MIX[np.arange(width) % 64]).sum(axis=1, dtype=np.uint64)
+    elif len(raw):
+        at = np.arange(len(raw), dtype=np.int64) - np.repeat(offsets[:-1] - offsets[0], lengths)
+        weighted = raw.astype(np.uint64) * _MIX[at % 64]
+        filled = np.flatnonzero(lengths > 0)
+        h[filled] = np.add.reduceat(weighted, (offsets[:-1] - offsets[0])[filled])
+    h ^= h >> np.uint64(31)
+    h *= np.uint64(0x9E3779B97F4A7C15)
+    h ^= h >> np.uint64(29)
+    return (h % np.uint64(partitions)).astype(np.int64)
+
+
+def _split(table: RawTable, partitions: int) -> list[RawTable]:
+    where = part_of(table.columns["id"], partitions) if "id" in table.columns \
+        else np.zeros(len(table), dtype=np.int64)
+    order = np.argsort(where, kind="stable")
+    bounds = np.searchsorted(where[order], np.arange(partitions + 1))
+    # A take per piece, not a slice: a pickled slice carries its whole parent's buffers.
+    return [columns.RawTable(table.name, table.header,
+                             {k: v.take(pa.array(order[a:b])) for k, v in table.columns.items()}, table.rows[order[a:b]])
+            for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+
+
+def read_task(source: Source, job: Job, periods: bool) -> tuple[list[RawTable], list[Problem]]:
+    table, problems = _read(source, _wanted(job, periods))
+    return _split(table, job.partitions), problems
+
+
+def _piece(read: tuple[list[RawTable], list[Problem]], i: int) -> RawTable:
+    return read[0][i]
+
+
+def _concat(pieces: Sequence[RawTable]) -> RawTable | None:
+    if not pieces:
+        return None
+    first = pieces[0]
+    names = list(first.columns)
+    for p in pieces[1:]:
+        if list(p.columns) != names:
+            raise InputError([Problem(p.name, "", "its files do not all have the same columns")])
+    cols = {k: pa.concat_arrays([p.columns[k] for p in pieces]) for k in names}
+    return columns.RawTable(first.name, first.header, cols, np.concatenate([p.rows for p in pieces]))
+
+
+# --- Score one partition ---------------------------------------------------------------------
+
+
+@attrs.frozen
+class Part:
+    """One partition scored: its candidates, their rank-key groups, its problems and counts."""
+
+    candidates: bulk.Candidates
+    grouped: np.ndarray
+    problems: list[Problem]
+    histogram: bycounts.Histogram
+
+
+def _as_table(raw: RawTable) -> Table:
+    """A partition as the reference reader's table: canonical headers, stripped cells."""
+    names = list(raw.columns)
+    texts = {k: v.to_pylist() for k, v in raw.columns.items()}
+    rows = [(int(n), {k: texts[k][i].strip() for k in names}) for i, n in enumerate(raw.rows.tolist())]
+    return Table(raw.name, names, [r for r in rows if any(r[1].values())], [])
+
+
+def score_task(apps_pieces: list[RawTable], period_pieces: list[RawTable], job: Job) -> Part:
+    scheme, version, as_of, recognition = job.scheme, job.version, job.as_of, job.recognition
+    assert version.ranking is not None
+    setup = job.setup
+    apps, per = _concat(apps_pieces), _concat(period_pieces)
+    assert apps is not None
+    read = None
+    if bulk.unsupported(scheme, version, recognition) is None and len(apps):
+        try:
+            read = columns.from_raw(apps, {"periods": per} if per is not None else {}, version, setup.by_area,
+                                    as_of)
+        except columns.NotColumnar:
+            read = None
+    if read is not None:
+        f = read.frame
+        scored = bulk.score_frame(scheme, version, as_of, recognition, f)
+        items: Iterator[Any] = iter(read.others)
+        ids, names, buckets = f.ids, f.names, f.buckets
+    else:
+        items = run.table_applicants(_as_table(apps), _as_table(per) if per is not None else None, version)
+        scored = _nothing(len(version.ranking.keys))
+        ids, names, buckets = [], [], []
+    others, problems = run.unique_rows((run._score_item(item, setup) for item in items), apps.name)
+    c = bulk.candidates(version, ids, names, buckets, scored, list(others.values()))
+    grouped = bycounts.group_keys(c.values, c.nulls, version.ranking.keys).reshape(len(c), -1)
+    return Part(c, grouped, problems, bycounts.histogram(c.buckets, c.eligible, grouped))
+
+
+def _nothing(width: int) -> bulk.Scored:
+    none, zero = np.zeros(0, dtype=bool), np.zeros(0, dtype=np.int64)
+    return bulk.Scored(none, none, zero, zero, [zero] * width, [none] * width, zero)
+
+
+# --- Place and write -------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Layout:
+    """Where each row goes in the outputs: per bucket, a segment per eligible group then
+    one for the ineligible; output ranges are runs of whole segments."""
+
+    placements: dict[str, bycounts.Placement]
+    first_segment: dict[str, int]
+    range_of: np.ndarray
+    """Per segment, its output range."""
+    ranges: int
+    chosen: dict[str, set[str]]
+    """Per bucket with a split line, the keys admitted from it."""
+
+
+def layout(placements: list[bycounts.Placement], chosen: dict[str, set[str]], rows_per_range: int) -> Layout:
+    sizes, first = [], {}
+    for p in placements:
+        first[p.bucket] = len(sizes)
+        sizes += [*p.counts.tolist(), p.applicants - p.eligible]
+    cum = np.cumsum(sizes) - np.array(sizes, dtype=np.int64) if sizes else np.zeros(0, dtype=np.int64)
+    range_of = (cum // max(1, rows_per_range)).astype(np.int64)
+    ranges = int(range_of.max()) + 1 if len(range_of) else 1
+    return Layout({p.bucket: p for p in placements}, first, range_of, ranges, chosen)
+
+
+@attrs.frozen
+class Placed:
+    """A slice of a partition's rows bound for one output range."""
+
+    candidates: bulk.Candidates
+    status: np.ndarray
+    rank: np.ndarray
+    segment: np.ndarray
+
+
+def _groups(part: Part, lay: Layout) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's group in its bucket (-1 where ineligible), and its segment."""
+    c = part.candidates
+    group = np.full(len(c), -1, dtype=np.int64)
+    segment = np.zeros(len(c), dtype=np.int64)
+    buckets = c.buckets.astype(str) if len(c) else np.zeros(0, dtype=str)
+    for name in np.unique(buckets).tolist():
+        p = lay.placements[name]
+        mine = buckets == name
+        el = np.flatnonzero(mine & c.eligible)
+        group[el] = p.group_of(part.grouped[el])
+        segment[mine] = lay.first_segment[name] + np.where(group[mine] >= 0, group[mine], len(p.counts))
+    return group, segment
+
+
+def line_keys_task(part: Part, lay: Layout) -> dict[str, list[str]]:
+    """The keys of this partition's rows in a group the quota splits."""
+    split = [b for b, p in lay.placements.items() if p.line >= 0 and p.take < p.tied]
+    if not split:
+        return {}
+    group, _ = _groups(part, lay)
+    c = part.candidates
+    return {b: c.keys[(c.buckets == b) & (group == lay.placements[b].line)].tolist() for b in split}
+
+
+def place_task(part: Part, lay: Layout) -> list[Placed]:
+    c = part.candidates
+    group, segment = _groups(part, lay)
+    status = np.full(len(c), 2, dtype=np.int8)
+    rank = np.zeros(len(c), dtype=np.int64)
+    for name in np.unique(c.buckets.astype(str)).tolist() if len(c) else []:
+        el = np.flatnonzero((c.buckets == name) & (group >= 0))
+        status[el], rank[el] = bycounts.statuses(lay.placements[name], group[el], c.keys[el],
+                                                 lay.chosen.get(name, set()))
+    where = lay.range_of[segment] if len(c) else np.zeros(0, dtype=np.int64)
+    out = []
+    for r in range(lay.ranges):
+        i = np.flatnonzero(where == r)
+        out.append(Placed(c.take(i), status[i], rank[i], segment[i]))
+    return out
+
+
+def _body(header: list[str], cols: list[list[Any]], neutralise: list[bool]) -> bytes:
+    """CSV lines without the byte-order mark and header, so that ranges join into one file."""
+    whole = csv_columns(header, cols, neutralise=neutralise)
+    return whole[len(csv_columns(header, [[] for _ in header], neutralise=neutralise)):]
+
+
+def _text_table(name: str, cols: list[list[Any]]) -> pa.Table:
+    """An output as Parquet holds it: the CSV's very cells, as text columns (points stay
+    exact decimals)."""
+    header, neutralise = run.HEADERS[name]
+    return pa.table({h: pa.array(_texts(c, n), pa.string()) for h, c, n in zip(header, cols, neutralise, strict=True)})
+
+
+def range_task(pieces: list[Placed], parquet: bool = False) -> tuple[bytes, bytes, Any, Any]:
+    """One output range, sorted as the one-machine engine sorts (segment, then applicant
+    key in code point order), as results.csv and public.csv lines (and Parquet tables)."""
+    c = bulk.Candidates.concat([p.candidates for p in pieces])
+    status = np.concatenate([p.status for p in pieces])
+    rank = np.concatenate([p.rank for p in pieces])
+    segment = np.concatenate([p.segment for p in pieces])
+    key_order = np.empty(len(c), dtype=np.int64)
+    key_order[np.argsort(c.keys.astype(str), kind="stable")] = np.arange(len(c))
+    order = np.lexsort([key_order, segment])
+    results, public = bulk.result_columns(c.take(order), status[order], rank[order])
+    (rh, rn), (ph, pn) = run.HEADERS["results.csv"], run.HEADERS["public.csv"]
+    tables = (_text_table("results.csv", results), _text_table("public.csv", public)) if parquet else (None, None)
+    return _body(rh, results, rn), _body(ph, public, pn), *tables
+
+
+class _Sink:
+    """What a Parquet writer writes to, handed on piece by piece (``write_all`` writes them)."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+        self.size = 0
+        self.closed = False
+
+    def write(self, data: Any) -> int:
+        self.parts.append(bytes(data))
+        self.size += len(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self.size
+
+    def flush(self) -> None:
+        pass
+
+    def writable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        self.closed = True
+
+    def take(self) -> bytes:
+        out, self.parts = b"".join(self.parts), []
+        return out
+
+
+def parquet_stream(name: str, tables: Iterator[pa.Table]) -> Iterator[bytes]:
+    """One Parquet file, a row group per table, produced as it is written."""
+    import pyarrow.parquet as pq
+
+    sink = _Sink()
+    schema = _text_table(name, [[] for _ in run.HEADERS[name][0]]).schema
+    writer = pq.ParquetWriter(pa.PythonFile(sink, mode="w"), schema)
+    for t in tables:
+        if t.num_rows:
+            writer.write_table(t)
+        yield sink.take()
+    writer.close()
+    yield sink.take()
+
+
+# --- The run ---------------------------------------------------------------------------------
+
+
+def client_for(scheduler: str | None, workers: int | None = None) -> Any:
+    """A client of the cluster at ``scheduler``, or of a new local cluster of this
+    machine's cores (one single-threaded worker process per core)."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise DistributedError("--engine dask needs Dask: pip install 'pointscalc[dask]'") from None
+    if scheduler:
+        try:
+            return Client(scheduler, timeout="10s")
+        except (OSError, TimeoutError) as e:
+            raise DistributedError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({e})") from None
+    import os
+
+    cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                           dashboard_address=None)
+    return Client(cluster)
+
+
+def close(client: Any) -> None:
+    """Close the client, and the local cluster if ``client_for`` started one."""
+    cluster = client.cluster
+    client.close()
+    if cluster is not None:
+        cluster.close()
+
+
+@attrs.frozen
+class DistributedOutcome:
+    """What the CLI needs of a run; results.csv and public.csv stay on the cluster, range
+    by range, until ``write`` streams them into place."""
+
+    summaries: list[Any]
+    problems: list[Problem]
+    invalid: list[tuple[str, str]]
+    ties: Ties
+    ranges: list[Any]
+    """Futures of each range's (results, public) lines, in output order."""
+    client: Any
+    parquet: bool = False
+    """Also write results.parquet and public.parquet."""
+
+    def close(self) -> None:
+        close(self.client)
+
+    def write(self, directory: Path) -> None:
+        """Every output whole or none: each is written to a temporary file in ``directory``
+        and renamed only once all are written; a range lost with a worker is recomputed."""
+        head = {name: csv_columns(h, [[] for _ in h], neutralise=n) for name, (h, n) in run.HEADERS.items()}
+        invalid = [run.invalid_result(shown, why) for shown, why in self.invalid]
+        rh, rn = run.HEADERS["results.csv"]
+        invalid_lines = _body(rh, run.as_columns(invalid, len(rh)), rn)
+
+        def stream(which: int, tail: bytes) -> Iterator[bytes]:
+            yield head["results.csv" if which == 0 else "public.csv"]
+            for future in self.ranges:
+                yield future.result()[which]
+            yield tail
+
+        files: dict[str, Any] = {
+            "results.csv": stream(0, invalid_lines), "public.csv": stream(1, b""),
+            "summary.csv": _csv("summary.csv", run.summary_rows(self.summaries)),
+            "errors.csv": _csv("errors.csv", run.error_rows(self.problems)),
+        }
+        if self.parquet:
+            files["results.parquet"] = parquet_stream("results.csv", iter(
+                [*(f.result()[2] for f in self.ranges), _text_table("results.csv", run.as_columns(invalid, len(rh)))]))
+            files["public.parquet"] = parquet_stream("public.csv", (f.result()[3] for f in self.ranges))
+        try:
+            write_all(directory, files)
+        except OSError as e:
+            raise DistributedError(f"{directory}: cannot write the outputs: {e.strerror}") from None
+        except Exception as e:
+            raise DistributedError(_failure(e)) from None
+
+
+def _csv(name: str, rows: list[list[Any]]) -> bytes:
+    header, neutralise = run.HEADERS[name]
+    return csv_columns(header, run.as_columns(rows, len(header)), neutralise=neutralise)
+
+
+def _failure(e: BaseException) -> str:
+    """Only the kind of failure: a message from deep inside (Arrow, numpy) may quote a cell,
+    and a cell may be an ID number or a name."""
+    return f"the run failed on the cluster ({type(e).__name__}; the workers' logs say more); nothing was written"
+
+
+def require_ranking(scheme: Scheme, version: Version) -> None:
+    """An open city's version admits by conditions and declares no ranking: say so, as a
+    one-machine ``rank`` does, before any cluster is started."""
+    if version.ranking is None:
+        raise run.RunError(f"scheme {scheme.key!r} version {version.label} declares no ranking")
+
+
+def rank_pool(client: Any, job: Job, apps_spec: str, periods_spec: str | None, quotas: Quotas,
+              *, ties: Ties | None = None, rows_per_range: int = ROWS_PER_RANGE,
+              progress: Callable[[str], None] | None = None, parquet: bool = False) -> DistributedOutcome:
+    """Read, score and rank a pool on the cluster; the outputs are then written by
+    ``DistributedOutcome.write``."""
+    require_ranking(job.scheme, job.version)
+    say = progress or (lambda _: None)
+    try:
+        return _rank_pool(client, job, apps_spec, periods_spec, quotas, ties, rows_per_range, say, parquet)
+    except (InputError, run.RunError):
+        raise
+    except Exception as e:  # a lost cluster or a task that failed every retry: say so, write nothing
+        raise DistributedError(_failure(e)) from None
+
+
+def _rank_pool(client: Any, job: Job, apps_spec: str, periods_spec: str | None, quotas: Quotas,
+               ties: Ties | None, rows_per_range: int,
+               say: Callable[[str], None], parquet: bool) -> DistributedOutcome:
+    assert job.version.ranking is not None
+    width = 2 * len(job.version.ranking.keys)
+    p = job.partitions
+    app_src = sources(apps_spec)
+    per_src = sources(periods_spec) if periods_spec else []
+    reads = [client.submit(read_task, s, job, False, pure=False) for s in app_src]
+    per_reads = [client.submit(read_task, s, job, True, pure=False) for s in per_src]
+    problems: list[Problem] = []
+    for r in [*reads, *per_reads]:
+        problems += client.submit(operator.itemgetter(1), r).result()
+    say(f"read {len(reads) + len(per_reads)} files")
+    pieces = [[client.submit(_piece, r, i) for r in reads] for i in range(p)]
+    per_pieces = [[client.submit(_piece, r, i) for r in per_reads] for i in range(p)]
+    parts = [client.submit(score_task, pieces[i], per_pieces[i], job) for i in range(p)]
+    hists = client.gather([client.submit(operator.attrgetter("histogram"), x) for x in parts])
+    for chunk in client.gather([client.submit(operator.attrgetter("problems"), x) for x in parts]):
+        problems += chunk
+    del reads, per_reads, pieces, per_pieces  # the read tables leave workers' memory once scored
+    say(f"scored {p} partitions")
+    policy = ties or job.version.ranking.ties
+    merged = bycounts.merge(hists, width)
+    # A closed world, as in one machine's run: every bucket with eligible applicants has a quota.
+    present = sorted(merged.applicants)
+    places = run.quotas_for_run(quotas, job.version, present,
+                                [b in merged.groups and int(merged.groups[b][1].sum()) > 0 for b in present])
+    placements = bycounts.place(merged, places, None, policy, width)
+    lay = layout(placements, {}, rows_per_range)
+    if any(q.line >= 0 and q.take < q.tied for q in placements):
+        keys: dict[str, list[str]] = {}
+        for found in client.gather([client.submit(line_keys_task, x, lay) for x in parts]):
+            for b, ks in found.items():
+                keys.setdefault(b, []).extend(ks)
+        lay = attrs.evolve(lay, chosen={b: bycounts.split_line(lay.placements[b], ks) for b, ks in keys.items()})
+    placed = [client.submit(place_task, x, lay) for x in parts]
+    ranges = [client.submit(range_task, [client.submit(operator.itemgetter(r), x) for x in placed], parquet)
+              for r in range(lay.ranges)]
+    from distributed import wait
+
+    wait(ranges)
+    for f in ranges:
+        f.result()  # raises here, before anything is written, if a range failed every retry
+    say(f"ranked into {lay.ranges} output ranges")
+    keys_ = job.version.ranking.keys
+    at = score_index(keys_)
+    summaries = []
+    for q in placements:
+        cutoff = None
+        if q.admitted and not q.groups[q.line][2 * at]:
+            signed = int(q.groups[q.line][2 * at + 1])
+            cutoff = bulk.unit_value(-signed if keys_[at].descending else signed,
+                                     isinstance(keys_[at].source, Score), job.version.rounding.places)
+        summaries.append(BucketSummary(q.bucket, q.applicants, q.eligible, q.quota, q.admitted, cutoff, q.tied))
+    return DistributedOutcome(summaries, problems, run.invalid_rows(problems), policy, ranges, client, parquet)
