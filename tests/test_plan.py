@@ -253,3 +253,18 @@ def test_plan_under_a_reform() -> None:
     data = json.loads(result.stdout)
     assert [t["score"] for t in data["trajectory"][1:3]] == ["520.00", "573.00"]
     assert data["answer"]["occasion"] == "2023-06-30"
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_plan_draws_a_chart(tmp_path: Path, suffix: str) -> None:
+    pytest.importorskip("matplotlib")  # the charts extra; the test extra installs it for CI
+    chart = tmp_path / f"plan{suffix}"
+    args = ["plan", "beijing", str(EXAMPLES / "beijing-engineer.toml"), "--as-of", "2021-06-30", "--chart", str(chart)]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    data = chart.read_bytes()
+    assert data.startswith(b"\x89PNG") if suffix == ".png" else b"<svg" in data[:500]
+    # The same plan draws the same bytes: no date or random id in the file.
+    again = tmp_path / f"again{suffix}"
+    CliRunner().invoke(main, [*args[:-1], str(again)], catch_exceptions=False)
+    assert again.read_bytes() == data
