@@ -571,16 +571,13 @@ def rank(ctx: click.Context, scheme: Scheme, input_file: str, as_of: dt.date | N
     from pointscalc.record import RankOptions
 
     options = RankOptions(scheme=ctx.meta[_SCHEME_GIVEN], input=input_file, as_of=as_of, round=round_id,
-                          quota=quota, periods=periods_file, family=family_file, records=records_file, scored=scored, children=children, xlsx=xlsx, target=target,
+                          quota=quota, periods=periods_file, family=family_file, records=records_file,
+                          scored=scored, children=children, xlsx=xlsx, target=target,
                           strict=strict, ties=ties, jobs=jobs, engine=engine, allow_stale=allow_stale,
                           include_explored=include_explored, chart=chart, reform=reform_file)
     if engine != "dask" and (scheduler or partitions or parquet):
         raise click.UsageError("--scheduler, --partitions and --parquet go with --engine dask")
-    try:
-        folder = outdir.check(out)
-    except outdir.OutError as e:
-        raise click.BadParameter(str(e).removeprefix(f"--out {out}: ").removeprefix("--out: "),
-                                 param_hint="--out") from None
+    folder = _out_folder(out)
     if engine == "dask":
         outcome = _rank_dask(options, scheme, folder, scheduler=scheduler, partitions=partitions, parquet=parquet)
         _summary(outcome, out, reform_file, target)
@@ -595,6 +592,17 @@ def rank(ctx: click.Context, scheme: Scheme, input_file: str, as_of: dt.date | N
     except OSError as e:
         _fail(f"--out {out}: cannot be written: {e.strerror}; the folder holds the previous run, if any")
     _summary(outcome, out, reform_file, target)
+
+
+def _out_folder(out: str) -> Any:
+    """``--out``, checked before any work: a folder that cannot take a run is a usage error."""
+    from pointscalc import outdir
+
+    try:
+        return outdir.check(out)
+    except outdir.OutError as e:
+        raise click.BadParameter(str(e).removeprefix(f"--out {out}: ").removeprefix("--out: "),
+                                 param_hint="--out") from None
 
 
 def _summary(outcome: Any, out: str, reform_file: str | None, target: int | None) -> None:
@@ -1054,11 +1062,7 @@ def compare(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, against
 
     if (against is None) == (reform_file is None):
         raise click.UsageError("give the alternative: --against VERSION or --reform FILE (one of them)")
-    try:
-        folder = outdir.check(out)
-    except outdir.OutError as e:
-        raise click.BadParameter(str(e).removeprefix(f"--out {out}: ").removeprefix("--out: "),
-                                 param_hint="--out") from None
+    folder = _out_folder(out)
     if not no_report:
         try:
             charts.available()
