@@ -903,12 +903,10 @@ def rank_columns(scheme: Scheme, version: Version, as_of: dt.date, recognition: 
     assert version.ranking is not None
     setup = run._Setup(scheme, version, as_of, recognition, len(version.ranking.keys),
                        any(f.name == "target_area" for f in version.facts), born_by)
-    if read is not None:
-        pass
-    elif app_path.suffix.lower() == ".csv":
-        read = columns.read(app_path, keyed, version, setup.by_area, setup.born_on_or_before)
-    else:  # JSON Lines, as rank reads any input that is not a table
-        read = columns.read_jsonl(app_path, version, setup.by_area, setup.born_on_or_before)
+    if read is None:
+        read = columns.read(app_path, keyed, version, setup.by_area, setup.born_on_or_before) \
+            if app_path.suffix.lower() == ".csv" \
+            else columns.read_jsonl(app_path, version, setup.by_area, setup.born_on_or_before)  # JSON Lines
     f = read.frame
     scored = score_frame(scheme, version, as_of, recognition, f, jobs)
     others, problems = run.unique_rows((run._score_item(item, setup) for item in read.others), str(app_path))

@@ -79,18 +79,34 @@ _reform = click.option("--reform", "reform_file", type=click.Path(dir_okay=False
                        help="A reform file (TOML) that changes the scheme's version: a what-if (docs/compare.md).")
 
 
-def _reformed(scheme: Scheme, version: Any, reform_file: str | None) -> tuple[Any, Any]:
-    """The version a command uses, and the reform (``None`` without --reform); a reform
-    that does not load or fit is an error, exit 1."""
+def _reform_of(scheme: Scheme, reform_file: str | None) -> Any:
+    """The reform ``--reform`` names, loaded once (``None`` without it); one that does not
+    load is an error, exit 1."""
     if reform_file is None:
-        return version, None
+        return None
     from pointscalc import reform
 
     try:
-        loaded = reform.load(reform_file, scheme)
-        return loaded.apply(version)[0], loaded
+        return reform.load(reform_file, scheme)
     except reform.ReformError as e:
         _fail(str(e).replace("\n", "\nerror: "))
+
+
+def _applied(loaded: Any, version: Any) -> tuple[Any, Any]:
+    """The version with the reform applied, and the changes; one that does not fit is an
+    error, exit 1."""
+    from pointscalc import reform
+
+    try:
+        return loaded.apply(version)
+    except reform.ReformError as e:
+        _fail(str(e).replace("\n", "\nerror: "))
+
+
+def _reformed(scheme: Scheme, version: Any, reform_file: str | None) -> tuple[Any, Any]:
+    """The version a command uses, and the reform (``None`` without --reform)."""
+    loaded = _reform_of(scheme, reform_file)
+    return (version, None) if loaded is None else (_applied(loaded, version)[0], loaded)
 
 
 """Problems printed on the terminal; all of them are in errors.csv."""
@@ -205,15 +221,13 @@ def show(scheme: Scheme, as_of: dt.date | None, lang: str, allow_stale: bool, re
         versions = [scheme.version_for(as_of, allow_stale)] if as_of else list(scheme.versions)
     except SchemeError as e:
         _fail(str(e))
-    if reform_file is not None:
-        from pointscalc import reform
-
+    loaded = _reform_of(scheme, reform_file)
+    if loaded is not None:
         try:
-            loaded = reform.load(reform_file, scheme)
             base = scheme.version_named(loaded.version) if as_of is None else versions[0]
-            changed, changes = loaded.apply(base)
-        except reform.ReformError as e:
-            _fail(str(e).replace("\n", "\nerror: "))
+        except SchemeError as e:
+            _fail(str(e))
+        changed, changes = _applied(loaded, base)
         click.echo(report.reform_text(scheme, changed, changes, loaded, lang), nl=False)
         return
     rounds = report.rounds_text(scheme, lang)
@@ -423,18 +437,10 @@ def audit(scheme: Scheme, as_of: dt.date | None, examples: int, seed: int | None
             days = [(v.effective, v) for v in scheme.versions]
     except SchemeError as e:
         _fail(str(e))
-    if reform_file is not None:
+    loaded = _reform_of(scheme, reform_file)
+    if loaded is not None:
         # Without --as-of, only the version the reform is written for is audited.
-        wanted = None
-        if as_of is None:
-            from pointscalc import reform
-
-            try:
-                wanted = reform.load(reform_file, scheme).version
-            except reform.ReformError as e:
-                _fail(str(e).replace("\n", "\nerror: "))
-        days = [(day, _reformed(scheme, v, reform_file)[0]) for day, v in days
-                if wanted is None or v.label == wanted]
+        days = [(day, _applied(loaded, v)[0]) for day, v in days if as_of is not None or v.label == loaded.version]
         if fmt == "table":
             click.echo(f"What-if: reform {reform_file}")
     failed = False
@@ -663,7 +669,7 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
         click.echo(said.en, err=True)
     as_of = when.data_day
     try:
-        version, quotas = _rank_reform(scheme, version, where.get("reform", options.reform), quotas)
+        version, quotas = _rank_reform(version, _reform_of(scheme, where.get("reform", options.reform)), quotas)
         path = Path(where["input"])
         periods_file, family_file, records_file = where.get("periods"), where.get("family"), where.get("records")
         if options.children and not options.scored:
@@ -718,12 +724,13 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
     return _Done(outcome, files)
 
 
-def _rank_reform(scheme: Scheme, version: Any, reform_file: str | None, quotas: Any) -> tuple[Any, Any]:
-    """``rank --reform``: the reformed version and quotas."""
-    version, loaded = _reformed(scheme, version, reform_file)
+def _rank_reform(version: Any, loaded: Any, quotas: Any) -> tuple[Any, Any]:
+    """``rank --reform``: the reformed version and quotas (as they are without a reform)."""
     if loaded is None:
         return version, quotas
     from pointscalc import reform
+
+    version = _applied(loaded, version)[0]
 
     try:
         quotas = loaded.apply_quotas(quotas)
@@ -983,14 +990,8 @@ def plan(scheme: Scheme, profile: str | None, as_of: dt.date | None, horizon: in
         # A profile describes a person, so it may carry facts other cities read (as for check).
         facts = registry.all_facts([*registry.all_shipped(), scheme])
         applicant = reading.load_applicant(profile, facts, as_of)
-        loaded = None
-        if reform_file is not None:
-            from pointscalc import reform
-
-            try:
-                loaded = reform.load(reform_file, scheme)
-            except reform.ReformError as e:
-                _fail(str(e).replace("\n", "\nerror: "))
+        loaded = _reform_of(scheme, reform_file)
+        if loaded is not None:
             click.echo(f"What-if: {loaded.describe()}", err=fmt == "json")
         result = planning.make_plan(scheme, applicant, as_of, horizon_years=horizon, allow_stale=allow_stale,
                                     reform=loaded)
@@ -1075,10 +1076,9 @@ def compare(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, against
             other, other_quotas = scheme.version_named(against), quotas
             label = f"version {against}"
         else:
-            other, other_quotas = _rank_reform(scheme, base, reform_file, quotas)
-            from pointscalc import reform
-
-            label = f"{base.label} + reform: {reform.load(reform_file, scheme).title or Path(reform_file).name}"
+            loaded = _reform_of(scheme, reform_file)
+            other, other_quotas = _rank_reform(base, loaded, quotas)
+            label = f"{base.label} + reform: {loaded.title or Path(reform_file).name}"
         # Both sides read the pool the same way: each version also accepts the other's facts.
         facts = tuple({f.name: f for f in (*other.facts, *base.facts)}.values())
         sides = (cmp.Side("baseline", f"version {base.label}", attrs.evolve(base, facts=facts), quotas),

@@ -252,6 +252,11 @@ def _shifted(day: dt.date, months: int) -> dt.date:
 # --- standings -----------------------------------------------------------------------------------
 
 
+def _under(reform: Any, version: Version) -> Version:
+    """The version as the reform changes it, where the reform is written for it."""
+    return reform.apply(version)[0] if reform is not None and version.label == reform.version else version
+
+
 def standing(scheme: Scheme, applicant: Applicant, occasion: Occasion, allow_stale: bool = False,
              reform: Any = None) -> Standing:
     """One occasion scored; with a ``reform``, the version it changes is taken as changed."""
@@ -260,8 +265,7 @@ def standing(scheme: Scheme, applicant: Applicant, occasion: Occasion, allow_sta
         version = scheme.resolve(when, allow_stale)
     except SchemeError:
         return Standing(occasion, None, False, None, (), (Text("no rules in force", "无现行规则"),))
-    if reform is not None and version.label == reform.version:
-        version = reform.apply(version)[0]
+    version = _under(reform, version)
     a: Assessment = assess(scheme, version, applicant, when, explain=False)
     return Standing(occasion, version.label, a.eligible, a.total if a.eligible else None,
                     tuple(ch.key for ch in a.settles_by), tuple(c.label for c in a.failed))
@@ -517,15 +521,17 @@ def make_plan(scheme: Scheme, applicant: Applicant, as_of: dt.date, *, horizon_y
               allow_stale: bool = False, with_steps: bool = True, reform: Any = None) -> Plan:
     """The plan; with ``reform`` (``pointscalc.reform.Reform``), every occasion of the version it
     changes is scored under the change: a what-if."""
-    version = scheme.version_for(as_of, allow_stale)
-    if reform is not None and version.label == reform.version:
-        version = reform.apply(version)[0]
+    version = _under(reform, scheme.version_for(as_of, allow_stale))
     retire, retire_text = retirement_day(scheme, version, applicant)
     horizon = _years_later(as_of, horizon_years)
     reason = Text(f"{horizon_years} years", f"{horizon_years}年")
     if retire is not None and retire < horizon:
         horizon, reason = retire - dt.timedelta(days=1), retire_text
     found = occasions(scheme, as_of, horizon)
+    pending, channel_day = waits(scheme, applicant, as_of, horizon, allow_stale)
+    if channel_day is not None:
+        # A channel opens on a day of its own, not only on the yearly occasions.
+        found = sorted({*found, Occasion(str(channel_day), channel_day, channel_day.year)}, key=lambda o: o.day)
     line = the_line(scheme, version, applicant)
     lines = tuple(line.at(o) for o in found)
 
@@ -533,12 +539,6 @@ def make_plan(scheme: Scheme, applicant: Applicant, as_of: dt.date, *, horizon_y
         return tuple(standing(scheme, a, o, allow_stale, reform) for o in found[after:])
 
     standings = trajectory(applicant)
-    pending, channel_day = waits(scheme, applicant, as_of, horizon, allow_stale)
-    if channel_day is not None:
-        # A channel opens on a day of its own, not only on the yearly occasions.
-        found = sorted({*found, Occasion(str(channel_day), channel_day, channel_day.year)}, key=lambda o: o.day)
-        lines = tuple(line.at(o) for o in found)
-        standings = trajectory(applicant)
     answer = _answer(standings, lines, line, found)
     steps: list[StepResult] = []
     if with_steps:
