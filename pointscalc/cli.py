@@ -15,7 +15,8 @@ from typing import Any, NoReturn
 import attrs
 import click
 
-from pointscalc.errors import InputError, SchemeDefect
+from pointscalc import i18n
+from pointscalc.errors import InputError, SchemeDefect, os_reason
 from pointscalc.scheme import Scheme, SchemeError
 
 
@@ -67,8 +68,21 @@ SCHEME = _SchemeParam()
 
 _as_of = click.option("--as-of", "as_of", type=DATE, required=True,
                       help="The date rules and months are taken at (YYYY-MM-DD). Never defaults to today.")
-_lang = click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
-                     help="Language of labels and explanations.")
+def _chosen_lang(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    i18n.set_lang(value)
+    return value
+
+
+def _lang_option(expose: bool) -> Any:
+    return click.option("--lang", type=click.Choice(list(i18n.LANGS)), default="en", show_default=True,
+                        envvar=i18n.ENV, show_envvar=True, is_eager=True, expose_value=expose,
+                        callback=_chosen_lang,
+                        help="Language of labels, explanations and messages (codes, clause numbers and file"
+                             " names stay as they are).")
+
+
+_lang = _lang_option(True)
+_lang_only = _lang_option(False)
 _round = click.option("--round", "round_id", metavar="ID",
                       help="Assess for one of the scheme's rounds (see `pointscalc show`): its rules version, with"
                            " months, full years and age counted to its data day. An --as-of inside a round's"
@@ -146,6 +160,20 @@ class _Guarded(click.Group):
     may quote an applicant's data; ``POINTSCALC_DEBUG=1`` lets it through for a developer.
     """
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """The language of ``POINTSCALC_LANG`` from the start, for errors no command parses
+        (an unknown command); each command's ``--lang`` then decides."""
+        given = os.environ.get(i18n.ENV, "en")
+        argv = list(kwargs.get("args") or (args[0] if args else None) or sys.argv[1:])
+        for i, arg in enumerate(argv):
+            # Seen before click parses, so that a mistake in parsing is reported in Chinese too.
+            if arg == "--lang" and i + 1 < len(argv):
+                given = argv[i + 1]
+            elif arg.startswith("--lang="):
+                given = arg.split("=", 1)[1]
+        i18n.set_lang(given if given in i18n.LANGS else "en")
+        return super().main(*args, **kwargs)
+
     def invoke(self, ctx: click.Context) -> Any:
         previous = {sig: signal.signal(sig, _stop) for sig in _STOPS}
         try:
@@ -197,6 +225,7 @@ def main() -> None:
 
 
 @main.command("schemes")
+@_lang_only
 def list_schemes() -> None:
     """List shipped schemes, their versions, validity and sources."""
     from pointscalc import registry, report
@@ -363,6 +392,7 @@ def check(applicant_file: str, as_of: dt.date, round_id: str | None, fmt: str, l
 
 @main.command()
 @click.argument("schemes", nargs=-1)
+@_lang_only
 def lint(schemes: tuple[str, ...]) -> None:
     """Check schemes against the higher-level policy that binds their city and against the
     house rules: citations, provenance, versions, facts.  Exits 1 on any finding.
@@ -407,6 +437,7 @@ def lint(schemes: tuple[str, ...]) -> None:
 @click.option("--min-group", type=click.IntRange(1), default=30, show_default=True,
               help="With --pool: smaller groups are listed but not judged.")
 @click.option("--outcomes-only", is_flag=True, help="With --pool: skip the properties, check the outcomes only.")
+@_lang_only
 def audit(scheme: Scheme, as_of: dt.date | None, examples: int, seed: int | None, only: tuple[str, ...],
           fmt: str, allow_stale: bool, reform_file: str | None, pool_file: str | None, periods_file: str | None,
           quota: str | None, by: tuple[str, ...], min_group: int, outcomes_only: bool) -> None:
@@ -556,6 +587,7 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
 @_explored
 @_reform
 @click.pass_context
+@_lang_only
 def rank(ctx: click.Context, scheme: Scheme, input_file: str, as_of: dt.date | None, round_id: str | None,
          quota: str, out: str, scored: bool,
          periods_file: str | None, family_file: str | None,
@@ -596,7 +628,7 @@ def rank(ctx: click.Context, scheme: Scheme, input_file: str, as_of: dt.date | N
     try:
         outdir.publish(folder, done.files)
     except OSError as e:
-        _fail(f"--out {out}: cannot be written: {e.strerror}; the folder holds the previous run, if any")
+        _fail(f"--out {out}: cannot be written: {os_reason(e)}; the folder holds the previous run, if any")
     _summary(outcome, out, reform_file, target)
 
 
@@ -658,7 +690,7 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
                    for role, path in options.input_files().items()}
         scheme_file = registry.source(options.scheme)
     except OSError as e:
-        _fail(f"{e.filename}: cannot be read: {e.strerror}")
+        _fail(f"{e.filename}: cannot be read: {os_reason(e)}")
     except InputError as e:
         _input_failed(e)
     when, version = _when(scheme, options.as_of, options.round, options.allow_stale)
@@ -711,7 +743,7 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
     except InputError as e:
         _input_failed(e)
     except OSError as e:  # the scheme file, gone since it was loaded
-        _fail(f"{e.filename}: cannot be read: {e.strerror}")
+        _fail(f"{e.filename}: cannot be read: {os_reason(e)}")
     columns = outcome.columns()  # a whole city's tables: built once
     tables = run.output_tables(columns, xlsx=options.xlsx)
     if options.chart:
@@ -838,7 +870,7 @@ def _rank_dask(options: Any, scheme: Scheme, folder: Any, *, scheduler: str | No
     except InputError as e:
         _input_failed(e)
     except OSError as e:
-        _fail(f"--out: cannot be written: {e.strerror}; the folder holds the previous run, if any")
+        _fail(f"--out: cannot be written: {os_reason(e)}; the folder holds the previous run, if any")
     finally:
         if "outcome" in locals():
             outcome.close()
@@ -872,6 +904,7 @@ _ROLES = {"input": "INPUT", "periods": "--periods", "family": "--family", "recor
 @click.option("--input", "given", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
               help="An input file given again, where it is no longer at its recorded path (repeatable);"
                    " it is matched to its role by its SHA-256.")
+@_lang_only
 def verify(out_dir: str, given: tuple[str, ...]) -> None:
     """Re-run the ranking recorded in OUT_DIR/run.json and check that every output is the
     same bytes.  Exit 0 when all are, 1 naming each file that differs (see
@@ -894,7 +927,7 @@ def verify(out_dir: str, given: tuple[str, ...]) -> None:
         inputs: dict[str, Any] = kept["inputs"]
         recorded_scheme = kept["scheme"].get("sha256")
     except OSError as e:
-        _fail(f"{path}: cannot be read: {e.strerror}; verify needs the folder a run wrote")
+        _fail(f"{path}: cannot be read: {os_reason(e)}; verify needs the folder a run wrote")
     except InputError as e:
         _input_failed(e)
     except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as e:
@@ -909,7 +942,7 @@ def verify(out_dir: str, given: tuple[str, ...]) -> None:
         try:
             hashes[name] = record.sha256(Path(name).read_bytes())
         except OSError as e:
-            problems.append(f"--input {name}: cannot be read: {e.strerror}")
+            problems.append(f"--input {name}: cannot be read: {os_reason(e)}")
     where: dict[str, str] = {}
     for role, entry in sorted(inputs.items()):
         match = next((n for n, h in hashes.items() if h == entry["sha256"]), None)
@@ -1008,6 +1041,7 @@ def plan(scheme: Scheme, profile: str | None, as_of: dt.date | None, horizon: in
 
 
 @main.command()
+@_lang_only
 def schema() -> None:
     """Print a JSON Schema of the applicant file (TOML or JSON), for editors and other systems.
 
@@ -1043,6 +1077,7 @@ def schema() -> None:
               help="As for rank: the outputs are the same bytes.")
 @_stale
 @_explored
+@_lang_only
 def compare(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, against: str | None,
             reform_file: str | None, out: str, periods_file: str | None, scored: bool, by: tuple[str, ...],
             fmt: str, no_report: bool, strict: bool, ties: str | None, jobs: int, engine: str, allow_stale: bool,
@@ -1097,7 +1132,7 @@ def compare(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, against
     try:
         outdir.publish(folder, cmp.files(result, None if no_report else cmp.report_html(result)))
     except OSError as e:
-        _fail(f"--out {out}: cannot be written: {e.strerror}; the folder holds the previous run, if any")
+        _fail(f"--out {out}: cannot be written: {os_reason(e)}; the folder holds the previous run, if any")
     if fmt == "json":
         from pointscalc import report
 

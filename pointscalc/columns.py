@@ -30,7 +30,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from pointscalc import idnumber, limits, places
-from pointscalc.errors import InputError, Problem
+from pointscalc.errors import InputError, Problem, os_reason
 from pointscalc.model import Choice, Degree, Diploma, PeriodKind, Qualification, RecordKind, Relation, Sex, Title
 from pointscalc.reading import (
     PERIOD_ATTRIBUTES,
@@ -127,7 +127,7 @@ def read_raw(path: Path, wanted: dict[str, tuple[str, ...]]) -> RawTable:
         with path.open("rb") as f:
             bom = f.read(3) == _BOM
     except OSError as e:
-        raise InputError([Problem(name, "", f"cannot be read: {e.strerror}")]) from None
+        raise InputError([Problem(name, "", f"cannot be read: {os_reason(e)}")]) from None
     try:
         return _parse(name, path, wanted)
     except _NotUtf8:

@@ -42,7 +42,7 @@ import pyarrow.compute as pc
 
 from pointscalc import bulk, bycounts, columns, run
 from pointscalc.columns import RawTable
-from pointscalc.errors import InputError, Problem
+from pointscalc.errors import InputError, Problem, os_reason
 from pointscalc.ranking import BucketSummary, score_index
 from pointscalc.recognition import Recognition
 from pointscalc.rules import Score
@@ -497,7 +497,7 @@ class DistributedOutcome:
         try:
             write_all(directory, files)
         except OSError as e:
-            raise DistributedError(f"{directory}: cannot write the outputs: {e.strerror}") from None
+            raise DistributedError(f"{directory}: cannot write the outputs: {os_reason(e)}") from None
         except Exception as e:
             raise DistributedError(_failure(e)) from None
 

@@ -6,10 +6,13 @@ number or a name: they say what is wrong with the value, not what it was.
 
 from __future__ import annotations
 
+import errno
 import re
 from decimal import Decimal
 
 import attrs
+
+from pointscalc.i18n import N_, listing, tr
 
 
 @attrs.frozen
@@ -22,8 +25,9 @@ class Problem:
     line); ``None`` for a single-applicant file."""
 
     def __str__(self) -> str:
-        where = self.file + (f", row {self.row}" if self.row is not None else "")
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        where = tr("{file}, row {row}", file=self.file, row=self.row) if self.row is not None else self.file
+        colon = tr(": ")
+        return colon.join([where, self.field, self.message] if self.field else [where, self.message])
 
 
 class InputError(Exception):
@@ -46,26 +50,28 @@ def describe(value: object) -> str:
     message about a cell says how long it is and what kind of characters it holds.
     """
     if value is None:
-        return "nothing"
+        return tr("nothing")
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return tr("true") if value else tr("false")
     if isinstance(value, dict):
-        return "a table"
+        return tr("a table")
     if isinstance(value, list | tuple):
-        return "a list"
+        return tr("a list")
     if isinstance(value, int) and abs(value) < 10**8:
         return repr(str(value))
     if isinstance(value, Decimal) and value.is_finite() and len(value.as_tuple().digits) <= 8:
         return repr(str(value))
     if isinstance(value, int | Decimal):
-        return "a number of more than 8 digits"
+        return tr("a number of more than 8 digits")
     text = str(value)
     if _SAFE.fullmatch(text.strip()):
         return repr(text.strip())
     if not text.strip():
-        return "blank text" if text else "an empty text"
-    kinds = [name for name, test in _KINDS if any(test(c) for c in text)]
-    return f"a text of {len(text)} character{'s' if len(text) != 1 else ''} ({', '.join(kinds)})"
+        return tr("blank text") if text else tr("an empty text")
+    kinds = listing(tr(name) for name, test in _KINDS if any(test(c) for c in text))
+    if len(text) == 1:
+        return tr("a text of 1 character ({kinds})", kinds=kinds)
+    return tr("a text of {n} characters ({kinds})", n=len(text), kinds=kinds)
 
 
 def _cjk(c: str) -> bool:
@@ -73,13 +79,13 @@ def _cjk(c: str) -> bool:
 
 
 _KINDS = (
-    ("digits", lambda c: c.isascii() and c.isdigit()),
-    ("other digits", lambda c: c.isdigit() and not c.isascii()),
-    ("Latin letters", lambda c: c.isascii() and c.isalpha()),
-    ("Chinese characters", _cjk),
-    ("other letters", lambda c: c.isalpha() and not c.isascii() and not _cjk(c)),
-    ("spaces", str.isspace),
-    ("other characters", lambda c: not (c.isalnum() or c.isspace() or _cjk(c))),
+    (N_("digits"), lambda c: c.isascii() and c.isdigit()),
+    (N_("other digits"), lambda c: c.isdigit() and not c.isascii()),
+    (N_("Latin letters"), lambda c: c.isascii() and c.isalpha()),
+    (N_("Chinese characters"), _cjk),
+    (N_("other letters"), lambda c: c.isalpha() and not c.isascii() and not _cjk(c)),
+    (N_("spaces"), str.isspace),
+    (N_("other characters"), lambda c: not (c.isalnum() or c.isspace() or _cjk(c))),
 )
 
 
@@ -95,5 +101,26 @@ class SchemeDefect(Exception):
         self.scheme, self.key, self.kind = scheme, key, kind
 
     def __str__(self) -> str:
-        return (f"scheme {self.scheme!r}: its rule {self.key!r} failed ({self.kind}); "
-                "this is a defect of the scheme, not of the input")
+        return tr("scheme {scheme!r}: its rule {key!r} failed ({kind}); this is a defect of the scheme, not of"
+                  " the input", scheme=self.scheme, key=self.key, kind=self.kind)
+
+
+_OS_REASONS = {
+    errno.ENOENT: N_("no such file or folder"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("not permitted"),
+    errno.EISDIR: N_("is a folder, not a file"),
+    errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.ENOSPC: N_("no space left on the device"),
+    errno.EROFS: N_("the file system is read-only"),
+    errno.EEXIST: N_("already exists"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+    errno.ENOTEMPTY: N_("the folder is not empty"),
+}
+
+
+def os_reason(e: OSError) -> str:
+    """Why a file could not be read or written, in the user's language; the system's own
+    text (English whatever ``--lang`` says) only for a rare error we have no words for."""
+    known = _OS_REASONS.get(e.errno) if e.errno is not None else None
+    return tr(known) if known else (e.strerror or type(e).__name__)

@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from pointscalc.errors import InputError, Problem
+from pointscalc.errors import InputError, Problem, os_reason
 
 MAX_INT_DIGITS = 12
 """Digits before the decimal point: 10¹² is more than any count, area or score."""
@@ -52,7 +52,7 @@ def regular(path: str | Path) -> None:
     try:
         mode = os.stat(path).st_mode
     except OSError as e:
-        raise InputError([Problem(str(path), "", f"cannot be read: {e.strerror}")]) from None
+        raise InputError([Problem(str(path), "", f"cannot be read: {os_reason(e)}")]) from None
     if not stat.S_ISREG(mode):
         raise InputError([Problem(str(path), "", "is not a regular file")])
 
@@ -63,7 +63,7 @@ def read_bytes(path: str | Path) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as e:
-        raise InputError([Problem(str(path), "", f"cannot be read: {e.strerror}")]) from None
+        raise InputError([Problem(str(path), "", f"cannot be read: {os_reason(e)}")]) from None
 
 
 def within(d: Decimal) -> Decimal:

@@ -19,6 +19,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from pointscalc.errors import os_reason
+
 STAGING = ".pointscalc-staging-"
 """Prefix of the hidden folder a run is built in; the old run sits under it briefly too."""
 
@@ -63,7 +65,7 @@ def check(text: str) -> Path:
     try:  # the one sure test, also for root and for file systems like /proc
         os.rmdir(tempfile.mkdtemp(prefix=STAGING, dir=ancestor))
     except OSError as e:
-        raise OutError(f"--out {text}: cannot write in {ancestor}: {e.strerror}") from None
+        raise OutError(f"--out {text}: cannot write in {ancestor}: {os_reason(e)}") from None
     if out.is_dir():
         foreign = sorted(p.name for p in out.iterdir() if not ours(p.name) or not p.is_file())
         if foreign:

@@ -21,6 +21,7 @@ from typing import Any
 
 import attrs
 
+from pointscalc.errors import os_reason
 from pointscalc.quotas import Quotas
 from pointscalc.scheme import Scheme, Version
 
@@ -127,7 +128,7 @@ def load(path: str | Path, scheme: Scheme) -> Reform:
     try:
         text = Path(path).read_bytes().decode("utf-8-sig")
     except OSError as e:
-        raise ReformError(name, [f"cannot be read: {e.strerror}"]) from None
+        raise ReformError(name, [f"cannot be read: {os_reason(e)}"]) from None
     except UnicodeDecodeError:
         raise ReformError(name, ["is not UTF-8 text"]) from None
     try:

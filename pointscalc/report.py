@@ -146,7 +146,7 @@ def _condition_json(c: ConditionResult, lang: str) -> dict[str, Any]:
         "passed": c.passed,
         "detail": c.detail(lang),
         "citation": str(c.citation),
-        "provenance": str(c.provenance),
+        "provenance": c.provenance.value,
         "shortfall": c.shortfall(lang) if c.shortfall else None,
     }
 
@@ -220,7 +220,7 @@ def assessment_json(a: Assessment, lang: str = "en") -> dict[str, Any]:
                 "detail": ln.detail(lang),
                 "counted_to": a.as_of.isoformat(),
                 "citation": str(ln.citation),
-                "provenance": str(ln.provenance),
+                "provenance": ln.provenance.value,
                 "base": ln.base,
             }
             for ln in a.lines

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from pointscalc.i18n import N_
+
 if TYPE_CHECKING:
     from pointscalc.recognition import Agreement
     from pointscalc.rules import Channel, Condition, Follower, Item, RankSource
@@ -27,13 +29,16 @@ class SchemeError(Exception):
 class Provenance(enum.Enum):
     """How far a number can be trusted (see the sources' FACTS.md)."""
 
-    OFFICIAL = "official"
-    SECONDARY = "secondary"
-    WEAK = "weak"
-    ASSUMED = "assumed"
+    OFFICIAL = N_("official")
+    SECONDARY = N_("secondary")
+    WEAK = N_("weak")
+    ASSUMED = N_("assumed")
 
     def __str__(self) -> str:
-        return self.value
+        """The word in the user's language: provenance is shown to applicants beside a number."""
+        from pointscalc.i18n import tr
+
+        return tr(self.value)
 
 
 OFFICIAL = Provenance.OFFICIAL

@@ -27,7 +27,7 @@ from typing import Any
 import attrs
 
 from pointscalc import limits
-from pointscalc.errors import InputError, Problem
+from pointscalc.errors import InputError, Problem, os_reason
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -37,7 +37,7 @@ def file_bytes(path: str | Path) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as e:
-        raise InputError([Problem(str(path), "", f"cannot be read: {e.strerror}")]) from None
+        raise InputError([Problem(str(path), "", f"cannot be read: {os_reason(e)}")]) from None
 
 
 def decode(raw: bytes, name: str) -> str:

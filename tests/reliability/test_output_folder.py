@@ -102,7 +102,7 @@ def test_a_failed_write_keeps_the_previous_run_whole(tmp_path: Path, monkeypatch
 
     monkeypatch.setattr(outdir.os, "fsync", full_disk)
     result = _rank(args, str(out))
-    assert_clean(result, 1, "--out", "No space left on device", "previous run")
+    assert_clean(result, 1, "--out", "no space left on the device", "previous run")
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(outdir.STAGING)]
 
