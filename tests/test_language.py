@@ -1,0 +1,60 @@
+"""How the language is chosen: ``--lang`` on the command, else ``POINTSCALC_LANG``, else
+English; a choice never outlives the command that made it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from pointscalc import i18n
+from pointscalc.cli import main
+
+EXAMPLE = str(Path(__file__).resolve().parent.parent / "examples" / "beijing-engineer.toml")
+SCORE = ["score", "beijing", EXAMPLE, "--as-of", "2021-06-30"]
+
+
+def run(args: list[str], env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, args, env=env or {}, prog_name="pointscalc", catch_exceptions=False)
+
+
+def test_the_environment_gives_the_default() -> None:
+    # 总积分 is the Chinese header of the total line (report's word table); "Total" the English.
+    zh = run(SCORE, env={i18n.ENV: "zh"})
+    assert zh.exit_code == 0 and "总积分" in zh.stdout and "Total" not in zh.stdout
+
+
+def test_the_option_wins_over_the_environment() -> None:
+    en = run([*SCORE, "--lang", "en"], env={i18n.ENV: "zh"})
+    assert en.exit_code == 0 and "Total" in en.stdout and "总积分" not in en.stdout
+
+
+def test_an_unknown_language_is_a_usage_error() -> None:
+    bad = run(SCORE, env={i18n.ENV: "fr"})
+    assert bad.exit_code == 2 and "POINTSCALC_LANG" in bad.stderr and "'fr'" in bad.stderr
+    assert run([*SCORE, "--lang", "fr"]).exit_code == 2
+
+
+def test_a_parse_error_is_reported_in_the_language_asked_for() -> None:
+    # The option is read before click parses, so even a misspelt option is explained in Chinese.
+    r = run(["score", "beijing", "--lang", "zh", "--nosuch"])
+    assert r.exit_code == 2 and "没有选项" in r.stderr and "No such option" not in r.stderr
+    r = run(["nosuch"], env={i18n.ENV: "zh"})
+    assert r.exit_code == 2 and "没有命令" in r.stderr
+
+
+def test_a_choice_does_not_outlive_its_command() -> None:
+    assert run([*SCORE, "--lang", "zh"]).exit_code == 0
+    again = run(SCORE)
+    assert "Total" in again.stdout and "总积分" not in again.stdout
+    r = run(["score", "beijing", "--nosuch"])
+    assert "No such option" in r.stderr
+
+
+def test_using_restores_the_language() -> None:
+    with i18n.using("zh"):
+        assert i18n.tr("official") == "官方"
+        with i18n.using("en"):
+            assert i18n.tr("official") == "official"
+        assert i18n.tr("official") == "官方"
+    assert i18n.current() == "en"
