@@ -68,17 +68,19 @@ SCHEME = _SchemeParam()
 
 _as_of = click.option("--as-of", "as_of", type=DATE, required=True,
                       help="The date rules and months are taken at (YYYY-MM-DD). Never defaults to today.")
-def _chosen_lang(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    i18n.set_lang(value)
-    return value
+def _chosen_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    """Given on the command, in POINTSCALC_LANG, or before the command (``pointscalc --lang
+    zh rank …``); else English."""
+    if value is not None:
+        i18n.set_lang(value)
+    return i18n.current()
 
 
 def _lang_option(expose: bool) -> Any:
-    return click.option("--lang", type=click.Choice(list(i18n.LANGS)), default="en", show_default=True,
-                        envvar=i18n.ENV, show_envvar=True, is_eager=True, expose_value=expose,
-                        callback=_chosen_lang,
-                        help="Language of labels, explanations and messages (codes, clause numbers and file"
-                             " names stay as they are).")
+    return click.option("--lang", type=click.Choice(list(i18n.LANGS)), default=None, envvar=i18n.ENV,
+                        show_envvar=True, is_eager=True, expose_value=expose, callback=_chosen_lang,
+                        help="Language of labels, explanations and messages: en (the default) or zh (codes,"
+                             " clause numbers and file names stay as they are).")
 
 
 _lang = _lang_option(True)
@@ -172,6 +174,7 @@ class _Guarded(click.Group):
             elif arg.startswith("--lang="):
                 given = arg.split("=", 1)[1]
         i18n.set_lang(given if given in i18n.LANGS else "en")
+        i18n.localise_help(self)
         return super().main(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -215,6 +218,7 @@ def _stop(signum: int, frame: object) -> NoReturn:
 
 @click.group(cls=_Guarded, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="pointscalc")
+@_lang_only
 def main() -> None:
     """Score applicants for points-based household registration (积分落户), every point
     explained and tied to the clause that grants it.

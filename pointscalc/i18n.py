@@ -14,6 +14,7 @@ scheme carries both languages itself (:class:`pointscalc.scheme.Text`).
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 from contextvars import ContextVar
 from typing import Any
@@ -95,9 +96,119 @@ def _speak_click() -> None:
     def plural(singular: str, many: str, n: int) -> str:
         return lookup(singular if n == 1 else many)
 
+    formatting = importlib.import_module("click.formatting")
+    english_wrap = formatting.__dict__.setdefault("_english_wrap_text", formatting.wrap_text)
+
+    def wrap(*args: Any, **kwargs: Any) -> str:
+        return (wrap_help if _current.get() == "zh" else english_wrap)(*args, **kwargs)
+
+    formatting.wrap_text = wrap  # type: ignore[attr-defined]
     for name in _CLICK_MODULES:
         module = importlib.import_module(f"click.{name}")
         if hasattr(module, "_"):
             module._ = lookup  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = plural  # type: ignore[attr-defined]
+
+
+def _first_clause(text: str) -> str:
+    cut = re.split("[。：，；\n]", text, maxsplit=1)[0]
+    return cut[:cut.rindex("（")] if cut.count("（") > cut.count("）") else cut
+
+
+def localise_help(command: Any) -> None:
+    """Each command's and option's help in the current language.
+
+    Click reads ``help`` when it prints, so the texts are swapped in place before parsing
+    (the English kept beside them, to swap back: a test process runs many commands).  A
+    command's summary in the list of commands is the first clause of its help.
+    """
+    import inspect
+
+    import click
+
+    from pointscalc.zh import HELP
+
+    zh = _current.get() == "zh"
+    stack = [command]
+    while stack:
+        cmd = stack.pop()
+        for obj in (cmd, *cmd.params):
+            english = obj.__dict__.setdefault("_english_help", getattr(obj, "help", None))
+            if not english:
+                continue
+            chinese = HELP.get(inspect.cleandoc(english)) if zh else None
+            obj.help = chinese or english
+            if obj is cmd:
+                short = obj.__dict__.setdefault("_english_short", obj.short_help)
+                obj.short_help = _first_clause(chinese) if chinese else short
+        if isinstance(cmd, click.Group):
+            stack.extend(cmd.commands.values())
+
+
+_OPENING = "（「『《〈【“‘"
+_CLOSING = "，。、；：！？）」』》〉】”’"
+
+
+def _wide(c: str) -> bool:
+    return "\u2e80" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or "\uff00" <= c <= "\uffef" or c in _OPENING + _CLOSING
+
+
+def _pieces(text: str) -> list[str]:
+    """Where a line may break: at a space, and beside a Chinese character, never inside a
+    Latin word (a code, a file name) and never before a closing mark or after an opening one."""
+    out: list[str] = []
+    for c in text:
+        joined = out and not (
+            c == " " or out[-1].endswith(" ")
+            or ((_wide(c) or _wide(out[-1][-1])) and c not in _CLOSING and out[-1][-1] not in _OPENING))
+        if joined:
+            out[-1] += c
+        else:
+            out.append(c)
+    return out
+
+
+def fold(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    """One paragraph folded to ``width`` display columns (a Chinese character takes two)."""
+    from wcwidth import wcswidth
+
+    lines: list[str] = []
+    current, used = first, wcswidth(first)
+    for piece in _pieces(text):
+        w = max(wcswidth(piece), 0)
+        if used + w > width and current.strip():
+            lines.append(current.rstrip())
+            piece = piece.lstrip()
+            current, used = rest + piece, wcswidth(rest) + max(wcswidth(piece), 0)
+        else:
+            current, used = current + piece, used + w
+    lines.append(current.rstrip())
+    return lines
+
+
+def _join(lines: list[str]) -> str:
+    """Lines of one paragraph as one: a space between Latin words, none between Chinese."""
+    out = ""
+    for line in (ln.strip() for ln in lines):
+        if out and line and not (_wide(out[-1]) or _wide(line[0])):
+            out += " "
+        out += line
+    return out
+
+
+def wrap_help(text: str, width: int = 78, initial_indent: str = "", subsequent_indent: str = "",
+              preserve_paragraphs: bool = False) -> str:
+    """Click's ``wrap_text`` for Chinese: click's own wraps by spaces, which Chinese has none
+    of, so a long sentence was cut at the width wherever it fell, inside a file name too."""
+    if not preserve_paragraphs:
+        return "\n".join(fold(_join(text.splitlines()), width, initial_indent, subsequent_indent))
+    out: list[str] = []
+    for para in re.split(r"\n\s*\n", text.strip("\n")):
+        lines = para.splitlines()
+        if lines and lines[0].strip() == "\b":
+            out.append("\n".join(lines[1:]))
+            continue
+        indent = " " * (len(lines[0]) - len(lines[0].lstrip())) if lines else ""
+        out.append("\n".join(fold(_join(lines), width, initial_indent + indent, subsequent_indent + indent)))
+    return "\n\n".join(out)

@@ -117,3 +117,177 @@ CLICK: dict[str, str] = {
     "{value!r} is not {choice}.": "{value!r} 不是 {choice}。",
     "{value!r} is not one of {choices}.": "{value!r} 不是 {choices} 之一。",
 }
+
+CLICK["required"] = "必需"
+
+HELP: dict[str, str] = {
+    # Keyed by the English help as click shows it (inspect.cleandoc of the docstring).
+    "Score applicants for points-based household registration (积分落户), every point\n"
+    "explained and tied to the clause that grants it.\n\n"
+    "A SCHEME is a shipped scheme's name (see `pointscalc schemes`) or the path of a\n"
+    "scheme file (./my_city.py).":
+        "积分落户计分：每一分都有说明，并对应授予它的条款。\n\n"
+        "SCHEME 是随附方案的名称（见 `pointscalc schemes`），也可以是方案文件的路径\n"
+        "（./my_city.py）。",
+    "Show the version and exit.": "显示版本并退出。",
+    "List shipped schemes, their versions, validity and sources.": "列出随附方案及其版本、有效期和来源。",
+    "Language of labels, explanations and messages: en (the default) or zh (codes, clause numbers and file names "
+    "stay as they are).":
+        "标签、说明和提示信息的语言：en（默认）或 zh（代码、条款编号和文件名保持原样）。",
+    "Print a scheme's points table with the clause and provenance of each line.\n\n"
+    "With --reform, the reformed version, its changed items marked and every change listed.":
+        "打印方案的积分表，每行附条款和来源可信度。\n\n使用 --reform 时，打印改革后的版本，标出改动的项目并列出每项改动。",
+    "Show only the version in force on this date.": "只显示该日期有效的版本。",
+    "Apply the nearest version even when --as-of is outside every version's validity.":
+        "即使 --as-of 不在任何版本的有效期内，也采用最接近的版本。",
+    "A reform file (TOML) that changes the scheme's version: a what-if (docs/compare.md).":
+        "改变方案版本的改革文件（TOML）：一种假设推演（docs/compare.md）。",
+    "Score one applicant (a TOML or JSON file, see docs/input-format.md).\n\n"
+    "A profile describes a person, so a fact that another version of the scheme, or another\n"
+    "shipped scheme, reads is accepted, and ignored with a note when the version applied does\n"
+    "not read it.":
+        "为一名申请人计分（TOML 或 JSON 文件，见 docs/input-format.md）。\n\n"
+        "申请人档案描述的是一个人，所以方案的其他版本或其他随附方案读取的事实也会被接受；\n"
+        "所用版本不读取时，予以忽略并附说明。",
+    "The date rules and months are taken at (YYYY-MM-DD); with --round, a day inside its window. Never defaults to "
+    "today.":
+        "规则和月数的计算日期（YYYY-MM-DD）；与 --round 同用时，为该轮申报期内的一天。从不默认为今天。",
+    "Assess for one of the scheme's rounds (see `pointscalc show`): its rules version, with months, full years and "
+    "age counted to its data day. An --as-of inside a round's application window means that round.":
+        "按方案的某一轮次评估（见 `pointscalc show`）：采用该轮的规则版本，月数、满年数和年龄计算到其数据截止日。"
+        "落在某轮申报期内的 --as-of 即指该轮。",
+    "Also apply recognition agreements only announced as explored (a what-if).":
+        "同时采用仅宣布为探索中的互认协议（假设推演）。",
+    "Check one profile against every shipped scheme: where, by which path, and who in the\n"
+    "family may follow (see docs/check.md).":
+        "用一份档案对照所有随附方案：能在哪里落户、通过哪条途径、家庭中谁可以随迁（见 docs/check.md）。",
+    "The date rules and months are taken at (YYYY-MM-DD). Never defaults to today.":
+        "规则和月数的计算日期（YYYY-MM-DD）。从不默认为今天。",
+    "Assess each scheme that declares round ID for that round (its rules, its data day); the others at --as-of.":
+        "声明了轮次 ID 的方案按该轮评估（其规则、其数据截止日）；其他方案按 --as-of 评估。",
+    "Also give, for each city, the earliest day or round to settle and the best step (see `plan`).":
+        "同时给出每个城市最早可落户的日期或轮次，以及最有帮助的措施（见 `plan`）。",
+    "Check schemes against the higher-level policy that binds their city and against the\n"
+    "house rules: citations, provenance, versions, facts.  Exits 1 on any finding.\n\n"
+    "With no SCHEME, every shipped scheme is checked.":
+        "对照约束该城市的上位政策和本项目的规范检查方案：引用、来源可信度、版本、事实。"
+        "发现任何问题时退出码为 1。\n\n不给 SCHEME 时，检查所有随附方案。",
+    "Put a scheme through the fairness properties (docs/fairness.md); exit 1 on any failure.\n\n"
+    "Each failure prints the smallest counterexample Hypothesis found: two applicants, or two\n"
+    "ranking runs, side by side.  With --pool, the admission rate of each group of a real pool\n"
+    "(age band, sex, education, province, tenure, years insured, --by) is compared with the\n"
+    "best-off group's: below four fifths, unexplained by an item or a waiver, is a failure.":
+        "用公平性性质检验方案（docs/fairness.md）；任何一项不通过时退出码为 1。\n\n"
+        "每项不通过都打印 Hypothesis 找到的最小反例：两名申请人或两次排名，并排显示。"
+        "使用 --pool 时，将真实申请人池中每个群体（年龄段、性别、学历、省份、住房性质、参保年数、--by）"
+        "的录取率与录取率最高的群体相比：低于五分之四且无法由某个积分项目或豁免解释的，即为不通过。",
+    "The date to audit at; default: each version's effective date, every version in turn.":
+        "审查所依据的日期；默认：依次取每个版本的生效日期。",
+    "Examples Hypothesis tries per property.": "Hypothesis 对每项性质尝试的样例数。",
+    "Seed for a different search; without it the run is reproducible.": "换一次搜索的随机种子；不给时结果可复现。",
+    "Run only these properties (repeatable).": "只检验这些性质（可重复给出）。",
+    "Also check outcomes on a real pool (as for rank): admission rates by group (needs --as-of, --quota).":
+        "同时检查真实申请人池的结果（与 rank 相同）：各群体的录取率（需要 --as-of、--quota）。",
+    "With --pool: its periods table.": "与 --pool 同用：其期间表。",
+    "With --pool: places, as for rank.": "与 --pool 同用：名额，与 rank 相同。",
+    "With --pool: also judge rates by this column.": "与 --pool 同用：同时按此列判断录取率。",
+    "With --pool: smaller groups are listed but not judged.": "与 --pool 同用：更小的群体只列出，不作判断。",
+    "With --pool: skip the properties, check the outcomes only.": "与 --pool 同用：跳过性质检验，只检查结果。",
+    "List the agreements under which cities credit each other's months.": "列出城市之间互认年限的协议。",
+    "Mark which agreements are in force on this date.": "标出该日期有效的协议。",
+    "Rank a whole city's applicants against quotas and write results.csv, public.csv\n"
+    "(the 公示 list, masked), summary.csv, errors.csv and run.json (the run record) to\n"
+    "--out, all or nothing.\n\n"
+    "INPUT is JSON Lines of applicants to score, a flat CSV or XLSX table of applicants\n"
+    "(with --periods), or, with --scored, a table that already has scores.  CSV may be\n"
+    "UTF-8, UTF-8 with BOM or GB18030.  With --engine dask, INPUT and --periods may also be\n"
+    "Parquet: one file, a folder or a glob.  See docs/input-format.md and docs/scaling.md.":
+        "按名额为全市申请人排名，将 results.csv、public.csv（公示名单，已脱敏）、summary.csv、errors.csv "
+        "和 run.json（运行记录）写入 --out，要么全部写出，要么一个不写。\n\n"
+        "INPUT 是待计分申请人的 JSON Lines 文件、申请人平面表 CSV 或 XLSX（配合 --periods），"
+        "或者与 --scored 同用时已有分数的表。CSV 可以是 UTF-8、带 BOM 的 UTF-8 或 GB18030。"
+        "使用 --engine dask 时，INPUT 和 --periods 也可以是 Parquet：一个文件、一个文件夹或一个通配模式。"
+        "见 docs/input-format.md 和 docs/scaling.md。",
+    "N: N places in total, for a run with one bucket. QUOTA_FILE: a TOML or CSV file (bucket,quota) with every "
+    "bucket that has eligible applicants, each a number of places or 'open'; needed for a scheme with buckets "
+    "(Suzhou 2020's target areas) and for an input with a bucket column. See docs/running-a-round.md.":
+        "N：共 N 个名额，用于只有一个分组的排名。QUOTA_FILE：TOML 或 CSV 文件（bucket,quota），"
+        "列出每个有合格申请人的分组，各为名额数或 'open'；方案有分组（苏州 2020 年的落户区域）"
+        "或输入有 bucket 列时必须使用。见 docs/running-a-round.md。",
+    "Folder for the results: replaced whole by this run's files (see docs/running-a-round.md).":
+        "结果文件夹：整体替换为本次运行的文件（见 docs/running-a-round.md）。",
+    "INPUT already has a score column (and tie-break columns): rank it as given.":
+        "INPUT 已有分数列（及同分排序列）：按给出的分数排名。",
+    "A table of periods keyed by applicant ID, for a flat applicants table (with --engine dask, also a folder or "
+    "glob of Parquet files).":
+        "按申请人 ID 关联的期间表，配合申请人平面表使用（使用 --engine dask 时，也可以是 Parquet 文件的文件夹或通配模式）。",
+    "A table of family members keyed by applicant ID, for a flat applicants table.":
+        "按申请人 ID 关联的家庭成员表，配合申请人平面表使用。",
+    "A table of records (honours, tax years, awards, violations) keyed by applicant ID.":
+        "按申请人 ID 关联的记录表（荣誉、纳税年度、奖项、违法记录）。",
+    "Also write each output as an XLSX workbook to print and post: Chinese headers (公示: 序号, 姓名, 身份证号, "
+    "积分, 区域), points as numbers. The CSVs keep English headers.":
+        "同时把每个输出写成可打印张贴的 XLSX 工作簿：中文表头（公示：序号、姓名、身份证号、积分、区域），积分为数值。",
+    "A planning target to compare the admitted count with (open cities).": "与录取人数比较的规划目标（开放落户城市）。",
+    "With --scored: rank children for school places by their parents' points (score, other_score), the scheme's "
+    "family rule; the bucket is the school.":
+        "与 --scored 同用：按父母积分（score、other_score）为子女入学学位排名，依方案的家庭规则；分组即学校。",
+    "Abort on any bad row, writing nothing.": "遇到任何错误行即中止，不写出任何文件。",
+    "Override the scheme's ties policy (a what-if).": "改用另一种同分处理规则（假设推演）。",
+    "Processes that score applicants (one per core); the outputs are the same bytes.":
+        "为申请人计分的进程数（每核一个）；输出字节完全相同。",
+    "columns: score a CSV table column by column (fast); applicants: one by one, the reference; auto: columns where "
+    "the scheme and file allow it; dask: a pool in partitions on a Dask cluster (docs/scaling.md). The outputs are "
+    "the same bytes.":
+        "columns：按列为 CSV 表计分（快）；applicants：逐人计分，作为参照；auto：方案和文件允许时用 columns；"
+        "dask：在 Dask 集群上分区处理申请人池（docs/scaling.md）。输出字节完全相同。",
+    "With --engine dask: the Dask scheduler (tcp://host:8786); default: a local cluster of this machine's cores.":
+        "与 --engine dask 同用：Dask 调度器地址（tcp://host:8786）；默认：用本机各核组成的本地集群。",
+    "With --engine dask: partitions the pool is hashed into (default: 4 per worker).":
+        "与 --engine dask 同用：申请人池按哈希划分的分区数（默认：每个工作进程 4 个）。",
+    "With --engine dask: also write results.parquet and public.parquet (the same cells, as text).":
+        "与 --engine dask 同用：同时写出 results.parquet 和 public.parquet（相同单元格，以文本保存）。",
+    "Also draw each bucket's score distribution, cutoff and tie band (needs pointscalc[charts]).":
+        "同时绘制每个分组的分数分布、分数线和同分区间（需要 pointscalc[charts]）。",
+    "Re-run the ranking recorded in OUT_DIR/run.json and check that every output is the\n"
+    "same bytes.  Exit 0 when all are, 1 naming each file that differs (see\n"
+    "docs/running-a-round.md).":
+        "重新运行 OUT_DIR/run.json 记录的排名，检查每个输出的字节是否相同。"
+        "全部相同时退出码为 0，否则为 1 并列出每个不同的文件（见 docs/running-a-round.md）。",
+    "An input file given again, where it is no longer at its recorded path (repeatable); it is matched to its role "
+    "by its SHA-256.":
+        "重新给出不在原记录路径上的输入文件（可重复给出）；按其 SHA-256 对应到原来的用途。",
+    "In which round PROFILE can expect to settle under SCHEME, and which steps bring it closer\n"
+    "(see docs/plan.md).  Forecasts are projections, with their model and history stated.":
+        "PROFILE 按 SCHEME 有望在哪一轮落户，以及哪些措施能让它更早（见 docs/plan.md）。"
+        "预测只是推算，并说明所用模型和历史数据。",
+    "Today, for the plan (YYYY-MM-DD). Never defaults to today.": "规划的当天日期（YYYY-MM-DD）。从不默认为今天。",
+    "Years ahead to look; never past the statutory retirement age.": "向前规划的年数；不超过法定退休年龄。",
+    "Draw the projected score against the line to this PNG or SVG file (needs the charts extra).":
+        "把预计分数与分数线的对比图画到这个 PNG 或 SVG 文件（需要 charts 附加包）。",
+    "Instead of a plan: how the cutoff forecast would have done on each published round.":
+        "不做规划，而是回测：分数线预测在每个已公布轮次上的表现。",
+    "Print a JSON Schema of the applicant file (TOML or JSON), for editors and other systems.\n\n"
+    "It allows every extra fact some shipped scheme reads; the reader still checks what a schema\n"
+    "cannot (a check digit, a district of a city, a date that exists).":
+        "打印申请人文件（TOML 或 JSON）的 JSON Schema，供编辑器和其他系统使用。\n\n"
+        "它允许任一随附方案读取的每个额外事实；模式无法检查的内容（校验码、城市的区县、日期是否存在）仍由读取程序检查。",
+    "Rank the same POOL under two rule sets, the version in force on --as-of (the baseline)\n"
+    "and an alternative (--against VERSION or --reform FILE), and write who gains, who loses,\n"
+    "and the admission rate by group: transitions.csv, buckets.csv, changes.csv (masked),\n"
+    "groups.csv, compare.json and report.html (see docs/compare.md).":
+        "用两套规则为同一个 POOL 排名：--as-of 当日有效的版本（基准）和另一方案（--against VERSION 或 "
+        "--reform FILE），写出谁得益、谁受损以及各群体的录取率：transitions.csv、buckets.csv、"
+        "changes.csv（已脱敏）、groups.csv、compare.json 和 report.html（见 docs/compare.md）。",
+    "Places in a single bucket, or a TOML/CSV file of bucket and quota (as for rank).":
+        "单一分组的名额数，或列出分组和名额的 TOML/CSV 文件（与 rank 相同）。",
+    "The alternative: another version of the scheme.": "另一方案：本方案的另一个版本。",
+    "Directory for the results.": "结果文件夹。",
+    "A table of periods keyed by applicant ID, for a flat applicants table.": "按申请人 ID 关联的期间表，配合申请人平面表使用。",
+    "POOL already has a score column: rank it as given.": "POOL 已有分数列：按给出的分数排名。",
+    "Also report admission rates by this column of the pool (repeatable).": "同时按申请人池的这一列报告录取率（可重复给出）。",
+    "Write the tables and JSON without report.html (no matplotlib needed).": "只写出表格和 JSON，不写 report.html（不需要 matplotlib）。",
+    "Override the ties policy on both sides.": "两边都改用另一种同分处理规则。",
+    "Processes that score applicants (one per core).": "为申请人计分的进程数（每核一个）。",
+    "As for rank: the outputs are the same bytes.": "与 rank 相同：输出字节完全相同。",
+}

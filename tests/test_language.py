@@ -3,12 +3,17 @@ English; a choice never outlives the command that made it."""
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
+from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from pointscalc import i18n
 from pointscalc.cli import main
+from pointscalc.zh import HELP
+from tests.test_zh import _codes, english
 
 EXAMPLE = str(Path(__file__).resolve().parent.parent / "examples" / "beijing-engineer.toml")
 SCORE = ["score", "beijing", EXAMPLE, "--as-of", "2021-06-30"]
@@ -58,3 +63,36 @@ def test_using_restores_the_language() -> None:
             assert i18n.tr("official") == "official"
         assert i18n.tr("official") == "官方"
     assert i18n.current() == "en"
+
+
+def _helped() -> list[tuple[str, Any]]:
+    import click
+
+    out: list[tuple[str, Any]] = []
+    stack: list[tuple[str, Any]] = [("pointscalc", main)]
+    while stack:
+        path, cmd = stack.pop()
+        out.append((path, cmd))
+        if isinstance(cmd, click.Group):
+            stack.extend((f"{path} {name}", c) for name, c in cmd.commands.items())
+    return out
+
+
+def test_every_help_text_has_its_chinese_form() -> None:
+    missing = []
+    for path, cmd in _helped():
+        for obj in (cmd, *cmd.params):
+            english = obj.__dict__.get("_english_help", getattr(obj, "help", None))
+            if english and inspect.cleandoc(english) not in HELP:
+                missing.append(f"{path} {getattr(obj, 'name', '')}: {english[:60]!r}")
+    assert not missing, "\n".join(missing)
+
+
+@pytest.mark.parametrize("path", [p for p, _ in _helped()])
+def test_help_in_chinese(path: str) -> None:
+    words = path.split()[1:]
+    r = run([*words, "--help"], env={i18n.ENV: "zh"})
+    assert r.exit_code == 0 and "用法" in r.stdout
+    assert not english(r.stdout, _codes()), english(r.stdout, _codes())
+    # and back: the English help is whole again for the next command
+    assert "Usage:" in run([*words, "--help"]).stdout

@@ -39,7 +39,8 @@ PROPER = {"ID", "CSV", "JSON", "TOML", "HTML", "Parquet", "Dask", "xlsx", "csv",
           "PNG", "png", "UTF", "BOM", "Excel", "pointscalc", "Hypothesis", "hypothesis", "matplotlib", "pyarrow",
           "Ctrl", "SIGTERM", "SIGHUP", "SIGINT", "YYYY", "MM", "DD", "pip", "python", "http", "https", "Python",
           "Material", "mkdocs", "docs", "md", "GiB", "MiB", "KiB", "CPU", "py", "jsonl", "tsv", "sha256", "SHA",
-          "MA", "pp", "vs", "id", "true", "false", "null", "NaN"}
+          "MA", "pp", "vs", "id", "true", "false", "null", "NaN", "Lines", "Schema", "charts", "dask",
+          "open"}  # a quota of no limit, as a quota file writes it
 
 
 def _walk(obj: Any, seen: set[int], out: set[str]) -> None:
@@ -66,6 +67,19 @@ def _walk(obj: Any, seen: set[int], out: set[str]) -> None:
             _walk(v, seen, out)
 
 
+def _command_words(cmd: Any) -> set[str]:
+    """Command names and the choices an option takes (``--engine dask``, ``--lang zh``)."""
+    import click
+
+    out = {cmd.name or ""}
+    for p in cmd.params:
+        if isinstance(p.type, click.Choice):
+            out.update(str(c) for c in p.type.choices)
+    for sub in getattr(cmd, "commands", {}).values():
+        out |= _command_words(sub)
+    return out
+
+
 def _codes() -> set[str]:
     """Every word a user may type or a machine reads, from the code itself: scheme keys,
     version labels, round ids, item, condition, channel and parameter keys, fact and field
@@ -86,6 +100,7 @@ def _codes() -> set[str]:
         for aliases in table.values():
             out.update(a for a in aliases if a.isascii())
     out.update(reading.TOP_LEVEL)
+    out.update(_command_words(main))
     out.update(p.value for p in Provenance)
     words: set[str] = set()
     for code in out:
@@ -94,7 +109,7 @@ def _codes() -> set[str]:
 
 
 # A Latin word standing alone: not part of a path, an option, a snake_case code or a number.
-WORD = re.compile(r"(?<![\w./\\\-\[@$%{])[A-Za-z]{2,}(?![\w/\\\-\]\(])(?!\.[A-Za-z0-9])")
+WORD = re.compile(r"(?<![\w./\\\-\[@$%{])[A-Za-z]{2,}(?![\w/\\\-\]\(])(?!\.[A-Za-z0-9])(?!://)")
 
 
 def english(text: str, codes: set[str]) -> list[str]:
