@@ -71,9 +71,9 @@ class NoPoints:
     def findings(self, v: Version) -> Iterator[tuple[str, str]]:
         if v.items:
             keys = ", ".join(it.key for it in v.items)
-            yield "items", tr("scores points ({keys}), which {citation} forbids", keys=keys, citation=self.citation)
+            yield tr("items"), tr("scores points ({keys}), which {citation} forbids", keys=keys, citation=self.citation)
         if v.ranking is not None:
-            yield "ranking", tr("ranks applicants, which {citation} forbids", citation=self.citation)
+            yield tr("ranking"), tr("ranks applicants, which {citation} forbids", citation=self.citation)
 
 
 @attrs.frozen(kw_only=True)
@@ -290,7 +290,7 @@ def _house_rules(scheme: Scheme, v: Version) -> Iterator[tuple[str, str]]:
                     yield path, tr("rates by attribute {name!r} of {kind} periods, which no input format provides",
                                    name=obj.by, kind=kind.code)
     if not isinstance(v.rounding.provenance, Provenance):
-        yield "rounding", tr("has no provenance")
+        yield tr("rounding"), tr("has no provenance")
 
 
 def lint(scheme: Scheme, constraints: tuple[Constraint, ...] = ()) -> list[Finding]:

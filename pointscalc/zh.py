@@ -72,8 +72,8 @@ MESSAGES: dict[str, str] = {
         "要求 {n} 个月社会保险；{citation} 最多允许 {most} 个月",
     "imposes a {what} condition, which {citation} forbids": "设置了{what}条件，而 {citation} 禁止",
     "cannot be read ({why}); {citation} limits what it may ask, so declare imposes=frozenset({{...}}) on the condition":
-        "无法读取（{why}）；{citation} 限定了可设的条件，请在该条件上声明 imposes=frozenset({{...}})",
-    "a Check function": "一个 Check 函数",
+        "无法读取（{why}）；{citation} 限定了可设的条件，请为该条件给出 Condition.imposes（如 frozenset({{...}})）",
+    "a Check function": "一个 Check(...) 函数",
     "it reads the scheme's own fact {name!r}": "它读取方案自定的事实 {name!r}",
     "condition {key}": "条件 {key}",
     "channel {channel}, condition {key}": "渠道 {channel}，条件 {key}",
@@ -91,6 +91,9 @@ MESSAGES: dict[str, str] = {
         "按 {kind} 期间的属性 {name!r} 计分，但没有输入格式提供它",
     "has no provenance": "未注明来源可信度",
     "structure": "结构",
+    "items": "积分指标",
+    "ranking": "排序规则",
+    "rounding": "取舍规则",
     "versions": "版本",
     "gap between {a} {a_valid} and {b} {b_valid}: no rules from {ends} to {starts}":
         "{a} {a_valid} 与 {b} {b_valid} 之间有空档：{ends} 至 {starts} 无规则",

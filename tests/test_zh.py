@@ -93,8 +93,9 @@ def _codes() -> set[str]:
     return words | PROPER
 
 
-# A Latin word standing alone: not part of a path, an option, a snake_case code or a number.
-WORD = re.compile(r"(?<![\w./\\\-\[@$%{])[A-Za-z]{2,}(?![\w/\\\-\]\(])(?!\.[A-Za-z0-9])")
+# A Latin word standing alone: not part of a path, an option, a snake_case code, a field path
+# (``items[social_insurance]``) or a number.
+WORD = re.compile(r"(?<![\w./\\\-\[@$%{])[A-Za-z]{2,}(?![\w/\\\-\[\]\(])(?!\.[A-Za-z0-9])")
 
 
 def english(text: str, codes: set[str]) -> list[str]:
