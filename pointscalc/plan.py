@@ -966,8 +966,8 @@ def plans_text(plans: Sequence[tuple[Scheme, Plan | None]], lang: str = "en") ->
     head = ["city", "earliest", "best step"] if lang == "en" else ["城市", "最早可落户", "最有帮助的措施"]
     with using(lang):
         rows = [[f"{s.city} ({s.key})", _when(p, lang), _best(p, lang)] for s, p in plans]
-    title = "Plan by city" if lang == "en" else "各城市落户规划"
-    return f"\n{title}:\n" + tabulate(rows, headers=head, disable_numparse=True) + "\n"
+    title = "Plan by city:" if lang == "en" else "各城市落户规划："
+    return f"\n{title}\n" + tabulate(rows, headers=head, disable_numparse=True) + "\n"
 
 
 def plans_json(plans: Sequence[tuple[Scheme, Plan | None]], lang: str = "en") -> list[dict[str, Any]]:
