@@ -205,6 +205,8 @@ def _commands(f: dict[str, str], out: Path) -> Iterator[tuple[str, list[str]]]:
                               "--format", "json"]
     yield "audit beijing", ["audit", "beijing", "--as-of", "2021-06-30", "--examples", "5", "--only", "age_blind",
                             "--only", "bounds", "--only", "rank_quota"]
+    yield "audit json", ["audit", "nantong", "--as-of", "2021-06-30", "--examples", "5", "--format", "json",
+                         "--only", "anonymity", "--only", "bounds", "--only", "recognition"]
 
 
 def _code_values() -> set[str]:
@@ -212,7 +214,8 @@ def _code_values() -> set[str]:
     word of prose."""
     from pointscalc import crosscheck, fairness, outcomes, plan
 
-    return {*(o.value for o in crosscheck.Outcome), *plan.ANSWERS, *plan.LINES, *fairness.STATUSES, *outcomes.VERDICTS}
+    return {*(o.value for o in crosscheck.Outcome), *plan.ANSWERS, *plan.LINES, *fairness.STATUSES, *outcomes.VERDICTS,
+            *fairness.PROPERTIES}
 
 
 def _json_prose(text: str) -> str:
