@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from pointscalc.i18n import N_, pick, tr
+from pointscalc.i18n import pick, tr
 from pointscalc.model import PeriodKind, RecordKind
 from pointscalc.reading import PERIOD_ATTRIBUTES, RECORD_ATTRIBUTES
 from pointscalc.rules import (
@@ -53,7 +53,7 @@ TAX = "tax"
 DEMANDS = frozenset({HOME_PURCHASE, INVESTMENT, TAX})
 """What ``Condition.imposes`` and ``Forbids`` may name.  ``Condition.imposes`` may also say
 ``insurance_months=N`` for a function that asks for N months of insurance."""
-_DEMAND_WORDS = {HOME_PURCHASE: N_("home purchase"), INVESTMENT: N_("investment"), TAX: N_("tax")}
+_DEMAND_WORDS = {HOME_PURCHASE: ("home purchase", "购房"), INVESTMENT: ("investment", "投资"), TAX: ("tax", "纳税")}
 
 INSURANCE_KINDS = frozenset({PeriodKind.SOCIAL_INSURANCE, PeriodKind.MEDICAL_INSURANCE})
 
@@ -71,9 +71,9 @@ class NoPoints:
     def findings(self, v: Version) -> Iterator[tuple[str, str]]:
         if v.items:
             keys = ", ".join(it.key for it in v.items)
-            yield tr("items"), tr("scores points ({keys}), which {citation} forbids", keys=keys, citation=self.citation)
+            yield pick("items", "积分指标"), tr("scores points ({keys}), which {citation} forbids", keys=keys, citation=self.citation)
         if v.ranking is not None:
-            yield tr("ranking"), tr("ranks applicants, which {citation} forbids", citation=self.citation)
+            yield pick("ranking", "排序规则"), tr("ranks applicants, which {citation} forbids", citation=self.citation)
 
 
 @attrs.frozen(kw_only=True)
@@ -106,7 +106,7 @@ class Forbids:
         for where, cond in conditions(v):
             d = demand(cond)
             for what in sorted(d.imposes & self.imposes):
-                what_ = tr(_DEMAND_WORDS[what]) if what in _DEMAND_WORDS else what.replace("_", " ")
+                what_ = pick(*_DEMAND_WORDS[what]) if what in _DEMAND_WORDS else what.replace("_", " ")
                 yield where, tr("imposes a {what} condition, which {citation} forbids", what=what_,
                                 citation=self.citation)
             if d.opaque:
@@ -290,18 +290,18 @@ def _house_rules(scheme: Scheme, v: Version) -> Iterator[tuple[str, str]]:
                     yield path, tr("rates by attribute {name!r} of {kind} periods, which no input format provides",
                                    name=obj.by, kind=kind.code)
     if not isinstance(v.rounding.provenance, Provenance):
-        yield tr("rounding"), tr("has no provenance")
+        yield pick("rounding", "取舍规则"), tr("has no provenance")
 
 
 def lint(scheme: Scheme, constraints: tuple[Constraint, ...] = ()) -> list[Finding]:
     """Every finding for the scheme; an empty list means it passes."""
     from pointscalc.registry import structural_problems
 
-    out = [Finding(scheme.key, tr("structure"), p) for p in structural_problems(scheme)]
+    out = [Finding(scheme.key, pick("structure", "结构"), p) for p in structural_problems(scheme)]
     versions = sorted(scheme.versions, key=lambda v: v.effective)
     for a, b in itertools.pairwise(versions):
         if a.ends is not None and a.ends < b.effective:
-            out.append(Finding(scheme.key, tr("versions"), tr(
+            out.append(Finding(scheme.key, pick("versions", "版本"), tr(
                 "gap between {a} {a_valid} and {b} {b_valid}: no rules from {ends} to {starts}", a=a.label,
                 a_valid=a.validity(), b=b.label, b_valid=b.validity(), ends=a.ends, starts=b.effective)))
     comma = pick(", ", "，")

@@ -620,11 +620,11 @@ def lint_text(findings: list[Any], checked: list[str]) -> str:
 # The audit speaks the current language (``i18n``); JSON keys stay English codes.
 
 
-def _fact(shown: bool, template: str, **fields: Any) -> str:
-    """A fact's label: in the user's language for a person to read, as a code for a JSON key."""
-    from pointscalc.i18n import tr
+def _fact(shown: bool, en: str, zh: str, **fields: Any) -> str:
+    """A fact's label: in the user's language for a person to read, in English as a JSON key."""
+    from pointscalc.i18n import pick
 
-    return tr(template, **fields) if shown else template.format(**fields)
+    return (pick(en, zh) if shown else en).format(**fields)
 
 
 def _flag(value: bool | None) -> str:
@@ -638,29 +638,29 @@ def _flag(value: bool | None) -> str:
 def applicant_facts(a: Any, shown: bool = False) -> list[tuple[str, str]]:
     """A generated applicant as labelled facts, name and ID masked as on a public list."""
     from pointscalc import idnumber
-    from pointscalc.i18n import N_
+    from pointscalc.i18n import tr
     from pointscalc.months import month_label
 
     rows = [
-        (_fact(shown, N_("name / ID")),
+        (_fact(shown, "name / ID", "姓名 / 身份证号"),
          f"{idnumber.mask_name(a.name) if a.name else '—'} / {idnumber.mask(a.id) if a.id else '—'}"),
-        (_fact(shown, N_("birth")), a.birth.isoformat()),
-        (_fact(shown, N_("education")), f"{a.education.diploma.code} / {a.education.degree.code}"),
-        (_fact(shown, N_("qualification / title")), f"{a.qualification.code} / {a.title.code}"),
-        (_fact(shown, N_("origin")), f"{a.origin.city or '—'}, rural={_flag(a.origin.rural)}"),
+        (_fact(shown, "birth", "出生日期"), a.birth.isoformat()),
+        (_fact(shown, "education", "学历 / 学位"), f"{a.education.diploma.code} / {a.education.degree.code}"),
+        (_fact(shown, "qualification / title", "职业资格 / 职称"), f"{a.qualification.code} / {a.title.code}"),
+        (_fact(shown, "origin", "户籍来源"), f"{a.origin.city or '—'}, rural={_flag(a.origin.rural)}"),
     ]
     for i, m in enumerate(a.family):
-        rows.append((_fact(shown, N_("family #{n}"), n=i + 1), _fact(
-            True, N_("{relation} born {birth} married={married} moves={moves} lives_with={lives_with}"),
+        rows.append((_fact(shown, "family #{n}", "家庭成员 #{n}", n=i + 1), tr(
+            "{relation} born {birth} married={married} moves={moves} lives_with={lives_with}",
             relation=m.relation.code, birth=m.birth or "?", married=_flag(m.married), moves=_flag(m.moves),
             lives_with=_flag(m.lives_with))))
     for i, r in enumerate(a.records):
-        rows.append((_fact(shown, N_("record #{n}"), n=i + 1),
+        rows.append((_fact(shown, "record #{n}", "记录 #{n}", n=i + 1),
                      f"{r.kind.code} {r.date} " + " ".join(f"{k}={v}" for k, v in r.attributes)))
     for i, p in enumerate(sorted(a.periods, key=lambda p: (p.kind.rank, p.start, p.city))):
         end = month_label(p.end) if p.end is not None else "…"
         attrs_ = " ".join(f"{k}={v}" for k, v in p.attributes)
-        rows.append((_fact(shown, N_("period #{n}"), n=i + 1),
+        rows.append((_fact(shown, "period #{n}", "期间 #{n}", n=i + 1),
                      f"{p.kind.code} {p.city}{p.district or ''} {month_label(p.start)}–{end} {attrs_}".rstrip()))
     for k, v in a.extra:
         rows.append((f"extra.{k}", _flag(v) if isinstance(v, bool) else str(v)))
@@ -668,16 +668,16 @@ def applicant_facts(a: Any, shown: bool = False) -> list[tuple[str, str]]:
 
 
 def assessment_facts(x: Assessment, shown: bool = False) -> list[tuple[str, str]]:
-    from pointscalc.i18n import N_, current, pick
+    from pointscalc.i18n import current, pick
 
-    rows = [(_fact(shown, N_("eligible")), pick("yes", "是") if x.eligible else pick("no", "否"))]
-    rows += [(_fact(shown, N_("condition {key}"), key=c.key), "✓" if c.passed else "✗") for c in x.conditions]
-    rows += [(_fact(shown, N_("channel {key}"), key=ch.key), "✓" if ch.passed else "✗") for ch in x.channels]
-    rows += [(_fact(shown, N_("item {key}"), key=ln.key), f"{ln.points}  {ln.detail(current())}") for ln in x.lines]
+    rows = [(_fact(shown, "eligible", "符合申请条件"), pick("yes", "是") if x.eligible else pick("no", "否"))]
+    rows += [(_fact(shown, "condition {key}", "条件 {key}", key=c.key), "✓" if c.passed else "✗") for c in x.conditions]
+    rows += [(_fact(shown, "channel {key}", "渠道 {key}", key=ch.key), "✓" if ch.passed else "✗") for ch in x.channels]
+    rows += [(_fact(shown, "item {key}", "指标 {key}", key=ln.key), f"{ln.points}  {ln.detail(current())}") for ln in x.lines]
     if x.total is not None:
-        rows.append((_fact(shown, N_("total")), str(x.total)))
+        rows.append((_fact(shown, "total", "总积分"), str(x.total)))
     if x.rank_values:
-        rows.append((_fact(shown, N_("rank values")), ", ".join(str(v) for v in x.rank_values)))
+        rows.append((_fact(shown, "rank values", "排序值"), ", ".join(str(v) for v in x.rank_values)))
     return rows
 
 
@@ -712,7 +712,8 @@ def _run_table(one: Any, two: Any) -> str:
         if two:
             row.append(_status_word(other[c.key]) if c.key in other else "")
         rows.append(row)
-    headers = [tr("applicant"), tr("eligible"), tr("rank values"), tr("run {n} (quota {quota})", n=1, quota=quota)]
+    headers = [pick("applicant", "申请人"), pick("eligible", "符合申请条件"), pick("rank values", "排序值"),
+               tr("run {n} (quota {quota})", n=1, quota=quota)]
     if two:
         headers.append(tr("run {n} (quota {quota})", n=2, quota=two[1]))
     return tabulate(rows, headers=headers, disable_numparse=True)

@@ -63,9 +63,6 @@ MESSAGES: dict[str, str] = {
     #
     # lint
     "{scheme}: ok": "{scheme}：通过",
-    "home purchase": "购房",
-    "investment": "投资",
-    "tax": "纳税",
     "scores points ({keys}), which {citation} forbids": "计算积分（{keys}），而 {citation} 禁止积分落户",
     "ranks applicants, which {citation} forbids": "对申请人排序，而 {citation} 禁止",
     "asks for {n} months of insurance; {citation} allows at most {most}":
@@ -90,11 +87,6 @@ MESSAGES: dict[str, str] = {
     "rates by attribute {name!r} of {kind} periods, which no input format provides":
         "按 {kind} 期间的属性 {name!r} 计分，但没有输入格式提供它",
     "has no provenance": "未注明来源可信度",
-    "structure": "结构",
-    "items": "积分指标",
-    "ranking": "排序规则",
-    "rounding": "取舍规则",
-    "versions": "版本",
     "gap between {a} {a_valid} and {b} {b_valid}: no rules from {ends} to {starts}":
         "{a} {a_valid} 与 {b} {b_valid} 之间有空档：{ends} 至 {starts} 无规则",
     "version {label}": "版本 {label}",
@@ -158,13 +150,7 @@ MESSAGES: dict[str, str] = {
     "the version ranks no one (no quota)": "该版本不排名（无名额）",
     "no recognition agreement is in force on {day}": "{day} 没有有效的互认协议",
     "the version scores no points": "该版本不计积分",
-    "fewer": "较少",
-    "more": "较多",
-    "younger": "较年轻",
-    "older": "较年长",
     "run {n}": "第 {n} 次排名",
-    "day": "日期",
-    "version": "版本",
     "a further insurance period lowered the score or closed a path": "多一段社会保险期间，反而降低了积分或关闭了落户途径",
     "a further residence period lowered the score or closed a path": "多一段居住期间，反而降低了积分或关闭了落户途径",
     "changing only the name and ID number changed the result": "只改变姓名和身份证号，结果就变了",
@@ -193,22 +179,8 @@ MESSAGES: dict[str, str] = {
     " (in place of {property})": "（代替 {property}）",
     "{passed} passed, {failed} failed, {waived} waived, {na} not applicable":
         "{passed} 项通过，{failed} 项未通过，{waived} 项豁免，{na} 项不适用",
-    "name / ID": "姓名 / 身份证号",
-    "birth": "出生日期",
-    "education": "学历 / 学位",
-    "qualification / title": "职业资格 / 职称",
-    "origin": "户籍来源",
-    "family #{n}": "家庭成员 #{n}",
     "{relation} born {birth} married={married} moves={moves} lives_with={lives_with}":
         "{relation}，生于 {birth}，married={married} moves={moves} lives_with={lives_with}",
-    "record #{n}": "记录 #{n}",
-    "period #{n}": "期间 #{n}",
-    "eligible": "符合申请条件",
-    "channel {key}": "渠道 {key}",
-    "item {key}": "指标 {key}",
-    "total": "总积分",
-    "rank values": "排序值",
-    "applicant": "申请人",
     "run {n} (quota {quota})": "第 {n} 次排名（名额 {quota}）",
     # audit --pool (outcomes.py, cli.py)
     "scored by design: {items}": "按设计计分：{items}",
