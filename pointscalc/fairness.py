@@ -311,9 +311,11 @@ def _no_worse(subject: Subject, a: Applicant, b: Applicant, what: str) -> None:
 @attrs.frozen
 class Property:
     key: str
+    """A code: what ``--only`` takes, the same in any language."""
     title: str
     principle: str
-    """The promise in plain words, and the clause that makes it."""
+    """The promise in plain words, and the clause that makes it.  Title and principle are
+    English catalogue templates: show them through ``i18n.tr``."""
     cases: Callable[[Subject], st.SearchStrategy[Any]]
     check: Callable[[Subject, Any], None]
     applies: Callable[[Subject], str | None] = lambda s: None
@@ -473,10 +475,13 @@ def _older(subject: Subject, case: Any) -> None:
     b = attrs.evolve(a, birth=_years_earlier(a.birth, years))
     x, y = subject.assess(a), subject.assess(b)
     if x.total is not None and y.total is not None and y.total > x.total:
-        raise _pair(tr("being {years} years older raised the score", years=years), a, b, pick("younger", "较年轻"), pick("older", "较年长"))
+        raise _pair(tr("being {years} years older raised the score", years=years), a, b, *_ages())
     if y.eligible and not x.eligible:
-        raise _pair(tr("being {years} years older made the applicant eligible", years=years), a, b, pick("younger", "较年轻"),
-                    pick("older", "较年长"))
+        raise _pair(tr("being {years} years older made the applicant eligible", years=years), a, b, *_ages())
+
+
+def _ages() -> tuple[str, str]:
+    return pick("younger", "较年轻"), pick("older", "较年长")
 
 
 def _years_earlier(day: dt.date, years: int) -> dt.date:
@@ -621,12 +626,14 @@ def _versions(s: Subject, day: dt.date) -> None:
     inside = day >= first and (last is None or day < last)
     if inside and len(valid) != 1:
         raise Counterexample(tr("on {day}, {n} versions are in force ({which})", day=day, n=len(valid),
-                                which=listing(valid) or pick("none", "无")), (pick("day", "日期"), day), (pick("versions", "版本"), valid))
+                                which=listing(valid) or pick("none", "无")),
+                             (pick("day", "日期"), day), (pick("versions", "版本"), valid))
     for v in s.scheme.versions:
         before = v.effective - dt.timedelta(days=1)
         if v.valid_on(before) or not v.valid_on(v.effective):
             raise Counterexample(tr("version {label} does not switch on exactly at {day}", label=v.label,
-                                    day=v.effective), (pick("day", "日期"), v.effective), (pick("version", "版本"), v.label))
+                                    day=v.effective),
+                                 (pick("day", "日期"), v.effective), (pick("version", "版本"), v.label))
 
 
 def _version_days(s: Subject) -> st.SearchStrategy[dt.date]:

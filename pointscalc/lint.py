@@ -71,7 +71,8 @@ class NoPoints:
     def findings(self, v: Version) -> Iterator[tuple[str, str]]:
         if v.items:
             keys = ", ".join(it.key for it in v.items)
-            yield pick("items", "积分指标"), tr("scores points ({keys}), which {citation} forbids", keys=keys, citation=self.citation)
+            yield pick("items", "积分指标"), tr("scores points ({keys}), which {citation} forbids", keys=keys,
+                                               citation=self.citation)
         if v.ranking is not None:
             yield pick("ranking", "排序规则"), tr("ranks applicants, which {citation} forbids", citation=self.citation)
 

@@ -120,7 +120,8 @@ class TheLine:
 
     @property
     def provenance(self) -> str:
-        return pick("; ", "；").join(f"{r}{pick(': ', '：')}{p}" if r is not None else str(p) for r, p in self.history)
+        colon = pick(": ", "：")
+        return pick("; ", "；").join(f"{r}{colon}{p}" if r is not None else str(p) for r, p in self.history)
 
     def at(self, occasion: Occasion) -> LinePoint | None:
         if occasion.cutoff is not None:
@@ -709,7 +710,8 @@ _W = {
            "no_steps": "No step derived from the scheme's items raises the score.",
            "line_is": "The line", "by": "by", "now_short": "now", "never_short": "not within the horizon",
            "promise": "a forecast is a projection, not a promise",
-           "chart_score": "projected score", "chart_line": "line", "chart_interval": "interval", "chart_points": "points"},
+           "chart_score": "projected score", "chart_line": "line", "chart_interval": "interval",
+           "chart_points": "points"},
     "zh": {"title": "落户规划", "as_of": "截至", "horizon": "规划期至", "occasion": "时点", "version": "版本",
            "eligible": "符合条件", "score": "积分", "line": "分值线", "settles": "可落户", "yes": "是", "no": "否",
            "now": "当前已达到分值线。", "never": "规划期内未能达到。",

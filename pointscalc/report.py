@@ -673,7 +673,8 @@ def assessment_facts(x: Assessment, shown: bool = False) -> list[tuple[str, str]
     rows = [(_fact(shown, "eligible", "符合申请条件"), pick("yes", "是") if x.eligible else pick("no", "否"))]
     rows += [(_fact(shown, "condition {key}", "条件 {key}", key=c.key), "✓" if c.passed else "✗") for c in x.conditions]
     rows += [(_fact(shown, "channel {key}", "渠道 {key}", key=ch.key), "✓" if ch.passed else "✗") for ch in x.channels]
-    rows += [(_fact(shown, "item {key}", "指标 {key}", key=ln.key), f"{ln.points}  {ln.detail(current())}") for ln in x.lines]
+    rows += [(_fact(shown, "item {key}", "指标 {key}", key=ln.key), f"{ln.points}  {ln.detail(current())}")
+             for ln in x.lines]
     if x.total is not None:
         rows.append((_fact(shown, "total", "总积分"), str(x.total)))
     if x.rank_values:

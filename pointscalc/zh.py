@@ -175,7 +175,8 @@ MESSAGES: dict[str, str] = {
     "on {day}, {n} versions are in force ({which})": "{day} 有 {n} 个版本同时有效（{which}）",
     "version {label} does not switch on exactly at {day}": "版本 {label} 未恰在 {day} 生效",
     # audit (report.py)
-    "Fairness audit: {scheme} ({key}) · version {version} · as of {day}": "公平性审计：{scheme}（{key}）· 版本 {version} · 截至 {day}",
+    "Fairness audit: {scheme} ({key}) · version {version} · as of {day}":
+        "公平性审计：{scheme}（{key}）· 版本 {version} · 截至 {day}",
     " (in place of {property})": "（代替 {property}）",
     "{passed} passed, {failed} failed, {waived} waived, {na} not applicable":
         "{passed} 项通过，{failed} 项未通过，{waived} 项豁免，{na} 项不适用",
@@ -201,7 +202,8 @@ MESSAGES: dict[str, str] = {
     "linear trend over the last {n} published cutoffs; {level:.0%} interval from its residuals or its backtest errors,"
     " whichever is wider (Student's t, {df} df)":
         "最近 {n} 次公布分值的线性趋势；{level:.0%} 区间取其残差与回测误差中较宽者（t 分布，自由度 {df}）",
-    "--chart needs matplotlib: pip install 'pointscalc[charts]'": "--chart 需要 matplotlib：pip install 'pointscalc[charts]'",
+    "--chart needs matplotlib: pip install 'pointscalc[charts]'":
+        "--chart 需要 matplotlib：pip install 'pointscalc[charts]'",
     "scheme {scheme!r} has {n} published cutoffs; a backtest needs at least 4":
         "方案 {scheme!r} 只有 {n} 次公布分值；回测至少需要 4 次",
     "mean absolute error: {mae:.2f}; model: linear trend over the last {n} rounds, its interval widened to its earlier"
