@@ -504,6 +504,7 @@ def _pool_audit(scheme: Scheme, version: Any, as_of: dt.date, pool_file: str, pe
     from tabulate import tabulate
 
     from pointscalc import compare, outcomes, run
+    from pointscalc.i18n import tr
     from pointscalc.quotas import QuotaError, read_quotas
 
     try:
@@ -517,15 +518,15 @@ def _pool_audit(scheme: Scheme, version: Any, as_of: dt.date, pool_file: str, pe
     flagged = [r for r in rows if r.verdict == "FLAG"]
     if fmt == "json":
         docs.append({"pool": Path(pool_file).name, "version": version.label, "as_of": as_of.isoformat(),
-                     "rule": "a group's admission rate below four fifths of the best-off group's is flagged",
+                     "rule": tr("a group's admission rate below four fifths of the best-off group's is flagged"),
                      "groups": [dict(zip(outcomes.HEADER, r.cells(), strict=True)) for r in rows],
                      "flagged": len(flagged)})
         return bool(flagged)
-    click.echo(f"\nOutcomes on {Path(pool_file).name} · version {version.label} · as of {as_of}:"
-               " admission rate by group, against the best-off group's")
-    click.echo(tabulate([r.cells() for r in rows], headers=outcomes.HEADER, disable_numparse=True,
+    click.echo("\n" + tr("Outcomes on {file} · version {version} · as of {day}: admission rate by group, against the"
+                         " best-off group's", file=Path(pool_file).name, version=version.label, day=as_of))
+    click.echo(tabulate([r.shown() for r in rows], headers=outcomes.headers(), disable_numparse=True,
                         maxcolwidths=[None, None, None, None, None, None, None, 60]))
-    click.echo(f"{len(flagged)} group(s) below four fifths of the best-off group with nothing to explain it")
+    click.echo(tr("{n} group(s) below four fifths of the best-off group with nothing to explain it", n=len(flagged)))
     return bool(flagged)
 
 

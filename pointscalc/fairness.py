@@ -37,6 +37,7 @@ from hypothesis import seed as hypothesis_seed
 from hypothesis import strategies as st
 
 from pointscalc import idnumber, places
+from pointscalc.i18n import N_, current, listing, pick, tr
 from pointscalc.model import (
     Applicant,
     Degree,
@@ -75,7 +76,7 @@ from pointscalc.rules import (
     SumOf,
     YearsInTiers,
 )
-from pointscalc.scheme import Scheme, Ties, Version, Waiver
+from pointscalc.scheme import Scheme, Text, Ties, Version, Waiver
 from pointscalc.scoring import Assessment, assess
 
 # --- What is audited ------------------------------------------------------------------------
@@ -301,7 +302,7 @@ def _no_worse(subject: Subject, a: Applicant, b: Applicant, what: str) -> None:
         or any(cx.passed and not cy.passed for cx, cy in zip(x.channels, y.channels, strict=True))
     )
     if worse:
-        raise _pair(what, a, b, "fewer", "more")
+        raise _pair(what, a, b, pick("fewer", "较少"), pick("more", "较多"))
 
 
 # --- The properties ---------------------------------------------------------------------
@@ -310,9 +311,11 @@ def _no_worse(subject: Subject, a: Applicant, b: Applicant, what: str) -> None:
 @attrs.frozen
 class Property:
     key: str
+    """A code: what ``--only`` takes, the same in any language."""
     title: str
     principle: str
-    """The promise in plain words, and the clause that makes it."""
+    """The promise in plain words, and the clause that makes it.  Title and principle are
+    English catalogue templates: show them through ``i18n.tr``."""
     cases: Callable[[Subject], st.SearchStrategy[Any]]
     check: Callable[[Subject, Any], None]
     applies: Callable[[Subject], str | None] = lambda s: None
@@ -341,11 +344,15 @@ def _with_period(kinds: Sequence[PeriodKind]) -> Callable[[Subject], st.SearchSt
     return cases
 
 
+_FURTHER = {"insurance": N_("a further insurance period lowered the score or closed a path"),
+            "residence": N_("a further residence period lowered the score or closed a path")}
+
+
 def _monotone(kind_name: str) -> Callable[[Subject, Any], None]:
     def check(subject: Subject, case: Any) -> None:
         a, extra = case
         b = attrs.evolve(a, periods=(*a.periods, extra))
-        _no_worse(subject, a, b, f"a further {kind_name} period lowered the score or closed a path")
+        _no_worse(subject, a, b, tr(_FURTHER[kind_name]))
 
     return check
 
@@ -360,7 +367,7 @@ def _anonymity(subject: Subject, case: Any) -> None:
     a, (name, serial, area) = case
     sex = a.sex or Sex.MALE
     b = attrs.evolve(a, name=name, id=fake_id(a.birth, sex, serial, area))
-    _same(subject, a, b, "changing only the name and ID number changed the result")
+    _same(subject, a, b, tr("changing only the name and ID number changed the result"))
 
 
 def _origin(ranking: bool) -> Callable[[Subject, Any], None]:
@@ -369,9 +376,9 @@ def _origin(ranking: bool) -> Callable[[Subject, Any], None]:
         b = attrs.evolve(a, origin=origin)
         if ranking:
             if subject.assess(a).rank_values != subject.assess(b).rank_values:
-                raise _pair("changing only the hukou origin changed the ranking order", a, b)
+                raise _pair(tr("changing only the hukou origin changed the ranking order"), a, b)
         else:
-            _same(subject, a, b, "changing only the hukou origin changed the result", ranking=False)
+            _same(subject, a, b, tr("changing only the hukou origin changed the result"), ranking=False)
 
     return check
 
@@ -382,8 +389,8 @@ def _recognised(subject: Subject, case: Any) -> None:
     here = attrs.evolve(p, city=subject.scheme.city, district=None)
     x = attrs.evolve(a, periods=(*a.periods, there))
     y = attrs.evolve(a, periods=(*a.periods, here))
-    _same(subject, y, x, f"a period in recognised {city} counted differently from the same period at home",
-          ranking=False)
+    _same(subject, y, x, tr("a period in recognised {city} counted differently from the same period at home",
+                            city=city), ranking=False)
 
 
 def _recognition_cases(s: Subject) -> st.SearchStrategy[Any]:
@@ -404,14 +411,14 @@ def _split_duplicate(subject: Subject, case: Any) -> None:
     rest = tuple(q for i, q in enumerate(a.periods) if i != index % len(a.periods))
     if duplicate:
         b = attrs.evolve(a, periods=(*a.periods, p))
-        what = "listing a period twice changed the result"
+        what = tr("listing a period twice changed the result")
     else:
         end = p.end if p.end is not None else month_of_date(subject.as_of) + 12
         if end <= p.start:
             return
         cut = p.start + at % (end - p.start)
         b = attrs.evolve(a, periods=(*rest, attrs.evolve(p, end=cut), attrs.evolve(p, start=cut + 1)))
-        what = "splitting a period in two changed the result"
+        what = tr("splitting a period in two changed the result")
     _same(subject, a, b, what)
 
 
@@ -449,17 +456,18 @@ def _bounds(subject: Subject, a: Applicant) -> None:
     for ln in x.lines:
         low, high = item_bounds(subject.version.item(ln.key))
         if (low is not None and ln.points < low) or (high is not None and ln.points > high):
-            raise Counterexample(f"item {ln.key} gave {ln.points}, outside [{low}, {high}]", ("A", a), ("A", a))
+            raise Counterexample(tr("item {key} gave {points}, outside [{low}, {high}]", key=ln.key, points=ln.points,
+                                    low=low, high=high), ("A", a), ("A", a))
     if x.total is not None and x.total != sum((ln.points for ln in x.lines), Decimal(0)):
-        raise Counterexample("the lines do not sum to the total", ("A", a), ("A", a))
+        raise Counterexample(tr("the lines do not sum to the total"), ("A", a), ("A", a))
     if x.base is not None and x.base != sum((ln.points for ln in x.lines if ln.base), Decimal(0)):
-        raise Counterexample("the base lines do not sum to the base score", ("A", a), ("A", a))
+        raise Counterexample(tr("the base lines do not sum to the base score"), ("A", a), ("A", a))
 
 
 def _age(subject: Subject, case: Any) -> None:
     a, years = case
     b = attrs.evolve(a, birth=_years_earlier(a.birth, years))
-    _same(subject, a, b, f"being {years} years older changed the result", ranking=False)
+    _same(subject, a, b, tr("being {years} years older changed the result", years=years), ranking=False)
 
 
 def _older(subject: Subject, case: Any) -> None:
@@ -467,9 +475,13 @@ def _older(subject: Subject, case: Any) -> None:
     b = attrs.evolve(a, birth=_years_earlier(a.birth, years))
     x, y = subject.assess(a), subject.assess(b)
     if x.total is not None and y.total is not None and y.total > x.total:
-        raise _pair(f"being {years} years older raised the score", a, b, "younger", "older")
+        raise _pair(tr("being {years} years older raised the score", years=years), a, b, *_ages())
     if y.eligible and not x.eligible:
-        raise _pair(f"being {years} years older made the applicant eligible", a, b, "younger", "older")
+        raise _pair(tr("being {years} years older made the applicant eligible", years=years), a, b, *_ages())
+
+
+def _ages() -> tuple[str, str]:
+    return pick("younger", "较年轻"), pick("older", "较年长")
 
 
 def _years_earlier(day: dt.date, years: int) -> dt.date:
@@ -527,7 +539,7 @@ def _admitted(run: dict[str, Status]) -> set[str]:
 
 
 def _runs(message: str, a: Any, b: Any) -> Counterexample:
-    return Counterexample(message, ("run 1", a), ("run 2", b))
+    return Counterexample(message, (tr("run {n}", n=1), a), (tr("run {n}", n=2), b))
 
 
 def _rank_permutation(s: Subject, case: Any) -> None:
@@ -536,7 +548,7 @@ def _rank_permutation(s: Subject, case: Any) -> None:
     random.Random(seed).shuffle(shuffled)
     one, two = _run(s, people, quota), _run(s, shuffled, quota)
     if one != two:
-        raise _runs("the same applicants in another order got different results",
+        raise _runs(tr("the same applicants in another order got different results"),
                     (people, quota, one), (shuffled, quota, two))
 
 
@@ -554,11 +566,12 @@ def _rank_quota(s: Subject, case: Any) -> None:
     if len(admitted) <= quota:
         return
     if r.ties is Ties.STRICT or quota == 0:
-        raise _runs(f"{len(admitted)} admitted against a quota of {quota}", (people, quota, run), None)
+        raise _runs(tr("{n} admitted against a quota of {quota}", n=len(admitted), quota=quota), (people, quota, run),
+                    None)
     line = sorted(order_key(c.values, r.keys) for c in people if c.eligible)[quota - 1]
     if any(k > line for k in admitted):
-        raise _runs(f"{len(admitted)} admitted against a quota of {quota}, beyond those tied at the line",
-                    (people, quota, run), None)
+        raise _runs(tr("{n} admitted against a quota of {quota}, beyond those tied at the line", n=len(admitted),
+                       quota=quota), (people, quota, run), None)
 
 
 def _rank_order(s: Subject, case: Any) -> None:
@@ -566,7 +579,7 @@ def _rank_order(s: Subject, case: Any) -> None:
     r, run, admitted = _ranked(s, people, quota)
     for c in people:
         if c.eligible and run[c.key] is not Status.ADMITTED and admitted and order_key(c.values, r.keys) < max(admitted):
-            raise _runs(f"{c.key} was not admitted but ranks above an admitted applicant",
+            raise _runs(tr("{key} was not admitted but ranks above an admitted applicant", key=c.key),
                         (people, quota, run), None)
 
 
@@ -575,7 +588,8 @@ def _rank_raise_quota(s: Subject, case: Any) -> None:
     one, two = _run(s, people, quota), _run(s, people, quota + more)
     lost = _admitted(one) - _admitted(two)
     if lost:
-        raise _runs(f"raising the quota from {quota} to {quota + more} removed {sorted(lost)}",
+        raise _runs(tr("raising the quota from {quota} to {more} removed {lost}", quota=quota, more=quota + more,
+                       lost=sorted(lost)),
                     (people, quota, one), (people, quota + more, two))
 
 
@@ -588,12 +602,12 @@ def _rank_add_below(s: Subject, case: Any) -> None:
     two = _run(s, [*people, newcomer], quota)
     lost = _admitted(one) - _admitted(two)
     if lost:
-        raise _runs(f"adding an applicant ranked below the cutoff removed {sorted(lost)}",
+        raise _runs(tr("adding an applicant ranked below the cutoff removed {lost}", lost=sorted(lost)),
                     (people, quota, one), ([*people, newcomer], quota, two))
 
 
 def _needs_ranking(s: Subject) -> str | None:
-    return None if s.version.ranking is not None else "the version ranks no one (no quota)"
+    return None if s.version.ranking is not None else tr("the version ranks no one (no quota)")
 
 
 def _with_keys(s: Subject) -> st.SearchStrategy[Any]:
@@ -611,13 +625,15 @@ def _versions(s: Subject, day: dt.date) -> None:
     last = None if None in ends else max(e for e in ends if e is not None)
     inside = day >= first and (last is None or day < last)
     if inside and len(valid) != 1:
-        raise Counterexample(f"on {day}, {len(valid)} versions are in force ({', '.join(valid) or 'none'})",
-                             ("day", day), ("versions", valid))
+        raise Counterexample(tr("on {day}, {n} versions are in force ({which})", day=day, n=len(valid),
+                                which=listing(valid) or pick("none", "无")),
+                             (pick("day", "日期"), day), (pick("versions", "版本"), valid))
     for v in s.scheme.versions:
         before = v.effective - dt.timedelta(days=1)
         if v.valid_on(before) or not v.valid_on(v.effective):
-            raise Counterexample(f"version {v.label} does not switch on exactly at {v.effective}",
-                                 ("day", v.effective), ("version", v.label))
+            raise Counterexample(tr("version {label} does not switch on exactly at {day}", label=v.label,
+                                    day=v.effective),
+                                 (pick("day", "日期"), v.effective), (pick("version", "版本"), v.label))
 
 
 def _version_days(s: Subject) -> st.SearchStrategy[dt.date]:
@@ -633,98 +649,98 @@ PROPERTIES: dict[str, Property] = {
     p.key: p
     for p in (
         Property(
-            "monotone_insurance", "More insurance months never hurt",
-            "More weight on social-insurance years (苏府办〔2020〕313号 (四); 宁政办发〔2021〕5号 (四)): a further"
-            " insurance period never lowers a score, costs eligibility or closes a channel.",
+            "monotone_insurance", N_("More insurance months never hurt"),
+            N_("More weight on social-insurance years (苏府办〔2020〕313号 (四); 宁政办发〔2021〕5号 (四)): a further"
+               " insurance period never lowers a score, costs eligibility or closes a channel."),
             _with_period([PeriodKind.SOCIAL_INSURANCE, PeriodKind.MEDICAL_INSURANCE]), _monotone("insurance"),
         ),
         Property(
-            "monotone_insurance_outside_study", "More insurance months never hurt, for someone who never studied",
-            "As monotone_insurance, for applicants with no study period: in place of it where a scheme deducts a"
-            " flat amount per study month (Beijing's lists).",
+            "monotone_insurance_outside_study", N_("More insurance months never hurt, for someone who never studied"),
+            N_("As monotone_insurance, for applicants with no study period: in place of it where a scheme deducts a"
+               " flat amount per study month (Beijing's lists)."),
             _with_period([PeriodKind.SOCIAL_INSURANCE, PeriodKind.MEDICAL_INSURANCE]), _monotone_outside_study,
         ),
         Property(
-            "monotone_residence", "More residence months never hurt",
-            "More weight on residence years (same clauses): a further residence or residence-permit period"
-            " never lowers a score, costs eligibility or closes a channel.",
+            "monotone_residence", N_("More residence months never hurt"),
+            N_("More weight on residence years (same clauses): a further residence or residence-permit period"
+               " never lowers a score, costs eligibility or closes a channel."),
             _with_period([PeriodKind.RESIDENCE, PeriodKind.RESIDENCE_PERMIT]), _monotone("residence"),
         ),
         Property(
-            "anonymity", "Name and ID never matter",
-            "Equal treatment (安政办〔2018〕19号 二 同城同待遇): the name and ID number change nothing.",
+            "anonymity", N_("Name and ID never matter"),
+            N_("Equal treatment (安政办〔2018〕19号 二 同城同待遇): the name and ID number change nothing."),
             lambda s: st.tuples(profiles(s), st.tuples(st.sampled_from(["赵六", "钱七", "孙八"]), st.integers(0, 499),
                                                        st.sampled_from(AREAS))),
             _anonymity,
         ),
         Property(
-            "origin_blind", "Hukou origin never matters",
-            "The same conditions for local and non-local applicants (南通2020落户实施意见 (五)); old and new"
-            " residents alike (安政办〔2018〕19号 二): origin, local or not, rural or urban, changes no"
-            " condition, channel or point.",
+            "origin_blind", N_("Hukou origin never matters"),
+            N_("The same conditions for local and non-local applicants (南通2020落户实施意见 (五)); old and new"
+               " residents alike (安政办〔2018〕19号 二): origin, local or not, rural or urban, changes no"
+               " condition, channel or point."),
             lambda s: st.tuples(profiles(s), origins(s)), _origin(False),
         ),
         Property(
-            "origin_blind_ranking", "Hukou origin never moves a rank",
-            "As origin_blind, for the values a ranking reads.",
+            "origin_blind_ranking", N_("Hukou origin never moves a rank"),
+            N_("As origin_blind, for the values a ranking reads."),
             lambda s: st.tuples(profiles(s), origins(s)), _origin(True), _needs_ranking,
         ),
         Property(
-            "recognition", "A recognised month counts as a home month",
-            "Recognised years as good as local ones (苏府办〔2020〕313号 (六); 宁政办发〔2021〕5号 (六)): a past"
-            " period in a partner city under an agreement in force counts exactly as the same period at home.",
+            "recognition", N_("A recognised month counts as a home month"),
+            N_("Recognised years as good as local ones (苏府办〔2020〕313号 (六); 宁政办发〔2021〕5号 (六)): a past"
+               " period in a partner city under an agreement in force counts exactly as the same period at home."),
             _recognition_cases, _recognised,
-            lambda s: None if s.partners else f"no recognition agreement is in force on {s.as_of}",
+            lambda s: None if s.partners else tr("no recognition agreement is in force on {day}", day=s.as_of),
         ),
         Property(
-            "split_duplicate", "Listing a period twice, or in two pieces, changes nothing",
-            "Months are a union: the same month is never counted twice, nor lost at a split.",
+            "split_duplicate", N_("Listing a period twice, or in two pieces, changes nothing"),
+            N_("Months are a union: the same month is never counted twice, nor lost at a split."),
             lambda s: st.tuples(profiles(s), st.integers(0, 7), st.integers(0, 300), st.booleans()),
             _split_duplicate,
         ),
         Property(
-            "bounds", "Items within their caps; lines sum to the total",
-            "Every item gives no more than its table allows, and the published total is the sum of the lines.",
-            lambda s: profiles(s), _bounds, lambda s: None if s.version.items else "the version scores no points",
+            "bounds", N_("Items within their caps; lines sum to the total"),
+            N_("Every item gives no more than its table allows, and the published total is the sum of the lines."),
+            lambda s: profiles(s), _bounds, lambda s: None if s.version.items else tr("the version scores no points"),
         ),
         Property(
-            "age_blind", "Age never matters",
-            "Equal treatment: being older or younger changes nothing, unless the policy scores age.",
+            "age_blind", N_("Age never matters"),
+            N_("Equal treatment: being older or younger changes nothing, unless the policy scores age."),
             _age_cases, _age,
         ),
         Property(
-            "older_never_gains", "Being older never helps",
-            "Where a policy scores age, points fall with age and never rise.",
+            "older_never_gains", N_("Being older never helps"),
+            N_("Where a policy scores age, points fall with age and never rise."),
             _age_cases, _older,
         ),
         Property(
-            "rank_permutation", "Input order never matters",
-            "A ranking is a function of the applicants, not of the order of the file.",
+            "rank_permutation", N_("Input order never matters"),
+            N_("A ranking is a function of the applicants, not of the order of the file."),
             lambda s: st.tuples(populations(s), st.integers(0, 2**32 - 1)), _rank_permutation, _needs_ranking,
         ),
         Property(
-            "rank_quota", "The quota holds, apart from the declared ties policy",
-            "No more are admitted than the quota, except those tied at the line where the scheme admits all tied.",
+            "rank_quota", N_("The quota holds, apart from the declared ties policy"),
+            N_("No more are admitted than the quota, except those tied at the line where the scheme admits all tied."),
             populations, _rank_quota, _needs_ranking,
         ),
         Property(
-            "rank_order", "No one rejected outranks anyone admitted",
-            "Admission follows the published order.",
+            "rank_order", N_("No one rejected outranks anyone admitted"),
+            N_("Admission follows the published order."),
             populations, _rank_order, _needs_ranking,
         ),
         Property(
-            "rank_raise_quota", "A larger quota never removes anyone",
-            "Raising the quota only admits more.",
+            "rank_raise_quota", N_("A larger quota never removes anyone"),
+            N_("Raising the quota only admits more."),
             lambda s: st.tuples(populations(s), st.integers(1, 5)), _rank_raise_quota, _needs_ranking,
         ),
         Property(
-            "rank_add_below", "A newcomer below the line removes no one",
-            "Adding an applicant ranked below the cutoff never removes an admitted one.",
+            "rank_add_below", N_("A newcomer below the line removes no one"),
+            N_("Adding an applicant ranked below the cutoff never removes an admitted one."),
             _with_keys, _rank_add_below, _needs_ranking,
         ),
         Property(
-            "versions", "Versions switch exactly at their dates",
-            "Each version applies from its effective date, with no gap or overlap between versions.",
+            "versions", N_("Versions switch exactly at their dates"),
+            N_("Each version applies from its effective date, with no gap or overlap between versions."),
             _version_days, _versions,
         ),
     )
@@ -738,11 +754,20 @@ in place of a waived property."""
 # --- Running the battery ----------------------------------------------------------------
 
 
+STATUSES = ("pass", "fail", "waived", "n/a", "error")
+"""A property's result, as a code (JSON and tests read it)."""
+
+
+def said(text: str | Text) -> str:
+    """A scheme's text (a waiver's reason) in the user's language, whether written in both or one."""
+    return text(current()) if isinstance(text, Text) else str(text)
+
+
 @attrs.frozen
 class Result:
     key: str
     status: str
-    """``pass``, ``fail``, ``waived``, ``n/a`` or ``error``."""
+    """One of ``STATUSES``."""
     examples: int
     note: str = ""
     counterexample: Counterexample | None = None
@@ -791,7 +816,7 @@ def audit(subject: Subject, examples: int = 100, seed: int | None = None,
         if w is None:
             out.append(run_property(PROPERTIES[key], subject, examples, seed))
             continue
-        out.append(Result(key, "waived", 0, f"{w.reason} ({w.citation})"))
+        out.append(Result(key, "waived", 0, f"{said(w.reason)}{pick(' (', '（')}{w.citation}{pick(')', '）')}"))
         if w.instead is not None:
             r = run_property(PROPERTIES[w.instead], subject, examples, seed)
             out.append(attrs.evolve(r, instead_of=key))

@@ -25,9 +25,7 @@ from fractions import Fraction
 
 import attrs
 
-MODEL = ("linear trend over the last {n} published cutoffs; {level:.0%} interval from its residuals or its"
-         " backtest errors, whichever is wider (Student's t, {df} df)")
-
+from pointscalc.i18n import tr
 
 @attrs.frozen
 class Point:
@@ -63,7 +61,10 @@ class Trend:
         return self.n - 2
 
     def describe(self) -> str:
-        return MODEL.format(n=self.n, level=self.level, df=self.df)
+        """The model in the user's language: a forecast is printed with what made it."""
+        return tr("linear trend over the last {n} published cutoffs; {level:.0%} interval from its residuals or"
+                  " its backtest errors, whichever is wider (Student's t, {df} df)", n=self.n, level=self.level,
+                  df=self.df)
 
     def mean(self, x: int) -> Fraction:
         return self.intercept + self.slope * x

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
 
+from pointscalc.i18n import pick, tr
 from pointscalc.model import PeriodKind, RecordKind
 from pointscalc.reading import PERIOD_ATTRIBUTES, RECORD_ATTRIBUTES
 from pointscalc.rules import (
@@ -52,6 +53,7 @@ TAX = "tax"
 DEMANDS = frozenset({HOME_PURCHASE, INVESTMENT, TAX})
 """What ``Condition.imposes`` and ``Forbids`` may name.  ``Condition.imposes`` may also say
 ``insurance_months=N`` for a function that asks for N months of insurance."""
+_DEMAND_WORDS = {HOME_PURCHASE: ("home purchase", "购房"), INVESTMENT: ("investment", "投资"), TAX: ("tax", "纳税")}
 
 INSURANCE_KINDS = frozenset({PeriodKind.SOCIAL_INSURANCE, PeriodKind.MEDICAL_INSURANCE})
 
@@ -69,9 +71,10 @@ class NoPoints:
     def findings(self, v: Version) -> Iterator[tuple[str, str]]:
         if v.items:
             keys = ", ".join(it.key for it in v.items)
-            yield "items", f"scores points ({keys}), which {self.citation} forbids"
+            yield pick("items", "积分指标"), tr("scores points ({keys}), which {citation} forbids", keys=keys,
+                                               citation=self.citation)
         if v.ranking is not None:
-            yield "ranking", f"ranks applicants, which {self.citation} forbids"
+            yield pick("ranking", "排序规则"), tr("ranks applicants, which {citation} forbids", citation=self.citation)
 
 
 @attrs.frozen(kw_only=True)
@@ -86,8 +89,8 @@ class MaxInsuranceMonths:
         for where, cond in conditions(v):
             d = demand(cond)
             if d.insurance_months is not None and d.insurance_months > self.months:
-                yield where, (f"asks for {d.insurance_months} months of insurance; {self.citation} allows"
-                              f" at most {self.months}")
+                yield where, tr("asks for {n} months of insurance; {citation} allows at most {most}",
+                                n=d.insurance_months, citation=self.citation, most=self.months)
             if d.opaque:
                 yield where, _opaque(d, self.citation)
 
@@ -104,14 +107,16 @@ class Forbids:
         for where, cond in conditions(v):
             d = demand(cond)
             for what in sorted(d.imposes & self.imposes):
-                yield where, f"imposes a {what.replace('_', ' ')} condition, which {self.citation} forbids"
+                what_ = pick(*_DEMAND_WORDS[what]) if what in _DEMAND_WORDS else what.replace("_", " ")
+                yield where, tr("imposes a {what} condition, which {citation} forbids", what=what_,
+                                citation=self.citation)
             if d.opaque:
                 yield where, _opaque(d, self.citation)
 
 
 def _opaque(d: Demand, citation: Citation) -> str:
-    return (f"cannot be read ({d.opaque}); {citation} limits what it may ask, so declare"
-            " imposes=frozenset({...}) on the condition")
+    return tr("cannot be read ({why}); {citation} limits what it may ask, so declare imposes=frozenset({{...}})"
+              " on the condition", why=d.opaque, citation=citation)
 
 
 Constraint = NoPoints | MaxInsuranceMonths | Forbids
@@ -154,7 +159,7 @@ def _read(p: Any) -> Demand:
         parts = [_read(q) for q in p.predicates]
         months = [d.insurance_months for d in parts if d.insurance_months is not None]
         return Demand(max(months, default=None), frozenset().union(*(d.imposes for d in parts)),
-                      "; ".join(d.opaque for d in parts if d.opaque))
+                      _joined(d.opaque for d in parts if d.opaque))
     if isinstance(p, AnyOf):
         # Met by any branch, so it asks what every branch asks of a person outside the closed
         # groups: a branch only a group can take (a diploma) excuses nobody else.
@@ -163,12 +168,16 @@ def _read(p: Any) -> Demand:
         months = [d.insurance_months for d in parts]
         return Demand(None if None in months else min(m for m in months if m is not None),
                       frozenset.intersection(*(d.imposes for d in parts)) if parts else frozenset(),
-                      "; ".join(d.opaque for d in map(_read, p.predicates) if d.opaque))
+                      _joined(d.opaque for d in map(_read, p.predicates) if d.opaque))
     if isinstance(p, Check):
-        return Demand(opaque="a Check function")
+        return Demand(opaque=tr("a Check function"))
     if isinstance(p, FactIs):
-        return Demand(opaque=f"it reads the scheme's own fact {p.name!r}")
+        return Demand(opaque=tr("it reads the scheme's own fact {name!r}", name=p.name))
     return Demand()
+
+
+def _joined(reasons: Iterable[str]) -> str:
+    return pick("; ", "；").join(reasons)
 
 
 _GROUP_RECORDS = frozenset({RecordKind.HONOUR, RecordKind.INNOVATION})
@@ -208,10 +217,10 @@ def demand(cond: Condition) -> Demand:
 
 def conditions(v: Version) -> Iterator[tuple[str, Condition]]:
     for c in v.preconditions:
-        yield f"condition {c.key}", c
+        yield tr("condition {key}", key=c.key), c
     for ch in v.channels:
         for c in ch.conditions:
-            yield f"channel {ch.key}, condition {c.key}", c
+            yield tr("channel {channel}, condition {key}", channel=ch.key, key=c.key), c
 
 
 # --- Findings ---------------------------------------------------------------------------
@@ -224,7 +233,7 @@ class Finding:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.scheme}: {self.where}: {self.message}"
+        return pick(": ", "：").join((self.scheme, self.where, self.message))
 
 
 def _walk(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
@@ -255,51 +264,56 @@ def _house_rules(scheme: Scheme, v: Version) -> Iterator[tuple[str, str]]:
         if isinstance(obj, (Item, *_CITED, Follower)):
             c = getattr(obj, "citation", None)
             if not isinstance(c, Citation) or not c.document.strip() or not c.clause.strip():
-                yield path, "has no citation (a document number and a clause)"
+                yield path, tr("has no citation (a document number and a clause)")
             elif c.document not in listed:
-                yield path, f"cites {c.document!r}, which is not in the scheme's documents"
+                yield path, tr("cites {document!r}, which is not in the scheme's documents", document=c.document)
         if hasattr(obj, "provenance") and attrs.has(type(obj)) and not isinstance(obj.provenance, Provenance):
-            yield path, f"provenance {obj.provenance!r} is not one of official, secondary, weak, assumed"
+            yield path, tr("provenance {value!r} is not one of official, secondary, weak, assumed",
+                           value=obj.provenance)
         if isinstance(obj, MonthsOf):
             for kind in sorted(obj.kinds, key=lambda k: k.rank):
                 for name, _ in obj.where:
                     if name not in period_facts.get(kind, set()):
-                        yield path, (f"reads attribute {name!r} of {kind.code} periods, which no input"
-                                     " format provides and the version does not declare")
+                        yield path, tr("reads attribute {name!r} of {kind} periods, which no input format provides"
+                                       " and the version does not declare", name=name, kind=kind.code)
         if isinstance(obj, HasRecord):
             for name, _ in obj.where:
                 if name not in RECORD_ATTRIBUTES[obj.kind]:
-                    yield path, f"reads attribute {name!r} of {obj.kind.code} records, which no input format provides"
+                    yield path, tr("reads attribute {name!r} of {kind} records, which no input format provides",
+                                   name=name, kind=obj.kind.code)
         if isinstance(obj, FactIs) and obj.name not in extra:
-            yield path, f"reads fact {obj.name!r}, which the version does not declare"
+            yield path, tr("reads fact {name!r}, which the version does not declare", name=obj.name)
         if isinstance(obj, Threshold) and obj.by_fact is not None and obj.by_fact not in extra:
-            yield path, f"picks its score by fact {obj.by_fact!r}, which the version does not declare"
+            yield path, tr("picks its score by fact {name!r}, which the version does not declare", name=obj.by_fact)
         if isinstance(obj, Accrual) and obj.by is not None:
             for kind in obj.measure.kinds:
                 if obj.by not in period_facts.get(kind, set()):
-                    yield path, f"rates by attribute {obj.by!r} of {kind.code} periods, which no input format provides"
+                    yield path, tr("rates by attribute {name!r} of {kind} periods, which no input format provides",
+                                   name=obj.by, kind=kind.code)
     if not isinstance(v.rounding.provenance, Provenance):
-        yield "rounding", "has no provenance"
+        yield pick("rounding", "取舍规则"), tr("has no provenance")
 
 
 def lint(scheme: Scheme, constraints: tuple[Constraint, ...] = ()) -> list[Finding]:
     """Every finding for the scheme; an empty list means it passes."""
     from pointscalc.registry import structural_problems
 
-    out = [Finding(scheme.key, "structure", p) for p in structural_problems(scheme)]
+    out = [Finding(scheme.key, pick("structure", "结构"), p) for p in structural_problems(scheme)]
     versions = sorted(scheme.versions, key=lambda v: v.effective)
     for a, b in itertools.pairwise(versions):
         if a.ends is not None and a.ends < b.effective:
-            out.append(Finding(scheme.key, "versions",
-                               f"gap between {a.label} {a.validity()} and {b.label} {b.validity()}:"
-                               f" no rules from {a.ends} to {b.effective}"))
+            out.append(Finding(scheme.key, pick("versions", "版本"), tr(
+                "gap between {a} {a_valid} and {b} {b_valid}: no rules from {ends} to {starts}", a=a.label,
+                a_valid=a.validity(), b=b.label, b_valid=b.validity(), ends=a.ends, starts=b.effective)))
+    comma = pick(", ", "，")
     for v in versions:
-        here = f"version {v.label}"
-        out += [Finding(scheme.key, f"{here}, {w}" if w else here, m) for w, m in _house_rules(scheme, v)]
+        here = tr("version {label}", label=v.label)
+        out += [Finding(scheme.key, f"{here}{comma}{w}" if w else here, m) for w, m in _house_rules(scheme, v)]
         for c in constraints:
             if c.since is None or v.ends is None or v.ends > c.since:
-                out += [Finding(scheme.key, f"{here}, {w}", m) for w, m in c.findings(v)]
+                out += [Finding(scheme.key, f"{here}{comma}{w}", m) for w, m in c.findings(v)]
     for a in scheme.agreements:
         if not a.citation.document or a.citation.document not in {d.number for d in scheme.documents}:
-            out.append(Finding(scheme.key, f"agreement {a.key}", f"cites {a.citation.document!r}, not a listed document"))
+            out.append(Finding(scheme.key, tr("agreement {key}", key=a.key),
+                               tr("cites {document!r}, not a listed document", document=a.citation.document)))
     return list(dict.fromkeys(out))  # two limits may find the same unreadable condition

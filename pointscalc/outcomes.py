@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from pointscalc import compare
+from pointscalc.i18n import current, pick, tr
 from pointscalc.model import PeriodKind
 from pointscalc.rules import Min
 from pointscalc.quotas import Quotas
@@ -62,16 +63,19 @@ def explanations(version: Version, bucket_columns: tuple[str, ...] = ()) -> dict
             found: set[str] = set()
             _reads(it, found)
             if fact in found:
-                items.append(f"{it.key} ({it.citation})")
+                items.append(f"{it.key}{pick(' (', '（')}{it.citation}{pick(')', '）')}")
         if items:
-            out[group] = "scored by design: " + "; ".join(items)
+            out[group] = tr("scored by design: {items}", items=pick("; ", "；").join(items))
     for group, properties in WAIVED_BY.items():
         for w in version.waivers:
             if w.property in properties:
-                out[group] = f"waiver {w.property}: {w.reason} ({w.citation})"
+                from pointscalc.fairness import said
+
+                out[group] = tr("waiver {property}: {reason} ({citation})", property=w.property,
+                                reason=said(w.reason), citation=w.citation)
                 break
     for column in bucket_columns:
-        out[column] = "the quota is set per bucket: rates differ with places per applicant"
+        out[column] = tr("the quota is set per bucket: rates differ with places per applicant")
     return out
 
 
@@ -84,15 +88,28 @@ class Row:
     rate: Fraction
     ratio: Fraction | None
     verdict: str
-    """``ok``, ``FLAG``, ``explained`` or ``too small``."""
+    """One of ``VERDICTS``: a code, the same in any language."""
     note: str = ""
 
     def cells(self) -> list[Any]:
         return [self.group, self.value, self.applicants, self.admitted, compare.percent(self.rate),
                 compare.ratio(self.ratio), self.verdict, self.note]
 
+    def shown(self) -> list[Any]:
+        """The cells for a person: the verdict in the user's language."""
+        cells = self.cells()
+        cells[6] = pick(self.verdict, VERDICTS[self.verdict])
+        return cells
+
 
 HEADER = ["group", "value", "applicants", "admitted", "rate", "ratio_to_best", "verdict", "note"]
+"""The JSON keys; a table for a person is headed by ``headers()``."""
+VERDICTS = {"ok": "正常", "FLAG": "存疑", "explained": "有据可释", "too small": "人数过少"}
+"""Each verdict code, and its Chinese."""
+
+
+def headers() -> list[str]:
+    return HEADER if current() != "zh" else ["分组", "取值", "申请人", "录取", "录取率", "与最高组之比", "结论", "说明"]
 
 
 def pool_audit(scheme: Scheme, version: Version, as_of: dt.date, pool: compare.Pool,
@@ -121,24 +138,25 @@ def pool_audit(scheme: Scheme, version: Version, as_of: dt.date, pool: compare.P
         top = best.get(name)
         ratio = rate / top if top else None
         if total < min_group:
-            verdict, note = "too small", f"fewer than {min_group} applicants"
+            verdict, note = "too small", tr("fewer than {n} applicants", n=min_group)
         elif ratio is None or ratio >= FOUR_FIFTHS:
             verdict, note = "ok", ""
         elif name in why:
             verdict, note = "explained", why[name]
         elif not eligible or Fraction(admitted, eligible) >= FOUR_FIFTHS * best_eligible.get(name, Fraction(0)):
             verdict = "explained"
-            note = (f"by eligibility: {total - eligible} of {total} fail a condition, most often "
-                    f"{_most_failed(ranked, groups, name, value)}; among the eligible the rate is not below"
-                    " four fifths")
+            note = tr("by eligibility: {n} of {total} fail a condition, most often {condition}; among the eligible"
+                      " the rate is not below four fifths", n=total - eligible, total=total,
+                      condition=_most_failed(ranked, groups, name, value, version))
         else:
-            verdict, note = "FLAG", "below four fifths of the best-off group, and no waiver or item explains it"
+            verdict, note = "FLAG", tr("below four fifths of the best-off group, and no waiver or item explains it")
         rows.append(Row(name, value, total, admitted, rate, ratio, verdict, note))
     return rows
 
 
-def _most_failed(ranked: Any, groups: Any, name: str, value: str) -> str:
-    """The condition the group's ineligible applicants fail most often."""
+def _most_failed(ranked: Any, groups: Any, name: str, value: str, version: Version) -> str:
+    """The condition the group's ineligible applicants fail most often, as results.csv words it
+    (in English, a machine table), put back into the user's language."""
     index = {x: i for i, x in enumerate(groups.ids)}
     labels = groups.labels[name]
     found: Counter[str] = Counter()
@@ -146,4 +164,10 @@ def _most_failed(ranked: Any, groups: Any, name: str, value: str) -> str:
         i = index.get(x)
         if status == 2 and i is not None and labels[i] == value:
             found.update(part for part in reason.split("; ") if part)
-    return found.most_common(1)[0][0] if found else "none recorded"
+    if not found:
+        return tr("none recorded")
+    reason = found.most_common(1)[0][0]
+    if current() == "zh":
+        shown = {f"{c.label.en} ({c.citation})": f"{c.label.zh}（{c.citation}）" for c in version.preconditions}
+        return shown.get(reason, reason)
+    return reason

@@ -44,7 +44,8 @@ from pointscalc.rules import (
     LevelTable,
     PerRecord,
 )
-from pointscalc.scheme import Citation, Round, Scheme, SchemeError, Text, Version, When
+from pointscalc.i18n import pick, tr, using
+from pointscalc.scheme import Citation, Provenance, Round, Scheme, SchemeError, Text, Version, When
 from pointscalc.scoring import Assessment, assess
 
 HORIZON_YEARS = 10
@@ -66,6 +67,14 @@ class Occasion:
     """For a round: the rules of ``day`` with data counted to the round's data day."""
     cutoff: Decimal | None = None
     """The round's published cutoff, where it has one."""
+    projected: bool = False
+    """A round past the last declared one, assumed to come at the same interval."""
+
+    def shown(self) -> str:
+        """The label in the user's language; ``label`` itself is the key steps refer to."""
+        if self.projected and self.when is not None and self.when.round is not None:
+            return tr("{round} (projected)", round=self.when.round.id)
+        return self.label
 
 
 @attrs.frozen
@@ -89,15 +98,30 @@ class LinePoint:
     high: Decimal | None = None
 
 
+LINES = ("forecast", "standard", "none")
+"""The kinds of line, codes in JSON: a forecast cutoff, a fixed standard score, or none (a
+scheme with only direct channels, or no score to reach)."""
+
+
 @attrs.frozen
 class TheLine:
     kind: str
-    """``forecast``, ``standard`` or ``none`` (a scheme with only direct channels, or no score to reach)."""
+    """One of ``LINES``."""
     label: Text
-    model: str = ""
-    provenance: str = ""
+    history: tuple[tuple[str | None, Provenance], ...] = ()
+    """Where the line comes from: (round, provenance) of each cutoff used, or the standard's."""
     trend: Trend | None = None
     fixed: Decimal | None = None
+
+    @property
+    def model(self) -> str:
+        """The forecast's model, in the language of the moment it is printed."""
+        return self.trend.describe() if self.trend is not None else ""
+
+    @property
+    def provenance(self) -> str:
+        colon = pick(": ", "：")
+        return pick("; ", "；").join(f"{r}{colon}{p}" if r is not None else str(p) for r, p in self.history)
 
     def at(self, occasion: Occasion) -> LinePoint | None:
         if occasion.cutoff is not None:
@@ -131,11 +155,15 @@ class StepResult:
     rounds_saved: int
 
 
+ANSWERS = ("now", "expected", "never", "behind")
+"""The kinds of answer, codes in JSON: ``never`` is not within the horizon, ``behind`` is a score
+falling behind the line."""
+
+
 @attrs.frozen
 class Answer:
     kind: str
-    """``now``, ``expected``, ``never`` (not within the horizon), or ``behind`` (the score falls
-    behind the line)."""
+    """One of ``ANSWERS``."""
     occasion: Occasion | None = None
     earliest: Occasion | None = None
     latest: Occasion | None = None
@@ -215,7 +243,7 @@ def occasions(scheme: Scheme, as_of: dt.date, until: dt.date) -> list[Occasion]:
         cutoff = r.result.cutoff if r.result is not None else None
         projected = r not in scheme.rounds
         label = f"{r.id} (projected)" if projected else r.id
-        found.append(Occasion(label, day, i, When(day, r.data_day, r), cutoff))
+        found.append(Occasion(label, day, i, When(day, r.data_day, r), cutoff, projected))
     return found
 
 
@@ -274,12 +302,11 @@ def standing(scheme: Scheme, applicant: Applicant, occasion: Occasion, allow_sta
 # --- the line ------------------------------------------------------------------------------------
 
 
-def cutoff_history(scheme: Scheme) -> list[tuple[int, Decimal, str]]:
-    """Published cutoffs as (round number, cutoff, provenance), from the scheme's rounds in
-    order: the forecast's axis counts rounds, so two a year and one a year both work."""
+def cutoff_history(scheme: Scheme) -> list[tuple[int, Decimal, str, Provenance]]:
+    """Published cutoffs as (round number, cutoff, round, provenance), from the scheme's rounds
+    in order: the forecast's axis counts rounds, so two a year and one a year both work."""
     rounds = sorted(scheme.rounds, key=lambda r: r.data_day)
-    return [(i, r.result.cutoff, f"{r.id}: {r.result.provenance}") for i, r in enumerate(rounds)
-            if r.result is not None]
+    return [(i, r.result.cutoff, r.id, r.result.provenance) for i, r in enumerate(rounds) if r.result is not None]
 
 
 WINDOW = 4
@@ -300,16 +327,15 @@ def cutoff_trend(points: Sequence[Point]) -> Trend:
 def the_line(scheme: Scheme, version: Version | None, applicant: Applicant) -> TheLine:
     history = cutoff_history(scheme)
     if len(history) >= 3:
-        trend = cutoff_trend([Point(x, c) for x, c, _ in history])
+        trend = cutoff_trend([Point(x, c) for x, c, _, _ in history])
         used = {p.x for p in trend.points}
-        provenance = "; ".join(p for x, _, p in history if x in used)
-        return TheLine("forecast", Text("forecast cutoff (落户分值)", "预测落户分值"), trend.describe(), provenance,
-                       trend=trend)
+        return TheLine("forecast", Text("forecast cutoff (落户分值)", "预测落户分值"),
+                       tuple((r, p) for x, _, r, p in history if x in used), trend=trend)
     if version is not None and version.threshold is not None:
         t = version.threshold
         value = t.for_value(applicant.fact(t.by_fact) if t.by_fact else None)
         if value is not None:
-            return TheLine("standard", t.label, provenance=str(t.provenance), fixed=value)
+            return TheLine("standard", t.label, ((None, t.provenance),), fixed=value)
     return TheLine("none", Text("the conditions of a direct channel", "直接落户条件"))
 
 
@@ -682,7 +708,10 @@ _W = {
            "rank": "The score of the first round would have ranked {place:,} of {size:,} in the {name} published list.",
            "below": "The score of the first round is below every one of the {size:,} admitted in the {name} published list.",
            "no_steps": "No step derived from the scheme's items raises the score.",
-           "line_is": "The line", "by": "by", "now_short": "now", "never_short": "not within the horizon"},
+           "line_is": "The line", "by": "by", "now_short": "now", "never_short": "not within the horizon",
+           "promise": "a forecast is a projection, not a promise",
+           "chart_score": "projected score", "chart_line": "line", "chart_interval": "interval",
+           "chart_points": "points"},
     "zh": {"title": "落户规划", "as_of": "截至", "horizon": "规划期至", "occasion": "时点", "version": "版本",
            "eligible": "符合条件", "score": "积分", "line": "分值线", "settles": "可落户", "yes": "是", "no": "否",
            "now": "当前已达到分值线。", "never": "规划期内未能达到。",
@@ -696,7 +725,9 @@ _W = {
            "rank": "按首个批次的积分，在{name}年公示名单中排第{place:,}名（共{size:,}名）。",
            "below": "按首个批次的积分，低于{name}年公示名单全部{size:,}名落户人员。",
            "no_steps": "依本方案各指标，暂无可提高积分的措施。",
-           "line_is": "分值线", "by": "途径", "now_short": "现在", "never_short": "规划期内不能"},
+           "line_is": "分值线", "by": "途径", "now_short": "现在", "never_short": "规划期内不能",
+           "promise": "预测仅为推算，并非承诺",
+           "chart_score": "预计积分", "chart_line": "分值线", "chart_interval": "区间", "chart_points": "积分"},
 }
 
 
@@ -712,17 +743,34 @@ def _line_cell(ln: LinePoint | None) -> str:
     return f"{ln.value} ({ln.low}–{ln.high})"
 
 
+def _paren(x: object) -> str:
+    return pick(f" ({x})", f"（{x}）")
+
+
+def _shown(plan: Plan, label: str | None) -> str | None:
+    """An occasion's label (as a step records it) in the user's language."""
+    if label is None:
+        return None
+    return next((s.occasion.shown() for s in plan.standings if s.occasion.label == label), label)
+
+
 def plan_text(plan: Plan, lang: str = "en") -> str:
+    with using(lang):
+        return _plan_text(plan, _W[lang], lang)
+
+
+def _plan_text(plan: Plan, w: dict[str, str], lang: str) -> str:
     from tabulate import tabulate
 
-    w = _W[lang]
+    colon, semi = pick(": ", "："), pick("; ", "；")
     out = [f"{plan.scheme.name(lang)} ({plan.scheme.key}) · {w['title']} · {w['as_of']} {plan.as_of}"
-           f" · {w['horizon']} {plan.horizon} ({plan.horizon_reason(lang)})", ""]
-    out.append(f"{w['line_is']}: {plan.line.label(lang)}" + (f" [{plan.line.provenance}]" if plan.line.provenance else ""))
+           f" · {w['horizon']} {plan.horizon}{_paren(plan.horizon_reason(lang))}", ""]
+    out.append(f"{w['line_is']}{colon}{plan.line.label(lang)}"
+               + (f" [{plan.line.provenance}]" if plan.line.provenance else ""))
     rows = []
     for s, ln in zip(plan.standings, plan.lines, strict=True):
         settled = _settles(s, ln, "mean")
-        rows.append([s.occasion.label, s.version or "—", w["yes"] if s.eligible else w["no"], _d(s.total),
+        rows.append([s.occasion.shown(), s.version or "—", w["yes"] if s.eligible else w["no"], _d(s.total),
                      _line_cell(ln) if plan.line.kind != "none" else "—",
                      (w["yes"] if settled else w["no"]) + (f" ({', '.join(s.channels)})" if s.channels else "")])
     out.append(tabulate(rows, headers=[w["occasion"], w["version"], w["eligible"], w["score"], w["line"], w["settles"]],
@@ -733,96 +781,105 @@ def plan_text(plan: Plan, lang: str = "en") -> str:
         out.append(w[a.kind])
     else:
         assert a.occasion is not None
-        text = f"{w['expected']}: {a.occasion.label}"
+        text = f"{w['expected']}{colon}{a.occasion.shown()}"
         if a.earliest and a.latest and (a.earliest != a.occasion or a.latest != a.occasion):
-            text += f"; {w['likely']} {a.earliest.label} {w['and']} {a.latest.label}"
+            text += f"{semi}{w['likely']} {a.earliest.shown()} {w['and']} {a.latest.shown()}"
         out.append(text)
     if a.probability is not None:
-        out.append(f"{w['probability']}: {a.probability:.0%}")
+        out.append(f"{w['probability']}{colon}{a.probability:.0%}")
     if plan.published_rank is not None:
         place, size, name = plan.published_rank
         out.append(w["rank" if place <= size else "below"].format(place=place, size=size, name=name))
     if plan.waits:
-        out += ["", w["waits"] + ":"]
+        out += ["", w["waits"] + colon.rstrip()]
         for x in plan.waits:
             when = w["met_in"].format(n=x.months, d=x.met_on) if x.met_on else w["not_met"]
-            out.append(f"  {x.path(lang)} · {x.condition(lang)}: {when} ({x.citation})")
-    out += ["", w["steps"] + ":"]
+            out.append(f"  {x.path(lang)} · {x.condition(lang)}{colon}{when}{_paren(x.citation)}")
+    out += ["", w["steps"] + colon.rstrip()]
     if not plan.steps:
         out.append("  " + w["no_steps"])
     for i, r in enumerate(plan.steps, start=1):
-        saves = f", {w['saves']} {r.rounds_saved} {w['rounds']}" if r.rounds_saved else ""
-        gain = f"{w['gain']} {r.gain} ({r.gain_at})" if r.gain else ""
-        out.append(f"  {i}. {r.step.label(lang)}: {gain}{saves}; {w['takes']}: {r.step.takes_effect(lang)}"
-                   f" ({r.step.citation})")
+        saves = f"{pick(', ', '，')}{w['saves']} {r.rounds_saved} {w['rounds']}" if r.rounds_saved else ""
+        gain = f"{w['gain']} {r.gain}{_paren(_shown(plan, r.gain_at))}" if r.gain else ""
+        out.append(f"  {i}. {r.step.label(lang)}{colon}{gain}{saves}{semi}{w['takes']}{colon}"
+                   f"{r.step.takes_effect(lang)}{_paren(r.step.citation)}")
     if plan.line.kind == "forecast":
         out += ["", w["projection"].format(model=plan.line.model, prov=plan.line.provenance)]
     return "\n".join(out) + "\n"
 
 
 def plan_json(plan: Plan, lang: str = "en") -> dict[str, Any]:
+    """Keys and kinds are codes; labels, the model and notes are in ``lang``."""
     def occ(o: Occasion | None) -> str | None:
-        return None if o is None else o.label
+        return None if o is None else o.shown()
 
-    return {
-        "scheme": plan.scheme.key,
-        "as_of": str(plan.as_of),
-        "horizon": str(plan.horizon),
-        "horizon_reason": plan.horizon_reason(lang),
-        "line": {"kind": plan.line.kind, "label": plan.line.label(lang), "model": plan.line.model or None,
-                 "history_provenance": plan.line.provenance or None},
-        "trajectory": [
-            {"occasion": s.occasion.label, "day": str(s.occasion.day), "version": s.version, "eligible": s.eligible,
-             "score": _d(s.total) or None, "channels": list(s.channels),
-             "line": None if ln is None else {"value": str(ln.value), "low": _d(ln.low) or None,
-                                              "high": _d(ln.high) or None},
-             "settles": _settles(s, ln, "mean")}
-            for s, ln in zip(plan.standings, plan.lines, strict=True)
-        ],
-        "answer": {"kind": plan.answer.kind, "occasion": occ(plan.answer.occasion),
-                   "earliest": occ(plan.answer.earliest), "latest": occ(plan.answer.latest),
-                   "probability": plan.answer.probability},
-        "published_rank": None if plan.published_rank is None else dict(
-            zip(("place", "size", "list"), plan.published_rank, strict=True)),
-        "waits": [{"path": x.path(lang), "condition": x.condition(lang), "citation": str(x.citation),
-                   "met_on": None if x.met_on is None else str(x.met_on), "months": x.months} for x in plan.waits],
-        "steps": [{"key": r.step.key, "label": r.step.label(lang), "citation": str(r.step.citation),
-                   "takes_effect": r.step.takes_effect(lang), "gain": str(r.gain), "gain_at": r.gain_at or None,
-                   "settles": r.settles, "rounds_saved": r.rounds_saved} for r in plan.steps],
-        "note": "a forecast is a projection, not a promise" if plan.line.kind == "forecast" else None,
-    }
+    with using(lang):
+        return {
+            "scheme": plan.scheme.key,
+            "as_of": str(plan.as_of),
+            "horizon": str(plan.horizon),
+            "horizon_reason": plan.horizon_reason(lang),
+            "line": {"kind": plan.line.kind, "label": plan.line.label(lang), "model": plan.line.model or None,
+                     "history_provenance": plan.line.provenance or None},
+            "trajectory": [
+                {"occasion": s.occasion.shown(), "day": str(s.occasion.day), "version": s.version,
+                 "eligible": s.eligible, "score": _d(s.total) or None, "channels": list(s.channels),
+                 "line": None if ln is None else {"value": str(ln.value), "low": _d(ln.low) or None,
+                                                  "high": _d(ln.high) or None},
+                 "settles": _settles(s, ln, "mean")}
+                for s, ln in zip(plan.standings, plan.lines, strict=True)
+            ],
+            "answer": {"kind": plan.answer.kind, "occasion": occ(plan.answer.occasion),
+                       "earliest": occ(plan.answer.earliest), "latest": occ(plan.answer.latest),
+                       "probability": plan.answer.probability},
+            "published_rank": None if plan.published_rank is None else dict(
+                zip(("place", "size", "list"), plan.published_rank, strict=True)),
+            "waits": [{"path": x.path(lang), "condition": x.condition(lang), "citation": str(x.citation),
+                       "met_on": None if x.met_on is None else str(x.met_on), "months": x.months} for x in plan.waits],
+            "steps": [{"key": r.step.key, "label": r.step.label(lang), "citation": str(r.step.citation),
+                       "takes_effect": r.step.takes_effect(lang), "gain": str(r.gain),
+                       "gain_at": _shown(plan, r.gain_at or None), "settles": _shown(plan, r.settles),
+                       "rounds_saved": r.rounds_saved} for r in plan.steps],
+            "note": _W[lang]["promise"] if plan.line.kind == "forecast" else None,
+        }
 
 
 def plan_chart(plan: Plan, path: str, lang: str = "en") -> None:
     """The projected score against the line and its interval, by occasion, with the best steps'
-    trajectories dashed.  Needs matplotlib (``pip install 'pointscalc[charts]'``)."""
-    try:
-        import matplotlib
-    except ImportError:
-        raise SchemeError("--chart needs matplotlib: pip install 'pointscalc[charts]'") from None
-    matplotlib.use("Agg")
-    matplotlib.rcParams["svg.hashsalt"] = "pointscalc"
-    import matplotlib.pyplot as plt
+    trajectories dashed.  Needs matplotlib (``pip install 'pointscalc[charts]'``).  Chinese
+    labels need a font that draws them; without one the chart is labelled in English."""
+    from pointscalc import charts
 
+    try:
+        plt = charts._pyplot()
+    except charts.ChartsMissing:
+        raise SchemeError(tr("--chart needs matplotlib: pip install 'pointscalc[charts]'")) from None
+    if lang == "zh" and not charts._drawable("积分"):
+        lang = "en"
+    with using(lang):
+        _draw(plt, plan, path, _W[lang])
+
+
+def _draw(plt: Any, plan: Plan, path: str, w: dict[str, str]) -> None:
     xs = list(range(len(plan.standings)))
     labels = [s.occasion.label for s in plan.standings]
     fig, ax = plt.subplots(figsize=(8, 4.5))
     scores = [float(s.total) if s.total is not None else float("nan") for s in plan.standings]
-    ax.plot(xs, scores, marker="o", label="projected score" if lang == "en" else "Projected score")
+    ax.plot(xs, scores, marker="o", label=w["chart_score"])
     if any(ln is not None for ln in plan.lines):
         vals = [float(ln.value) if ln else float("nan") for ln in plan.lines]
-        ax.plot(xs, vals, color="black", linestyle="--", label="line")
+        ax.plot(xs, vals, color="black", linestyle="--", label=w["chart_line"])
         if plan.line.kind == "forecast":
             lows = [float(ln.low) if ln and ln.low is not None else float("nan") for ln in plan.lines]
             highs = [float(ln.high) if ln and ln.high is not None else float("nan") for ln in plan.lines]
-            ax.fill_between(xs, lows, highs, color="grey", alpha=0.25, label="interval")
+            ax.fill_between(xs, lows, highs, color="grey", alpha=0.25, label=w["chart_interval"])
     for r in plan.steps[:3]:
         if r.settles is not None and r.settles in labels:
             ax.axvline(labels.index(r.settles), color="green", alpha=0.3)
             ax.annotate(r.step.key, (labels.index(r.settles), ax.get_ylim()[0]), fontsize=7, rotation=90,
                         va="bottom")
-    ax.set_xticks(xs, labels, rotation=45, ha="right", fontsize=7)
-    ax.set_ylabel("points")
+    ax.set_xticks(xs, [s.occasion.shown() for s in plan.standings], rotation=45, ha="right", fontsize=7)
+    ax.set_ylabel(w["chart_points"])
     ax.legend(fontsize=8)
     fig.tight_layout()
     metadata = {"Software": None} if path.lower().endswith(".png") else {"Date": None}
@@ -842,8 +899,9 @@ def backtest_rows(scheme: Scheme) -> list[Backtest]:
     (``cutoff_trend``) from the rounds before it."""
     history = cutoff_history(scheme)
     if len(history) < 4:
-        raise NoHistory(f"scheme {scheme.key!r} has {len(history)} published cutoffs; a backtest needs at least 4")
-    points = [Point(x, c) for x, c, _ in history]
+        raise NoHistory(tr("scheme {scheme!r} has {n} published cutoffs; a backtest needs at least 4",
+                           scheme=scheme.key, n=len(history)))
+    points = [Point(x, c) for x, c, _, _ in history]
     out = []
     for i in range(3, len(points)):
         trend = cutoff_trend(points[:i])
@@ -854,19 +912,23 @@ def backtest_rows(scheme: Scheme) -> list[Backtest]:
 def backtest_text(scheme: Scheme, lang: str = "en") -> str:
     from tabulate import tabulate
 
-    rows = backtest_rows(scheme)
-    provenance = {x: p.split(": ", 1)[1] for x, _, p in cutoff_history(scheme)}
-    ids = [r.id for r in sorted(scheme.rounds, key=lambda r: r.data_day)]
-    head = (["round", "published", "forecast", "80% interval", "error", "inside", "rounds used", "provenance"]
-            if lang == "en" else ["轮次", "公布分值", "预测", "80%区间", "误差", "落在区间内", "所用轮数", "来源"])
-    body = [[ids[b.x], b.actual, b.forecast.mean,
-             f"{b.forecast.low}–{b.forecast.high}" if b.forecast.low is not None else "—",
-             f"{b.error:+}", "—" if b.inside is None else ("yes" if b.inside else "no"), b.used, provenance[b.x]]
-            for b in rows]
-    mae = sum(abs(b.error) for b in rows) / len(rows)
-    return (tabulate(body, headers=head, disable_numparse=True)
-            + f"\n\nmean absolute error: {mae:.2f}; model: linear trend over the last {WINDOW} rounds,"
-              " its interval widened to its earlier errors; each forecast uses only the rounds before it\n")
+    w = _W[lang]
+    with using(lang):
+        rows = backtest_rows(scheme)
+        provenance = {x: str(p) for x, _, _, p in cutoff_history(scheme)}
+        ids = [r.id for r in sorted(scheme.rounds, key=lambda r: r.data_day)]
+        head = (["round", "published", "forecast", "80% interval", "error", "inside", "rounds used", "provenance"]
+                if lang == "en" else ["轮次", "公布分值", "预测", "80%区间", "误差", "落在区间内", "所用轮数", "来源"])
+        body = [[ids[b.x], b.actual, b.forecast.mean,
+                 f"{b.forecast.low}–{b.forecast.high}" if b.forecast.low is not None else "—",
+                 f"{b.error:+}", "—" if b.inside is None else (w["yes"] if b.inside else w["no"]), b.used,
+                 provenance[b.x]]
+                for b in rows]
+        mae = sum(abs(b.error) for b in rows) / len(rows)
+        return (tabulate(body, headers=head, disable_numparse=True) + "\n\n"
+                + tr("mean absolute error: {mae:.2f}; model: linear trend over the last {n} rounds, its interval"
+                     " widened to its earlier errors; each forecast uses only the rounds before it", mae=mae, n=WINDOW)
+                + "\n")
 
 
 # --- every city at once (pointscalc check --plan) ------------------------------------------------
@@ -890,7 +952,7 @@ def _when(p: Plan | None, lang: str) -> str:
     a = p.answer
     if a.occasion is None:
         return w["never_short"]
-    return w["now_short"] if a.kind == "now" else a.occasion.label
+    return w["now_short"] if a.kind == "now" else a.occasion.shown()
 
 
 def _best(p: Plan | None, lang: str) -> str:
@@ -904,14 +966,17 @@ def plans_text(plans: Sequence[tuple[Scheme, Plan | None]], lang: str = "en") ->
     from tabulate import tabulate
 
     head = ["city", "earliest", "best step"] if lang == "en" else ["城市", "最早可落户", "最有帮助的措施"]
-    rows = [[f"{s.city} ({s.key})", _when(p, lang), _best(p, lang)] for s, p in plans]
-    title = "Plan by city" if lang == "en" else "各城市落户规划"
-    return f"\n{title}:\n" + tabulate(rows, headers=head, disable_numparse=True) + "\n"
+    with using(lang):
+        rows = [[f"{s.city} ({s.key})", _when(p, lang), _best(p, lang)] for s, p in plans]
+    title = "Plan by city:" if lang == "en" else "各城市落户规划："
+    return f"\n{title}\n" + tabulate(rows, headers=head, disable_numparse=True) + "\n"
 
 
 def plans_json(plans: Sequence[tuple[Scheme, Plan | None]], lang: str = "en") -> list[dict[str, Any]]:
-    return [{"scheme": s.key, "earliest": None if p is None or p.answer.occasion is None else p.answer.occasion.label,
-             "answer": None if p is None else p.answer.kind,
-             "best_step": None if p is None or not p.steps else {
-                 "label": p.steps[0].step.label(lang), "citation": str(p.steps[0].step.citation)}}
-            for s, p in plans]
+    with using(lang):
+        return [{"scheme": s.key,
+                 "earliest": None if p is None or p.answer.occasion is None else p.answer.occasion.shown(),
+                 "answer": None if p is None else p.answer.kind,
+                 "best_step": None if p is None or not p.steps else {
+                     "label": p.steps[0].step.label(lang), "citation": str(p.steps[0].step.citation)}}
+                for s, p in plans]

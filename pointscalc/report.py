@@ -609,49 +609,76 @@ def check_json(checks: list[Any], as_of: date, lang: str = "en") -> dict[str, An
 
 
 def lint_text(findings: list[Any], checked: list[str]) -> str:
+    from pointscalc.i18n import tr
+
     if not findings:
-        return "".join(f"{key}: ok\n" for key in checked)
+        return "".join(tr("{scheme}: ok", scheme=key) + "\n" for key in checked)
     return "".join(f"{f}\n" for f in findings)
 
 
 # --- pointscalc audit -------------------------------------------------------------------
+# The audit speaks the current language (``i18n``); JSON keys stay English codes.
 
 
-def applicant_facts(a: Any) -> list[tuple[str, str]]:
+def _fact(shown: bool, en: str, zh: str, **fields: Any) -> str:
+    """A fact's label: in the user's language for a person to read, in English as a JSON key."""
+    from pointscalc.i18n import pick
+
+    return (pick(en, zh) if shown else en).format(**fields)
+
+
+def _flag(value: bool | None) -> str:
+    from pointscalc.i18n import current
+
+    if current() != "zh":
+        return str(value)
+    return "—" if value is None else "是" if value else "否"
+
+
+def applicant_facts(a: Any, shown: bool = False) -> list[tuple[str, str]]:
     """A generated applicant as labelled facts, name and ID masked as on a public list."""
     from pointscalc import idnumber
+    from pointscalc.i18n import tr
     from pointscalc.months import month_label
 
     rows = [
-        ("name / ID", f"{idnumber.mask_name(a.name) if a.name else '—'} / {idnumber.mask(a.id) if a.id else '—'}"),
-        ("birth", a.birth.isoformat()),
-        ("education", f"{a.education.diploma.code} / {a.education.degree.code}"),
-        ("qualification / title", f"{a.qualification.code} / {a.title.code}"),
-        ("origin", f"{a.origin.city or '—'}, rural={a.origin.rural}"),
+        (_fact(shown, "name / ID", "姓名 / 身份证号"),
+         f"{idnumber.mask_name(a.name) if a.name else '—'} / {idnumber.mask(a.id) if a.id else '—'}"),
+        (_fact(shown, "birth", "出生日期"), a.birth.isoformat()),
+        (_fact(shown, "education", "学历 / 学位"), f"{a.education.diploma.code} / {a.education.degree.code}"),
+        (_fact(shown, "qualification / title", "职业资格 / 职称"), f"{a.qualification.code} / {a.title.code}"),
+        (_fact(shown, "origin", "户籍来源"), f"{a.origin.city or '—'}, rural={_flag(a.origin.rural)}"),
     ]
     for i, m in enumerate(a.family):
-        rows.append((f"family #{i + 1}", f"{m.relation.code} born {m.birth or '?'} married={m.married}"
-                                          f" moves={m.moves} lives_with={m.lives_with}"))
+        rows.append((_fact(shown, "family #{n}", "家庭成员 #{n}", n=i + 1), tr(
+            "{relation} born {birth} married={married} moves={moves} lives_with={lives_with}",
+            relation=m.relation.code, birth=m.birth or "?", married=_flag(m.married), moves=_flag(m.moves),
+            lives_with=_flag(m.lives_with))))
     for i, r in enumerate(a.records):
-        rows.append((f"record #{i + 1}", f"{r.kind.code} {r.date} " + " ".join(f"{k}={v}" for k, v in r.attributes)))
+        rows.append((_fact(shown, "record #{n}", "记录 #{n}", n=i + 1),
+                     f"{r.kind.code} {r.date} " + " ".join(f"{k}={v}" for k, v in r.attributes)))
     for i, p in enumerate(sorted(a.periods, key=lambda p: (p.kind.rank, p.start, p.city))):
         end = month_label(p.end) if p.end is not None else "…"
         attrs_ = " ".join(f"{k}={v}" for k, v in p.attributes)
-        rows.append((f"period #{i + 1}", f"{p.kind.code} {p.city}{p.district or ''} {month_label(p.start)}–{end} {attrs_}".rstrip()))
+        rows.append((_fact(shown, "period #{n}", "期间 #{n}", n=i + 1),
+                     f"{p.kind.code} {p.city}{p.district or ''} {month_label(p.start)}–{end} {attrs_}".rstrip()))
     for k, v in a.extra:
-        rows.append((f"extra.{k}", str(v)))
+        rows.append((f"extra.{k}", _flag(v) if isinstance(v, bool) else str(v)))
     return rows
 
 
-def assessment_facts(x: Assessment) -> list[tuple[str, str]]:
-    rows = [("eligible", "yes" if x.eligible else "no")]
-    rows += [(f"condition {c.key}", "✓" if c.passed else "✗") for c in x.conditions]
-    rows += [(f"channel {ch.key}", "✓" if ch.passed else "✗") for ch in x.channels]
-    rows += [(f"item {ln.key}", f"{ln.points}  {ln.detail.en}") for ln in x.lines]
+def assessment_facts(x: Assessment, shown: bool = False) -> list[tuple[str, str]]:
+    from pointscalc.i18n import current, pick
+
+    rows = [(_fact(shown, "eligible", "符合申请条件"), pick("yes", "是") if x.eligible else pick("no", "否"))]
+    rows += [(_fact(shown, "condition {key}", "条件 {key}", key=c.key), "✓" if c.passed else "✗") for c in x.conditions]
+    rows += [(_fact(shown, "channel {key}", "渠道 {key}", key=ch.key), "✓" if ch.passed else "✗") for ch in x.channels]
+    rows += [(_fact(shown, "item {key}", "指标 {key}", key=ln.key), f"{ln.points}  {ln.detail(current())}")
+             for ln in x.lines]
     if x.total is not None:
-        rows.append(("total", str(x.total)))
+        rows.append((_fact(shown, "total", "总积分"), str(x.total)))
     if x.rank_values:
-        rows.append(("rank values", ", ".join(str(v) for v in x.rank_values)))
+        rows.append((_fact(shown, "rank values", "排序值"), ", ".join(str(v) for v in x.rank_values)))
     return rows
 
 
@@ -665,65 +692,86 @@ def _side_by_side(left: list[tuple[str, str]], right: list[tuple[str, str]], nam
     return tabulate(rows, headers=["", "", *names], disable_numparse=True, maxcolwidths=[None, 32, 50, 50])
 
 
+def _status_word(status: Any) -> str:
+    from pointscalc.i18n import pick
+
+    return pick(status.value, {"admitted": "录取", "waitlisted": "候补", "ineligible": "不符合条件",
+                               "invalid": "无效"}.get(status.value, status.value))
+
+
 def _run_table(one: Any, two: Any) -> str:
+    from pointscalc.i18n import pick, tr
+
     people, quota, run = one
     other = two[2] if two else {}
     extra = [c for c in (two[0] if two else []) if c.key not in run]
     rows = []
     for c in [*sorted(people, key=lambda c: c.key), *extra]:
         values = ", ".join("—" if v is None else str(v) for v in c.values)
-        row = [c.key, "yes" if c.eligible else "no", values, run[c.key].value if c.key in run else ""]
+        row = [c.key, pick("yes", "是") if c.eligible else pick("no", "否"), values,
+               _status_word(run[c.key]) if c.key in run else ""]
         if two:
-            row.append(other[c.key].value if c.key in other else "")
+            row.append(_status_word(other[c.key]) if c.key in other else "")
         rows.append(row)
-    headers = ["applicant", "eligible", "rank values", f"run 1 (quota {quota})"]
+    headers = [pick("applicant", "申请人"), pick("eligible", "符合申请条件"), pick("rank values", "排序值"),
+               tr("run {n} (quota {quota})", n=1, quota=quota)]
     if two:
-        headers.append(f"run 2 (quota {two[1]})")
+        headers.append(tr("run {n} (quota {quota})", n=2, quota=two[1]))
     return tabulate(rows, headers=headers, disable_numparse=True)
 
 
 def counterexample_text(ce: Any, subject: Any) -> str:
+    from pointscalc.i18n import pick
     from pointscalc.model import Applicant
 
     (ln, left), (rn, right) = ce.left, ce.right
     if isinstance(left, Applicant):
         x = subject.assess(left, explain=True)
+        facts = applicant_facts(left, shown=True) + assessment_facts(x, shown=True)
         if left is right:
-            return _side_by_side(applicant_facts(left) + assessment_facts(x), [], (ln, ""))
+            return _side_by_side(facts, [], (ln, ""))
         y = subject.assess(right, explain=True)
-        return _side_by_side(applicant_facts(left) + assessment_facts(x),
-                             applicant_facts(right) + assessment_facts(y), (ln, rn))
+        return _side_by_side(facts, applicant_facts(right, shown=True) + assessment_facts(y, shown=True), (ln, rn))
     if isinstance(left, tuple) and len(left) == 3:
         return _run_table(left, right)
-    return f"{ln}: {left}\n{rn}: {right}"
+    colon = pick(": ", "：")
+    return f"{ln}{colon}{left}\n{rn}{colon}{right}"
+
+
+_AUDIT_STATUS = {"pass": ("pass", "通过"), "fail": ("FAIL", "不通过"), "waived": ("waived", "豁免"),
+                 "n/a": ("n/a", "不适用"), "error": ("ERROR", "出错")}
 
 
 def audit_text(subject: Any, results: list[Any]) -> str:
     from pointscalc.fairness import PROPERTIES
+    from pointscalc.i18n import current, pick, tr
 
-    head = (f"Fairness audit: {subject.scheme.name.en} ({subject.scheme.key}) · version"
-            f" {subject.version.label} · as of {subject.as_of}")
+    head = tr("Fairness audit: {scheme} ({key}) · version {version} · as of {day}",
+              scheme=subject.scheme.name(current()), key=subject.scheme.key, version=subject.version.label,
+              day=subject.as_of)
     rows = []
     for r in results:
         p = PROPERTIES[r.key]
-        name = f"{p.title} [{r.key}]" + (f" (in place of {r.instead_of})" if r.instead_of else "")
-        status = {"pass": "pass", "fail": "FAIL", "waived": "waived", "n/a": "n/a", "error": "ERROR"}[r.status]
+        name = f"{tr(p.title)} [{r.key}]" + (tr(" (in place of {property})", property=r.instead_of)
+                                              if r.instead_of else "")
+        status = pick(*_AUDIT_STATUS[r.status])
         rows.append([name, status, r.examples if r.status in ("pass", "fail", "error") else "", r.note])
-    out = [head, "", tabulate(rows, headers=["property", "result", "examples", "note"], disable_numparse=True,
-                              maxcolwidths=[48, None, None, 60])]
+    headers = [pick("property", "性质"), pick("result", "结果"), pick("examples", "样例数"), pick("note", "说明")]
+    out = [head, "", tabulate(rows, headers=headers, disable_numparse=True, maxcolwidths=[48, None, None, 60])]
     for r in results:
         if r.status == "fail" and r.counterexample is not None:
             p = PROPERTIES[r.key]
-            out += ["", f"✗ {p.title} [{r.key}]: {r.note}", f"  {p.principle}",
+            out += ["", f"✗ {tr(p.title)} [{r.key}]{pick(': ', '：')}{r.note}", f"  {tr(p.principle)}",
                     counterexample_text(r.counterexample, subject)]
     counts = {k: sum(r.status == k for r in results) for k in ("pass", "fail", "error", "waived", "n/a")}
-    out += ["", f"{counts['pass']} passed, {counts['fail'] + counts['error']} failed, {counts['waived']} waived,"
-                f" {counts['n/a']} not applicable"]
+    out += ["", tr("{passed} passed, {failed} failed, {waived} waived, {na} not applicable", passed=counts["pass"],
+                   failed=counts["fail"] + counts["error"], waived=counts["waived"], na=counts["n/a"])]
     return "\n".join(out) + "\n"
 
 
 def audit_json(subject: Any, results: list[Any], examples: int, seed: int | None) -> dict[str, Any]:
     from pointscalc.fairness import PROPERTIES
+    from pointscalc.i18n import tr
     from pointscalc.model import Applicant
 
     def side(name: str, value: Any) -> dict[str, Any]:
@@ -746,8 +794,8 @@ def audit_json(subject: Any, results: list[Any], examples: int, seed: int | None
         "properties": [
             {
                 "key": r.key,
-                "title": PROPERTIES[r.key].title,
-                "principle": PROPERTIES[r.key].principle,
+                "title": tr(PROPERTIES[r.key].title),
+                "principle": tr(PROPERTIES[r.key].principle),
                 "status": r.status,
                 "examples": r.examples,
                 "note": r.note or None,

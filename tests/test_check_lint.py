@@ -746,3 +746,35 @@ def test_check_speaks_chinese_for_notes() -> None:
     result = invoke("check", str(EXAMPLES / "nantong-renter-family.toml"), "--as-of", "2021-06-30", "--lang", "zh")
     assert "无现行版本" in result.output and "需填写 extra.target_area" in result.output
     assert "no version in force" not in result.output and "needs extra" not in result.output
+
+
+# --- lint in Chinese --------------------------------------------------------------------------
+
+
+def test_lint_findings_read_in_chinese(anyang: Scheme) -> None:
+    """Every kind of finding the Anyang variants raise, under --lang zh: the message and the
+    place it names are Chinese, the codes (keys, kinds) and clauses stay as they are."""
+    from pointscalc.i18n import using
+    from schemes import suzhou
+    from tests.test_zh import _codes, english
+
+    item = next(it for it in suzhou.V2016.items if isinstance(it, Accrual))
+    ranking = Ranking(keys=(RankKey("total", Score("total")),), ties=Ties.STRICT, citation=Citation(AY_DOC, "二"))
+    variants = [
+        with_version(anyang, items=(item,), ranking=ranking),
+        add_channel(anyang, channel_of(condition(AllOf(predicates=(INSURED_24, OWNED_HOME, TAX_3_YEARS)), AY_DOC),
+                                       AY_DOC)),
+        add_channel(anyang, channel_of(condition(Check(fn=_true), AY_DOC), AY_DOC)),
+    ]
+    with using("zh"):
+        text = "\n".join(messages(lint_bound(v)) for v in variants)
+    # By hand from 二(二): points, ranking, 24 > 12 months, a purchase and a tax condition, an unreadable
+    # function, and the Suzhou document the borrowed item cites.
+    for said in ("计算积分", "对申请人排序", "要求 24 个月社会保险", "最多允许 12 个月", "设置了购房条件",
+                 "设置了纳税条件", "无法读取（一个 Check(...) 函数）", "不在方案的文件列表中", "渠道 ", "版本 2018"):
+        assert said in text, said
+    assert not english(text, _codes()), english(text, _codes())
+    # The same findings in English, word for word as before.
+    with using("en"):
+        english_text = "\n".join(messages(lint_bound(v)) for v in variants)
+    assert "asks for 24 months of insurance" in english_text and "imposes a home purchase condition" in english_text

@@ -214,3 +214,58 @@ def test_audit_json_and_bad_property() -> None:
     assert {p["key"] for p in doc[0]["properties"]} >= set(fairness.DEFAULT)
     bad = CliRunner().invoke(main, ["audit", "anyang", "--only", "nonsense"])
     assert bad.exit_code == 2
+
+
+# --- In Chinese -----------------------------------------------------------------------------
+
+
+def _zh_audit(subject: fairness.Subject, key: str) -> str:
+    from pointscalc import report
+    from pointscalc.i18n import using
+
+    with using("zh"):
+        return report.audit_text(subject, [failure(subject, key)])
+
+
+def test_a_counterexample_reads_in_chinese() -> None:
+    """A failure under --lang zh: the verdict, the message, the principle and the two profiles
+    side by side are Chinese; codes (keys, kinds, clause numbers) stay."""
+    from tests.test_zh import _codes, english
+
+    unfair = with_item("suzhou", Custom(key="local_bonus", label=T("local hukou bonus", "本地户籍加分"),
+                                        fn=_local_bonus, citation=CITE, provenance=OFFICIAL))
+    text = _zh_audit(subject_of(unfair, "suzhou"), "origin_blind")
+    # The catalogue's words for what origin_blind promises and for how it broke.
+    for said in ("户籍来源不影响结果 [origin_blind]", "不通过", "只改变户籍来源，结果就变了", "本地与外地申请人条件相同",
+                 "户籍来源", "指标 local_bonus", "0 项通过，1 项未通过"):
+        assert said in text, said
+    assert "≠" in text
+    assert not english(text, _codes()), english(text, _codes())
+
+
+def test_a_ranking_counterexample_reads_in_chinese() -> None:
+    from tests.test_zh import _codes, english
+
+    text = _zh_audit(subject_of(registry.load("beijing"), "beijing", ranker=_by_input_order), "rank_permutation")
+    for said in ("同样的申请人换个顺序，结果就不同", "申请人", "第 1 次排名（名额 1）", "第 2 次排名（名额 1）", "录取", "候补"):
+        assert said in text, said
+    assert not english(text, _codes()), english(text, _codes())
+
+
+def test_a_waiver_written_in_both_languages_is_shown_in_the_users() -> None:
+    """A scheme may write a waiver's reason as a Text: the audit shows the user's language,
+    with the clause in the language's brackets."""
+    from pointscalc.i18n import using
+
+    beijing = registry.load("beijing")
+    v = beijing.version_for(AS_OF["beijing"])
+    w = next(w for w in v.waivers if w.property == "age_blind")
+    both = attrs.evolve(w, reason=T(w.reason, "年龄分按设计随年龄下降"))
+    changed = attrs.evolve(v, waivers=tuple(both if x is w else x for x in v.waivers))
+    subject = fairness.Subject.of(beijing, AS_OF["beijing"], version=changed)
+    with using("zh"):
+        zh = fairness.audit(subject, examples=5, keys=("age_blind",))[0]
+    with using("en"):
+        en = fairness.audit(subject, examples=5, keys=("age_blind",))[0]
+    assert zh.note == f"年龄分按设计随年龄下降（{w.citation}）"
+    assert en.note == f"{w.reason} ({w.citation})"

@@ -268,3 +268,52 @@ def test_plan_draws_a_chart(tmp_path: Path, suffix: str) -> None:
     again = tmp_path / f"again{suffix}"
     CliRunner().invoke(main, [*args[:-1], str(again)], catch_exceptions=False)
     assert again.read_bytes() == data
+
+
+# --- in Chinese ---------------------------------------------------------------------------------
+
+
+def test_plan_json_and_backtest_in_chinese() -> None:
+    """The forecast's model, its note, projected rounds and the backtest's verdicts follow
+    --lang; codes (the answer's and the line's kind) and numbers do not."""
+    from tests.test_zh import _codes, english
+
+    runner = CliRunner()
+    args = ["plan", "beijing", str(EXAMPLES / "beijing-engineer.toml"), "--as-of", "2021-06-30", "--format", "json"]
+    en = json.loads(runner.invoke(main, args, catch_exceptions=False).output)
+    zh = json.loads(runner.invoke(main, [*args, "--lang", "zh"], catch_exceptions=False).output)
+    assert en["note"] == "a forecast is a projection, not a promise" and zh["note"] == "预测仅为推算，并非承诺"
+    assert en["line"]["model"].startswith("linear trend over the last 4 published cutoffs")
+    assert zh["line"]["model"].startswith("最近 4 次公布分值的线性趋势") and not english(zh["line"]["model"], _codes())
+    # Beijing declares rounds to 2024: 2025 on is projected, and says so in each language.
+    assert [s["occasion"] for s in en["trajectory"]][-1].endswith(" (projected)")
+    assert [s["occasion"] for s in zh["trajectory"]][-1].endswith("（预测）")
+    assert (zh["answer"]["kind"], zh["line"]["kind"]) == (en["answer"]["kind"], en["line"]["kind"])
+    assert [s["score"] for s in zh["trajectory"]] == [s["score"] for s in en["trajectory"]]
+    back = runner.invoke(main, ["plan", "beijing", "--backtest", "--lang", "zh"], catch_exceptions=False).output
+    assert "平均绝对误差：0.82" in back and "是" in back and not english(back, _codes())
+
+
+def test_plan_text_follows_the_language_asked_not_the_one_it_was_made_in() -> None:
+    from pointscalc.i18n import using
+    from pointscalc.plan import plan_text
+
+    a = reading.load_applicant(EXAMPLES / "beijing-engineer.toml", registry.load("beijing").versions[-1].facts, DAY)
+    with using("en"):
+        plan = make_plan(registry.load("beijing"), a, DAY, with_steps=False)
+    text = plan_text(plan, "zh")
+    assert "模型：最近 4 次公布分值的线性趋势" in text and "2021：官方" in text and "（预测）" in text
+
+
+def test_a_chinese_chart_needs_a_font_that_draws_it(tmp_path: Path) -> None:
+    """Without a CJK font (CI has none) a chart asked for in Chinese is labelled in English,
+    the same bytes as the English one, rather than drawn in empty boxes."""
+    pytest.importorskip("matplotlib")
+    from pointscalc import charts
+
+    if charts._cjk_fonts():
+        pytest.skip("a CJK font is installed: the chart is labelled in Chinese")
+    args = ["plan", "beijing", str(EXAMPLES / "beijing-engineer.toml"), "--as-of", "2021-06-30", "--chart"]
+    CliRunner().invoke(main, [*args, str(tmp_path / "en.png")], catch_exceptions=False)
+    CliRunner().invoke(main, [*args, str(tmp_path / "zh.png"), "--lang", "zh"], catch_exceptions=False)
+    assert (tmp_path / "zh.png").read_bytes() == (tmp_path / "en.png").read_bytes()

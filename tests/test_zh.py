@@ -108,8 +108,9 @@ def _codes() -> set[str]:
     return words | PROPER
 
 
-# A Latin word standing alone: not part of a path, an option, a snake_case code or a number.
-WORD = re.compile(r"(?<![\w./\\\-\[@$%{])[A-Za-z]{2,}(?![\w/\\\-\]\(])(?!\.[A-Za-z0-9])(?!://)")
+# A Latin word standing alone: not part of a path, an option, a snake_case code, a field path
+# (``items[social_insurance]``) or a number.
+WORD = re.compile(r"(?<![\w./\\\-\[@$%{])[A-Za-z]{2,}(?![\w/\\\-\[\]\(])(?!\.[A-Za-z0-9])(?!://)")
 
 
 def english(text: str, codes: set[str]) -> list[str]:
@@ -208,15 +209,39 @@ def _commands(f: dict[str, str], out: Path) -> Iterator[tuple[str, list[str]]]:
     yield "bad reform", ["show", "suzhou", "--reform", f["reform"]]
     yield "stale", ["score", "beijing", f"{ex}/beijing-engineer.toml", "--as-of", "1990-06-30"]
     yield "bad round", ["score", "beijing", f"{ex}/beijing-engineer.toml", "--round", "1999"]
+    # The analysts' commands: an audit of a small pool, plan and check --plan as JSON, lint of one scheme.
+    yield "audit pool", ["audit", "suzhou", "--as-of", "2020-06-30", "--pool", f["pool"], "--periods", f["periods"],
+                         "--quota", "1", "--min-group", "1", "--outcomes-only"]
+    yield "audit pool json", ["audit", "suzhou", "--as-of", "2020-06-30", "--pool", f["pool"], "--periods",
+                              f["periods"], "--quota", "1", "--outcomes-only", "--format", "json"]
+    yield "plan json", ["plan", "beijing", f"{ex}/beijing-engineer.toml", "--as-of", "2021-06-30", "--format", "json"]
+    yield "lint one", ["lint", "anyang"]
+    yield "check plan json", ["check", f"{ex}/nantong-renter-family.toml", "--as-of", "2021-06-30", "--plan",
+                              "--format", "json"]
+    yield "audit beijing", ["audit", "beijing", "--as-of", "2021-06-30", "--examples", "5", "--only", "age_blind",
+                            "--only", "bounds", "--only", "rank_quota"]
+    yield "audit json", ["audit", "nantong", "--as-of", "2021-06-30", "--examples", "5", "--format", "json",
+                         "--only", "anonymity", "--only", "bounds", "--only", "recognition"]
+
+
+def _code_values() -> set[str]:
+    """Whole JSON values that are codes (``"answer": "never"``): allowed as a value, not as a
+    word of prose."""
+    from pointscalc import crosscheck, fairness, outcomes, plan
+
+    return {*(o.value for o in crosscheck.Outcome), *plan.ANSWERS, *plan.LINES, *fairness.STATUSES, *outcomes.VERDICTS,
+            *fairness.PROPERTIES}
 
 
 def _json_prose(text: str) -> str:
-    """The string values of a JSON document, one per line: its keys are codes."""
+    """The string values of a JSON document, one per line: its keys are codes, and so are some
+    whole values."""
     try:
         doc = json.loads(text)
     except ValueError:
         return text
     lines: list[str] = []
+    codes = _code_values()
 
     def walk(x: Any) -> None:
         if isinstance(x, dict):
@@ -225,7 +250,7 @@ def _json_prose(text: str) -> str:
         elif isinstance(x, list):
             for v in x:
                 walk(v)
-        elif isinstance(x, str):
+        elif isinstance(x, str) and x not in codes:
             lines.append(x)
 
     walk(doc)
