@@ -26,8 +26,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pointscalc import groups as pool_groups
-from pointscalc import idnumber, run
+from pointscalc import i18n, idnumber, run
 from pointscalc.errors import Problem
+from pointscalc.i18n import N_, tr
 from pointscalc.ranking import Status, cutoff_text
 from pointscalc.recognition import Recognition
 from pointscalc.quotas import Quotas
@@ -157,8 +158,8 @@ def _ranked(side: Side, outcome: Any) -> Ranked:
     keep = pc.not_equal(ids, "").to_numpy(zero_copy_only=False)
     anonymous = int((~keep & (status != code["invalid"])).sum())
     if anonymous:
-        raise CompareError(f"{anonymous} row(s) have no ID number: compare matches applicants by ID, so every"
-                           " row needs one")
+        raise CompareError(tr("{n} row(s) have no ID number: compare matches applicants by ID, so every row needs"
+                              " one", n=anonymous))
     pick = np.flatnonzero(keep)
     return Ranked(side, outcome.summaries, int((~keep).sum()), list(outcome.problems),
                   pc.filter(ids, pa.array(keep)).to_pylist(), _objects(c["bucket"])[pick], status[pick],
@@ -283,8 +284,10 @@ class GroupRate:
     """This group's rate over the best-off group's; ``None`` where nobody is admitted."""
     ratio_after: Fraction | None
 
-    def row(self) -> list[Any]:
-        return [self.group, self.value, self.applicants, self.admitted_before, percent(self.rate_before),
+    def row(self, *, shown: bool = False) -> list[Any]:
+        """groups.csv's row; ``shown``: a band's words in the user's language (compare.json)."""
+        value = pool_groups.shown(self.value) if shown else self.value
+        return [self.group, value, self.applicants, self.admitted_before, percent(self.rate_before),
                 self.admitted_after, percent(self.rate_after), points(self.rate_after - self.rate_before),
                 ratio(self.ratio_before), ratio(self.ratio_after)]
 
@@ -395,6 +398,36 @@ GROUPS = ["group", "value", "applicants", "admitted_before", "rate_before", "adm
           "change", "ratio_to_best_before", "ratio_to_best_after"]
 
 
+BUCKETS_ZH = ["区域", "名额（前）", "名额（后）", "符合条件（前）", "符合条件（后）", "入围（前）", "入围（后）",
+              "分数线（前）", "分数线（后）", "同分（前）", "同分（后）"]
+TRANSITIONS_ZH = ["之前", "之后", "申请人数"]
+"""The terminal's headers in Chinese; the files keep the codes of BUCKETS and TRANSITIONS."""
+STATUS_WORDS = {"admitted": N_("admitted"), "waitlisted": N_("waitlisted"), "ineligible": N_("ineligible"),
+                "invalid": N_("invalid")}
+
+
+def terminal_text(c: Comparison, out: str) -> str:
+    """What ``compare`` prints: the two rule sets, places and cutoffs by bucket, who moved,
+    and the counts, in the user's language (the files keep codes)."""
+    from tabulate import tabulate
+
+    zh = i18n.current() == "zh"
+    buckets = [[i18n.pick(v, "不限") if v == "open" and 1 <= j <= 2 else v for j, v in enumerate(r)]
+               for r in c.buckets()]
+    moves = [[tr(STATUS_WORDS[a]), tr(STATUS_WORDS[b]), n] for a, b, n in c.transitions()]
+    s = c.summary()
+    return "\n".join([
+        tr("before: {before}; after: {after}", before=c.before.side.label, after=c.after.side.label),
+        tabulate(buckets, headers=BUCKETS_ZH if zh else BUCKETS, disable_numparse=True),
+        "",
+        tabulate(moves, headers=TRANSITIONS_ZH if zh else TRANSITIONS, disable_numparse=True),
+        "",
+        tr("admitted {before} → {after}; newly admitted {newly}, no longer admitted {no_longer}; status or rank"
+           " changed for {changed}; written to {out}", before=s["admitted_before"], after=s["admitted_after"],
+           newly=s["newly_admitted"], no_longer=s["no_longer_admitted"], changed=s["rank_changed"], out=out),
+    ])
+
+
 def problems(c: Comparison) -> list[Problem]:
     """The bad rows of both sides, each once (most are bad whatever the rules)."""
     return sorted(set(c.before.problems) | set(c.after.problems), key=lambda q: (q.file, q.row or 0, q.field,
@@ -418,7 +451,7 @@ def document(c: Comparison) -> dict[str, Any]:
         "invalid_rows": {"baseline": c.before.invalid, "alternative": c.after.invalid},
         "transitions": named(TRANSITIONS, c.transitions()),
         "buckets": named(BUCKETS, c.buckets()),
-        "groups": named(GROUPS, [g.row() for g in c.group_rates()]),
+        "groups": named(GROUPS, [g.row(shown=True) for g in c.group_rates()]),
         "groups_not_in_pool": list(c.groups.missing) if c.groups else [],
         "changes_file": "changes.csv",
         "errors_file": "errors.csv",

@@ -17,7 +17,8 @@ from typing import Any
 
 import attrs
 
-from pointscalc import compare
+from pointscalc import compare, i18n
+from pointscalc.i18n import N_, tr
 from pointscalc.model import PeriodKind
 from pointscalc.rules import Min
 from pointscalc.quotas import Quotas
@@ -64,14 +65,16 @@ def explanations(version: Version, bucket_columns: tuple[str, ...] = ()) -> dict
             if fact in found:
                 items.append(f"{it.key} ({it.citation})")
         if items:
-            out[group] = "scored by design: " + "; ".join(items)
+            out[group] = tr("scored by design: {items}", items=tr("; ").join(items))
     for group, properties in WAIVED_BY.items():
         for w in version.waivers:
             if w.property in properties:
-                out[group] = f"waiver {w.property}: {w.reason} ({w.citation})"
+                reason = w.reason(i18n.current()) if callable(w.reason) else w.reason
+                out[group] = tr("waiver {property}: {reason} ({clause})", property=w.property, reason=reason,
+                                clause=w.citation)
                 break
     for column in bucket_columns:
-        out[column] = "the quota is set per bucket: rates differ with places per applicant"
+        out[column] = tr("the quota is set per bucket: rates differ with places per applicant")
     return out
 
 
@@ -87,19 +90,30 @@ class Row:
     """``ok``, ``FLAG``, ``explained`` or ``too small``."""
     note: str = ""
 
-    def cells(self) -> list[Any]:
-        return [self.group, self.value, self.applicants, self.admitted, compare.percent(self.rate),
-                compare.ratio(self.ratio), self.verdict, self.note]
+    def cells(self, *, shown: bool = False) -> list[Any]:
+        """The row as JSON keeps it (codes), or ``shown`` on a terminal in the user's language."""
+        value, verdict = (compare.pool_groups.shown(self.value), tr(VERDICTS[self.verdict])) if shown \
+            else (self.value, self.verdict)
+        return [self.group, value, self.applicants, self.admitted, compare.percent(self.rate),
+                compare.ratio(self.ratio), verdict, self.note]
 
 
 HEADER = ["group", "value", "applicants", "admitted", "rate", "ratio_to_best", "verdict", "note"]
+HEADER_ZH = ["群体", "取值", "申请人数", "入围人数", "入围率", "与最高群体之比", "结论", "说明"]
+VERDICTS = {"ok": N_("ok"), "FLAG": N_("FLAG"), "explained": N_("explained"), "too small": N_("too small")}
+"""Verdict codes (in JSON) and their words on a terminal."""
+
+
+def header() -> list[str]:
+    """The terminal's header: HEADER's codes, or Chinese."""
+    return HEADER_ZH if i18n.current() == "zh" else HEADER
 
 
 def pool_audit(scheme: Scheme, version: Version, as_of: dt.date, pool: compare.Pool,
                quotas: Quotas, by: tuple[str, ...] = (),
                min_group: int = 30) -> list[Row]:
     """Rank the pool and judge each group's admission rate against the best-off group's."""
-    side = compare.Side("pool", f"version {version.label}", version, quotas)
+    side = compare.Side("pool", tr("version {version}", version=version.label), version, quotas)
     ranked = compare._ranked(side, compare.rank_pool(scheme, side, as_of, pool))
     try:
         groups = compare.pool_groups.read(pool.input, pool.periods, as_of, by=by)
@@ -121,18 +135,18 @@ def pool_audit(scheme: Scheme, version: Version, as_of: dt.date, pool: compare.P
         top = best.get(name)
         ratio = rate / top if top else None
         if total < min_group:
-            verdict, note = "too small", f"fewer than {min_group} applicants"
+            verdict, note = "too small", tr("fewer than {n} applicants", n=min_group)
         elif ratio is None or ratio >= FOUR_FIFTHS:
             verdict, note = "ok", ""
         elif name in why:
             verdict, note = "explained", why[name]
         elif not eligible or Fraction(admitted, eligible) >= FOUR_FIFTHS * best_eligible.get(name, Fraction(0)):
             verdict = "explained"
-            note = (f"by eligibility: {total - eligible} of {total} fail a condition, most often "
-                    f"{_most_failed(ranked, groups, name, value)}; among the eligible the rate is not below"
-                    " four fifths")
+            note = tr("by eligibility: {failed} of {total} fail a condition, most often {condition}; among the"
+                      " eligible the rate is not below four fifths", failed=total - eligible, total=total,
+                      condition=_most_failed(ranked, groups, name, value))
         else:
-            verdict, note = "FLAG", "below four fifths of the best-off group, and no waiver or item explains it"
+            verdict, note = "FLAG", tr("below four fifths of the best-off group, and no waiver or item explains it")
         rows.append(Row(name, value, total, admitted, rate, ratio, verdict, note))
     return rows
 
@@ -146,4 +160,4 @@ def _most_failed(ranked: Any, groups: Any, name: str, value: str) -> str:
         i = index.get(x)
         if status == 2 and i is not None and labels[i] == value:
             found.update(part for part in reason.split("; ") if part)
-    return found.most_common(1)[0][0] if found else "none recorded"
+    return found.most_common(1)[0][0] if found else tr("none recorded")

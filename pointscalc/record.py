@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 import pointscalc
-from pointscalc import limits
+from pointscalc import i18n, limits
 from pointscalc.errors import InputError
 from pointscalc.tables import decode
 
@@ -64,6 +64,9 @@ class RankOptions:
     include_explored: bool = attrs.field(default=False, validator=_flag)
     chart: bool = attrs.field(default=False, validator=_flag)
     reform: str | None = attrs.field(default=None, validator=_optional(str))
+    lang: str = attrs.field(default="en", validator=attrs.validators.in_(i18n.LANGS))
+    """The language of errors.csv's messages and results.csv's reasons: a re-run must speak it
+    to give the same bytes.  A record without it was written in English."""
 
     def input_files(self) -> dict[str, str]:
         """Each file the run reads, by its role."""

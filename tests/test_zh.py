@@ -26,7 +26,8 @@ import pytest
 from click.testing import CliRunner
 
 from pointscalc import model, registry
-from pointscalc.scheme import Provenance
+from pointscalc.ranking import Status
+from pointscalc.scheme import Provenance, Ties, Version
 from pointscalc.cli import main
 from pointscalc.idnumber import check_digit
 from pointscalc.zh import CLICK, MESSAGES
@@ -70,7 +71,7 @@ def _codes() -> set[str]:
     """Every word a user may type or a machine reads, from the code itself: scheme keys,
     version labels, round ids, item, condition, channel and parameter keys, fact and field
     names, column names, choices."""
-    from pointscalc import reading, run
+    from pointscalc import reading, reform, run
 
     out: set[str] = set(registry.shipped_names())
     for name in registry.shipped_names():
@@ -87,14 +88,19 @@ def _codes() -> set[str]:
             out.update(a for a in aliases if a.isascii())
     out.update(reading.TOP_LEVEL)
     out.update(p.value for p in Provenance)
+    # Code values of the machine tables a user reads back or types in a quota file.
+    out.update([run.DEFAULT_BUCKET, *(s.value for s in Status), *(t.value for t in Ties)])
+    # A reform file's keys: its own and the version's fields it changes.
+    out.update([*reform.META, *(f.name for f in attrs.fields(Version))])
     words: set[str] = set()
     for code in out:
         words.update(w for w in re.split(r"[^A-Za-z]+", code) if w)
     return words | PROPER
 
 
-# A Latin word standing alone: not part of a path, an option, a snake_case code or a number.
-WORD = re.compile(r"(?<![\w./\\\-\[@$%{])[A-Za-z]{2,}(?![\w/\\\-\]\(])(?!\.[A-Za-z0-9])")
+# A Latin word standing alone: not part of a path, an option, a snake_case code or a number,
+# nor a value quoted as the user typed it ('beijng').
+WORD = re.compile(r"(?<![\w./\\\-\[@$%{'])[A-Za-z]{2,}(?![\w/\\\-\]\('])(?!\.[A-Za-z0-9])")
 
 
 def english(text: str, codes: set[str]) -> list[str]:
@@ -219,7 +225,9 @@ def _json_prose(text: str) -> str:
 
 def _outputs(folder: Path) -> Iterator[tuple[str, str]]:
     for p in sorted(folder.rglob("*")):
-        if p.suffix in (".csv", ".txt", ".md"):
+        if p.name == "errors.csv":  # its header is codes (file,row,field,message); its messages are prose
+            yield p.name, p.read_text(encoding="utf-8-sig").split("\n", 1)[1]
+        elif p.suffix in (".csv", ".txt", ".md"):
             yield p.name, p.read_text(encoding="utf-8-sig")
         elif p.suffix == ".json" and p.name != "run.json":
             yield p.name, _json_prose(p.read_text(encoding="utf-8"))
@@ -277,6 +285,8 @@ def test_the_checker_sees_english() -> None:
     assert english("版本 2020 · valid 2020-01-01", codes)
     assert not english("错误：pool.csv，第 3 行：periods[2].start：应为日期", codes)
     assert not english("北京 (beijing) · 条款 京政办发〔2020〕9号 --quota bachelor", codes)
+    assert not english("错误：没有名为 'beijng' 的方案", codes)
+    assert english("错误：'beijng' is not a scheme", codes)
 
 
 def _templates() -> Iterator[tuple[str, str]]:
