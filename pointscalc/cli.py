@@ -665,8 +665,7 @@ def _out_folder(out: str) -> Any:
     try:
         return outdir.check(out)
     except outdir.OutError as e:
-        raise click.BadParameter(str(e).removeprefix(f"--out {out}: ").removeprefix("--out: "),
-                                 param_hint="--out") from None
+        raise click.BadParameter(str(e), param_hint="--out") from None
 
 
 def _summary(outcome: Any, out: str, reform_file: str | None, target: int | None) -> None:

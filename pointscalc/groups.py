@@ -57,6 +57,14 @@ def shown(value: str) -> str:
 
 BUILT_IN = ("age_band", "sex", "education", "province", "tenure", "years_insured")
 """The groups every comparison reports, where the pool holds what they need."""
+_TITLES = {"age_band": N_("age band"), "sex": N_("sex"), "education": N_("education"), "province": N_("province"),
+           "tenure": N_("tenure"), "years_insured": N_("years insured")}
+
+
+def title(group: str) -> str:
+    """A group's name as a heading: a built-in group's in the user's language, a ``--by``
+    column's as the pool names it."""
+    return tr(_TITLES[group]) if group in _TITLES else group.replace("_", " ")
 
 _ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("id", "身份证号", "身份证号码", "证件号码", "申请编号", "编号"),

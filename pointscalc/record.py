@@ -23,6 +23,7 @@ import attrs
 import pointscalc
 from pointscalc import i18n, limits
 from pointscalc.errors import InputError
+from pointscalc.i18n import tr
 from pointscalc.tables import decode
 
 NAME = "run.json"
@@ -88,7 +89,7 @@ class RankOptions:
         known = {f.name for f in attrs.fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise ValueError(f"options unknown to this version of pointscalc: {', '.join(unknown)}")
+            raise ValueError(tr("options unknown to this version of pointscalc: {options}", options=", ".join(unknown)))
         as_of = data.get("as_of")
         return cls(**{**data, "as_of": dt.date.fromisoformat(as_of) if as_of is not None else None})
 

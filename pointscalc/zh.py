@@ -204,6 +204,12 @@ MESSAGES: dict[str, str] = {
     "1–4 years": "1–4 年",
     "5–9 years": "5–9 年",
     "10 years and over": "10 年及以上",
+    "age band": "年龄段",
+    "sex": "性别",
+    "education": "学历",
+    "province": "户籍省份",
+    "tenure": "住房性质",
+    "years insured": "参保年限",
     "--by {columns}: ID numbers and names are personal data, not groups": "--by {columns}：身份证号和姓名是个人信息，不是分组",
     "--by {columns}: the pool has no such column (columns: {have})": "--by {columns}：申请人名单中没有此列（现有列：{have}）",
     # outcomes.py
@@ -261,6 +267,75 @@ MESSAGES: dict[str, str] = {
     "{path}: an entry is named twice": "{path}：有一项出现了两次",
     "{n} entries": "{n} 项",
     "{path}: expected a table by name, a list of names, or a list of tables": "{path}：应为按名称的表、名称列表或表的列表",
+    # outdir.py
+    "expected the path of a folder, got an empty one": "应为文件夹的路径，实为空值",
+    "a link to something that does not exist": "指向不存在之物的链接",
+    "exists and is not a folder": "已存在且不是文件夹",
+    "{path} is a file, not a folder": "{path} 是文件，不是文件夹",
+    "cannot write in {path}: {reason}": "无法在 {path} 中写入：{reason}",
+    "holds {n} file(s) no run writes (such as {example!r}); give a new or empty folder, or one a previous run"
+    " wrote": "其中有 {n} 个并非运行写出的文件（如 {example!r}）；请给出新的或空的文件夹，或上一次运行写出的文件夹",
+    "cannot write in it": "无法在其中写入",
+    # record.py
+    "options unknown to this version of pointscalc: {options}": "本版 pointscalc 不认识的选项：{options}",
+    # engines.py
+    "engine: {why}; scoring applicant by applicant (--engine applicants), about {cost} µs per applicant on one"
+    " core": "引擎：{why}；逐个申请人计分（--engine applicants），单核每名申请人约 {cost} µs",
+    "engine: {why}; scoring applicant by applicant (--engine applicants): {duration} for {n} applicants with"
+    " --jobs {jobs} (measured {cost} µs per applicant on one core)":
+        "引擎：{why}；逐个申请人计分（--engine applicants）：{n} 名申请人、--jobs {jobs} 需{duration}"
+        "（实测单核每名申请人 {cost} µs）",
+    "under a second": "不到 1 秒",
+    "about {n} s": "约 {n} 秒",
+    "about {n} min": "约 {n} 分钟",
+    "about {n} h": "约 {n} 小时",
+    # charts.py
+    "charts need matplotlib, which is not installed: {hint}": "图表需要 matplotlib，但未安装：{hint}",
+    "tied at the cutoff: {n}": "分数线同分：{n}",
+    "cutoff {cutoff}": "分数线 {cutoff}",
+    "score distribution": "积分分布",
+    "score": "积分",
+    "applicants": "申请人数",
+    "cutoff, {rules}: {cutoff}": "分数线，{rules}：{cutoff}",
+    "scores of eligible applicants": "符合条件申请人的积分",
+    "before": "之前",
+    "after": "之后",
+    # compare.py: report.html
+    "{scheme}: {before} against {after}": "{scheme}：{before} 与 {after} 对比",
+    "{scheme} ({scheme_zh}): what changes": "{scheme}（{scheme_zh}）：有何变化",
+    "{scheme}: what changes": "{scheme}：有何变化",
+    "The same pool of {n} applicants ({pool}), taken as of {as_of}, ranked twice: under {before} (before) and"
+    " under {after} (after).": "同一批 {n} 名申请人（{pool}），截至 {as_of}，排名两次：按 {before}（之前）和按 {after}（之后）。",
+    "Admitted before: {before}; after: {after}. Newly admitted: {newly}; no longer admitted: {no_longer}."
+    " Applicants whose status changed: {status}; whose status or rank changed: {changed} (listed, with masked ID"
+    " numbers, in changes.csv beside this page).":
+        "之前入围：{before}；之后入围：{after}。新入围：{newly}；不再入围：{no_longer}。状态变化的申请人：{status}；"
+        "状态或名次变化的申请人：{changed}（列于本页旁的 changes.csv，身份证号已遮蔽）。",
+    "Places and cutoffs, by bucket": "各区域的名额与分数线",
+    "A bucket is what the quota is set for (a target area, a school). The cutoff is the score of the last applicant"
+    " admitted.": "区域是名额所对应的单位（落户区域、学校）。分数线是最后一名入围者的积分。",
+    "Score distributions": "积分分布",
+    "Each chart counts the eligible applicants of one bucket by score: grey before, blue after. A dashed line marks"
+    " each cutoff: applicants above it were admitted under those rules (at it, the ties policy decides), unless the"
+    " scheme ranks a priority group ahead of the score (Suzhou since 2020), whose members may be admitted below it.":
+        "每张图按积分统计一个区域中符合条件的申请人：灰色为之前，蓝色为之后。虚线标出各自的分数线：线以上者在该规则下入围"
+        "（恰在线上的，由同分处理规则决定）；但方案若将某优先群体排在积分之前（苏州 2020 年起），其成员可在线以下入围。",
+    "score distribution of {bucket}, before and after": "{bucket} 之前与之后的积分分布",
+    "Who moved": "谁的状态变了",
+    "Each row counts the applicants who had the first status before and the second after.":
+        "每一行统计之前为第一种状态、之后为第二种状态的申请人。",
+    "Admission rate by group": "各群体的入围率",
+    "For each group: its applicants, the share admitted before and after, the change in percentage points, and its"
+    " rate as a ratio to the best-off group's. A ratio below 0.80 (four fifths) is marked {mark}.":
+        "每个群体：申请人数、之前与之后的入围比例、以百分点计的变化，以及其入围率与最高群体入围率之比。"
+        "比值低于 0.80（五分之四）的标为 {mark}。",
+    "Not in this pool: {groups}.": "本批申请人中没有：{groups}。",
+    "rate before": "之前入围率",
+    "rate after": "之后入围率",
+    "change": "变化",
+    "ratio to best, before": "与最高之比（之前）",
+    "ratio to best, after": "与最高之比（之后）",
+    "This page names no applicant: it holds counts, rates and charts only.": "本页不列出任何申请人：只有人数、比率和图表。",
     #
     #
     # ---- lint, fairness, plan, forecast, crosscheck: analysts' commands ----
