@@ -536,7 +536,7 @@ def _pool_audit(scheme: Scheme, version: Any, as_of: dt.date, pool_file: str, pe
     if fmt == "json":
         docs.append({"pool": Path(pool_file).name, "version": version.label, "as_of": as_of.isoformat(),
                      "rule": tr("a group's admission rate below four fifths of the best-off group's is flagged"),
-                     "groups": [dict(zip(outcomes.HEADER, r.cells(), strict=True)) for r in rows],
+                     "groups": [r.as_json() for r in rows],
                      "flagged": len(flagged)})
         return bool(flagged)
     click.echo("\n" + tr("Outcomes on {pool} · version {version} · as of {as_of}: admission rate by group,"

@@ -98,6 +98,12 @@ class Row:
                 compare.ratio(self.ratio), verdict, self.note]
 
 
+    def as_json(self) -> dict[str, Any]:
+        """The row for ``audit --format json``: codes, with a band's words and the note in the
+        user's language, as compare.json gives them."""
+        return {**dict(zip(HEADER, self.cells(), strict=True)), "value": compare.pool_groups.shown(self.value)}
+
+
 HEADER = ["group", "value", "applicants", "admitted", "rate", "ratio_to_best", "verdict", "note"]
 HEADER_ZH = ["群体", "取值", "申请人数", "入围人数", "入围率", "与最高群体之比", "结论", "说明"]
 VERDICTS = {"ok": N_("ok"), "FLAG": N_("FLAG"), "explained": N_("explained"), "too small": N_("too small")}

@@ -71,7 +71,7 @@ def _codes() -> set[str]:
     """Every word a user may type or a machine reads, from the code itself: scheme keys,
     version labels, round ids, item, condition, channel and parameter keys, fact and field
     names, column names, choices."""
-    from pointscalc import reading, reform, run
+    from pointscalc import outcomes, reading, reform, run
 
     out: set[str] = set(registry.shipped_names())
     for name in registry.shipped_names():
@@ -90,6 +90,8 @@ def _codes() -> set[str]:
     out.update(p.value for p in Provenance)
     # Code values of the machine tables a user reads back or types in a quota file.
     out.update([run.DEFAULT_BUCKET, *(s.value for s in Status), *(t.value for t in Ties)])
+    out.update(main.commands)  # command names, as typed
+    out.update(outcomes.VERDICTS)  # audit --pool's verdicts, codes in its JSON
     # A reform file's keys: its own and the version's fields it changes.
     out.update([*reform.META, *(f.name for f in attrs.fields(Version))])
     words: set[str] = set()
@@ -199,6 +201,16 @@ def _commands(f: dict[str, str], out: Path) -> Iterator[tuple[str, list[str]]]:
     yield "bad reform", ["show", "suzhou", "--reform", f["reform"]]
     yield "stale", ["score", "beijing", f"{ex}/beijing-engineer.toml", "--as-of", "1990-06-30"]
     yield "bad round", ["score", "beijing", f"{ex}/beijing-engineer.toml", "--round", "1999"]
+    yield "verify no record", ["verify", str(out / "nosuch")]
+    yield "rank strict", ["rank", "suzhou", f["pool"], "--periods", f["periods"], "--as-of", "2020-06-30",
+                          "--quota", "1", "--out", str(out / "strict"), "--strict"]
+    yield "out is a file", ["rank", "suzhou", f["pool"], "--periods", f["periods"], "--as-of", "2020-06-30",
+                            "--quota", "1", "--out", f["quota"]]
+    yield "compare no alternative", ["compare", "suzhou", f["pool"], "--periods", f["periods"], "--as-of",
+                                     "2020-06-30", "--quota", "1", "--out", str(out / "cmp2"), "--no-report"]
+    yield "compare json", ["compare", "suzhou", f["pool"], "--periods", f["periods"], "--as-of", "2020-06-30",
+                           "--quota", "1", "--against", "2016", "--out", str(out / "cmp3"), "--no-report",
+                           "--format", "json"]
 
 
 def _json_prose(text: str) -> str:

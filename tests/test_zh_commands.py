@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -117,6 +118,9 @@ def test_compare_prints_chinese_and_writes_codes(tmp_path: Path) -> None:
     assert insured == {"1–4 年", "10 年及以上"}  # full years: A 4 (48 months), B 4 (58), C 10 (126)
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "<html lang='zh'>" in html and "各群体的入围率" in html and "<th>申请人数</th>" in html
+    # Its prose, without the markup, the style sheet and the embedded charts, is Chinese.
+    text = re.sub(r"<[^>]*>", "\n", re.sub(r"<style>.*?</style>|<img [^>]*>", "", html, flags=re.S))
+    assert not english(text, _codes())
 
 
 def test_the_last_net_and_an_interrupt_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
