@@ -12,7 +12,6 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,13 +25,6 @@ from tests.test_zh import english, _codes
 
 ID = "11010519491231002X"  # GB 11643's example: its check digit is X
 OTHER = "11010519491231003" + check_digit("11010519491231003")  # the same region and birth, serial 003
-
-
-@pytest.fixture(autouse=True)
-def _english_after() -> Iterator[None]:
-    """A command run with --lang zh leaves the language set for the process: reset it."""
-    yield
-    i18n.set_lang("en")
 
 
 def invoke(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
