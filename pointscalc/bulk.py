@@ -39,6 +39,7 @@ import attrs
 import numpy as np
 
 from pointscalc.columns import Frame
+from pointscalc.i18n import tr
 from pointscalc.model import Diploma, PeriodKind, Relation
 from pointscalc.months import month_of_date
 from pointscalc.recognition import Agreement, Recognition
@@ -109,32 +110,33 @@ def missing(rule: Any) -> str | None:
     table = ITEMS if isinstance(rule, Item) else PREDICATES
     name = type(rule).__name__
     if type(rule) not in table:
-        return f"{name}, which has no column-wise evaluation"
+        return tr("{rule}, which has no column-wise evaluation", rule=name)
     if isinstance(rule, (Check, Custom)) and rule.columns is None:
-        return f"a {name} function with no column-wise form (columns=)"
+        return tr("a {rule} function with no column-wise form (columns=)", rule=name)
     return next((why for r in _rules(rule) if (why := missing(r)) is not None), None)
 
 
 def unsupported(scheme: Scheme, version: Version, recognition: Recognition) -> str | None:
     """Why this engine cannot rank the version, or ``None`` if it can."""
     if version.rounding.mode not in _ROUND_UP_WHEN:
-        return f"rounding {version.rounding.mode}"
+        return tr("rounding {mode}", mode=version.rounding.mode)
     if version.ranking is None:
-        return "no ranking"
+        return tr("no ranking")
     conditions = [*version.preconditions, *(c for ch in version.channels for c in ch.conditions)]
     for key in version.ranking.keys:
         if type(key.source) not in RANK_SOURCES:
-            return f"rank key {key.name} uses {type(key.source).__name__}, which has no column-wise evaluation"
+            return tr("rank key {key} uses {rule}, which has no column-wise evaluation", key=key.name,
+                      rule=type(key.source).__name__)
         if isinstance(key.source, InAnyGroup):
             conditions += key.source.groups
     for c in conditions:
         if (why := missing(c.test)) is not None:
-            return f"condition {c.key} uses {why}"
+            return tr("condition {key} uses {why}", key=c.key, why=why)
     for it in version.items:
         if (why := missing(it)) is not None:
-            return f"item {it.key} uses {why}"
+            return tr("item {key} uses {why}", key=it.key, why=why)
         if isinstance(it, OverlapDeduction) and not all(isinstance(version.item(k), Accrual) for k in it.of):
-            return f"item {it.key} deducts from an item that is not an Accrual"
+            return tr("item {key} deducts from an item that is not an Accrual", key=it.key)
     return None
 
 
@@ -1051,7 +1053,9 @@ def candidates(version: Version, ids: list[str], names: list[str], buckets: list
     n = len(ids)
     scored_rows = scored.eligible & bool(version.items)
     ok = scored.eligible | scored.channel
-    labels = [f"{c.label.en} ({c.citation})" for c in version.preconditions]
+    from pointscalc.run import failed_reason
+
+    labels = [failed_reason(c) for c in version.preconditions]
     masks, mask_code = np.unique(np.where(ok, -1, scored.failed), return_inverse=True)
     texts = ["" if m < 0 else "; ".join(lab for j, lab in enumerate(labels) if int(m) >> j & 1)
              for m in masks.tolist()]

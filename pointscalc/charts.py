@@ -19,6 +19,8 @@ from typing import Any
 
 import numpy as np
 
+from pointscalc.i18n import N_, tr
+
 HINT = "pip install 'pointscalc[charts]'"
 
 
@@ -30,7 +32,7 @@ def _pyplot() -> Any:
     try:
         import matplotlib
     except ImportError:
-        raise ChartsMissing(f"charts need matplotlib, which is not installed: {HINT}") from None
+        raise ChartsMissing(tr("charts need matplotlib, which is not installed: {hint}", hint=HINT)) from None
     matplotlib.use("Agg", force=True)
     matplotlib.rcParams["svg.hashsalt"] = "pointscalc"
     matplotlib.rcParams["font.family"] = ["DejaVu Sans", *_cjk_fonts()]
@@ -83,6 +85,12 @@ def _bins(*series: np.ndarray) -> np.ndarray:
     return np.linspace(lo, hi, 41)
 
 
+def _say(template: str, **fields: Any) -> str:
+    """A label in the user's language where the fonts can draw it, else in English."""
+    text = tr(template, **fields)
+    return text if _drawable(text) else template.format(**fields)
+
+
 def _title(bucket: str, what: str) -> str:
     """A chart's title, with the bucket's name where the fonts can draw it."""
     return f"{bucket.replace('$', chr(92) + '$')}: {what}" if _drawable(bucket) else what
@@ -96,16 +104,17 @@ def distribution(bucket: str, admitted: Sequence[Any], waitlisted: Sequence[Any]
     a, w = _floats(admitted), _floats(waitlisted)
     bins = _bins(a, w)
     fig, ax = plt.subplots(figsize=(7, 3.6))
-    ax.hist([a, w], bins=bins, stacked=True, color=["#2b7bba", "#bbbbbb"], label=["admitted", "waitlisted"])
+    ax.hist([a, w], bins=bins, stacked=True, color=["#2b7bba", "#bbbbbb"],
+            label=[_say(N_("admitted")), _say(N_("waitlisted"))])
     if cutoff not in (None, ""):
         x = float(Decimal(str(cutoff)))
         width = bins[1] - bins[0]
         ax.axvspan(x - width / 2, x + width / 2, color="#f4a261", alpha=0.35,
-                   label=f"tied at the cutoff: {tied}")
-        ax.axvline(x, color="#d62828", linewidth=1.5, label=f"cutoff {cutoff}")
-    ax.set_title(_title(bucket, "score distribution"))
-    ax.set_xlabel("score")
-    ax.set_ylabel("applicants")
+                   label=_say(N_("tied at the cutoff: {n}"), n=tied))
+        ax.axvline(x, color="#d62828", linewidth=1.5, label=_say(N_("cutoff {cutoff}"), cutoff=cutoff))
+    ax.set_title(_title(bucket, _say(N_("score distribution"))))
+    ax.set_xlabel(_say(N_("score")))
+    ax.set_ylabel(_say(N_("applicants")))
     ax.legend(loc="upper right", fontsize=8)
     return fig
 
@@ -115,6 +124,7 @@ def before_after(bucket: str, before: Sequence[Any], after: Sequence[Any], cut_b
     """One bucket of a comparison: the eligible applicants' scores under each rule set,
     with each cutoff."""
     plt = _pyplot()
+    names = tuple(n if _drawable(n) else _say(w) for n, w in zip(names, (N_("before"), N_("after")), strict=True))
     b, a = _floats(before), _floats(after)
     bins = _bins(b, a)
     fig, ax = plt.subplots(figsize=(7, 3.6))
@@ -123,10 +133,10 @@ def before_after(bucket: str, before: Sequence[Any], after: Sequence[Any], cut_b
     for cut, colour, name in ((cut_before, "#555555", names[0]), (cut_after, "#2b7bba", names[1])):
         if cut not in (None, ""):
             ax.axvline(float(Decimal(str(cut))), color=colour, linestyle="--", linewidth=1.2,
-                       label=f"cutoff, {name}: {cut}")
-    ax.set_title(_title(bucket, "scores of eligible applicants"))
-    ax.set_xlabel("score")
-    ax.set_ylabel("applicants")
+                       label=_say(N_("cutoff, {rules}: {cutoff}"), rules=name, cutoff=cut))
+    ax.set_title(_title(bucket, _say(N_("scores of eligible applicants"))))
+    ax.set_xlabel(_say(N_("score")))
+    ax.set_ylabel(_say(N_("applicants")))
     ax.legend(loc="upper right", fontsize=8)
     return fig
 

@@ -16,6 +16,7 @@ import attrs
 import click
 
 from pointscalc import i18n
+from pointscalc.i18n import N_, tr
 from pointscalc.errors import InputError, SchemeDefect, os_reason
 from pointscalc.scheme import Scheme, SchemeError
 
@@ -29,7 +30,7 @@ class _Date(click.ParamType):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            self.fail(f"expected a date YYYY-MM-DD, got {value!r}", param, ctx)
+            self.fail(tr("expected a date YYYY-MM-DD, got {value!r}", value=value), param, ctx)
 
 
 _SCHEME_GIVEN = "pointscalc.scheme_given"
@@ -105,7 +106,7 @@ def _reform_of(scheme: Scheme, reform_file: str | None) -> Any:
     try:
         return reform.load(reform_file, scheme)
     except reform.ReformError as e:
-        _fail(str(e).replace("\n", "\nerror: "))
+        _fail(str(e))
 
 
 def _applied(loaded: Any, version: Any) -> tuple[Any, Any]:
@@ -116,7 +117,7 @@ def _applied(loaded: Any, version: Any) -> tuple[Any, Any]:
     try:
         return loaded.apply(version)
     except reform.ReformError as e:
-        _fail(str(e).replace("\n", "\nerror: "))
+        _fail(str(e))
 
 
 def _reformed(scheme: Scheme, version: Any, reform_file: str | None) -> tuple[Any, Any]:
@@ -129,26 +130,45 @@ def _reformed(scheme: Scheme, version: Any, reform_file: str | None) -> tuple[An
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"error: {message}", err=True)
+    """``message`` as an error, each of its lines (a reform's problems) prefixed; exit 1."""
+    click.echo("\n".join(_error(line) for line in message.split("\n")), err=True)
     sys.exit(1)
+
+
+def _error(message: str) -> str:
+    return tr("error: {message}", message=message)
 
 
 SHOWN_PROBLEMS = 20
 """Problems printed on stderr; the rest are counted (a run lists them all in errors.csv)."""
 
 
+_PREFIXES = {"error": N_("error: {message}"), "invalid": N_("invalid: {message}")}
+_MORE = {
+    "problems, not shown; fix these and run again": N_("… and {n} more problems, not shown; fix these and run again"),
+    "in errors.csv": N_("… and {n} more in errors.csv"),
+    "problems, not shown": N_("… and {n} more problems, not shown"),
+}
+"""What follows the problems shown, by the English words a caller gives."""
+
+
 def _echo_problems(prefix: str, problems: list[Any], rest: str) -> None:
     """The first ``SHOWN_PROBLEMS`` problems, then how many more: a million bad rows must not
     become a million lines on a terminal."""
     for p in problems[:SHOWN_PROBLEMS]:
-        click.echo(f"{prefix}: {p}", err=True)
+        click.echo(tr(_PREFIXES[prefix], message=p), err=True)
     if len(problems) > SHOWN_PROBLEMS:
-        click.echo(f"{prefix}: … and {len(problems) - SHOWN_PROBLEMS:,} more {rest}", err=True)
+        more = tr(_MORE[rest], n=f"{len(problems) - SHOWN_PROBLEMS:,}")
+        click.echo(tr(_PREFIXES[prefix], message=more), err=True)
 
 
 def _input_failed(e: InputError) -> NoReturn:
     _echo_problems("error", e.problems, "problems, not shown; fix these and run again")
     sys.exit(1)
+
+
+def _strict_failed(problems: int) -> NoReturn:
+    _fail(tr("{n} problem(s) in the input; --strict: nothing written", n=problems))
 
 
 INTERRUPTED = 130
@@ -182,10 +202,11 @@ class _Guarded(click.Group):
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
-            click.echo(f"interrupted: {_LEFT}", err=True)
+            click.echo(tr("interrupted: {left}", left=tr(_LEFT)), err=True)
             sys.exit(INTERRUPTED)
         except _Stopped as e:
-            click.echo(f"stopped by {signal.Signals(e.signum).name}: {_LEFT}", err=True)
+            click.echo(tr("stopped by {signal}: {left}", signal=signal.Signals(e.signum).name, left=tr(_LEFT)),
+                       err=True)
             sys.exit(128 + e.signum)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
@@ -194,8 +215,8 @@ class _Guarded(click.Group):
         except Exception as e:  # noqa: BLE001 - the last net under every command
             if os.environ.get("POINTSCALC_DEBUG"):
                 raise
-            _fail(f"pointscalc stopped on an unexpected {type(e).__name__}; nothing was written."
-                  " This is a defect of pointscalc: please report the command (without the data)")
+            _fail(tr("pointscalc stopped on an unexpected {kind}; nothing was written. This is a defect of"
+                     " pointscalc: please report the command (without the data)", kind=type(e).__name__))
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
@@ -203,7 +224,7 @@ class _Guarded(click.Group):
 
 _STOPS = (signal.SIGTERM, signal.SIGHUP)
 """Signals that stop a run as Ctrl-C does: the output folder is cleaned up on the way out."""
-_LEFT = "stopped before the end; an output folder is never left half-written"
+_LEFT = N_("stopped before the end; an output folder is never left half-written")
 
 
 class _Stopped(BaseException):
@@ -282,7 +303,7 @@ def _when(scheme: Scheme, as_of: dt.date | None, round_id: str | None, allow_sta
     """The days and version to assess on, or exit: 2 for a round that does not fit, 1 when no
     version is in force."""
     if as_of is None and round_id is None:
-        raise click.UsageError("give --as-of DATE or --round ID")
+        raise click.UsageError(tr("give --as-of DATE or --round ID"))
     try:
         when = scheme.when(as_of, round_id)
     except SchemeError as e:
@@ -343,7 +364,7 @@ def score(scheme: Scheme, applicant_file: str, as_of: dt.date | None, round_id: 
         click.echo(report.dumps(doc), nl=False)
     else:
         if loaded is not None:
-            click.echo(f"What-if: {loaded.describe()}")
+            click.echo(tr("What-if: {reform}", reform=loaded.describe()))
         click.echo(report.assessment_text(assessment, scheme, lang), nl=False)
 
 
@@ -375,7 +396,8 @@ def check(applicant_file: str, as_of: dt.date, round_id: str | None, fmt: str, l
     except InputError as e:
         _input_failed(e)
     if round_id is not None and not any(r.id == round_id for s in schemes for r in s.rounds):
-        raise click.BadParameter(f"no shipped scheme declares round {round_id!r}", param_hint="--round")
+        raise click.BadParameter(tr("no shipped scheme declares round {round!r}", round=round_id),
+                                 param_hint="--round")
     checks = crosscheck.check_all(schemes, applicant, as_of, allow_stale=allow_stale,
                                   include_explored=include_explored, round_id=round_id)
     plans = None
@@ -455,14 +477,14 @@ def audit(scheme: Scheme, as_of: dt.date | None, examples: int, seed: int | None
     from pointscalc import fairness, report
 
     if pool_file is not None and (as_of is None or quota is None):
-        raise click.UsageError("--pool needs --as-of and --quota")
+        raise click.UsageError(tr("--pool needs --as-of and --quota"))
     if pool_file is None and (outcomes_only or by or periods_file or quota):
-        raise click.UsageError("--periods, --quota, --by and --outcomes-only go with --pool")
+        raise click.UsageError(tr("--periods, --quota, --by and --outcomes-only go with --pool"))
 
     unknown = [k for k in only if k not in fairness.PROPERTIES]
     if unknown:
-        raise click.BadParameter(f"unknown property {', '.join(unknown)}; one of: {', '.join(fairness.PROPERTIES)}",
-                                 param_hint="--only")
+        raise click.BadParameter(tr("unknown property {unknown}; one of: {known}", unknown=", ".join(unknown),
+                                    known=", ".join(fairness.PROPERTIES)), param_hint="--only")
     keys = only or fairness.DEFAULT
     days: list[tuple[dt.date, Any]] = []
     try:
@@ -477,7 +499,7 @@ def audit(scheme: Scheme, as_of: dt.date | None, examples: int, seed: int | None
         # Without --as-of, only the version the reform is written for is audited.
         days = [(day, _applied(loaded, v)[0]) for day, v in days if as_of is not None or v.label == loaded.version]
         if fmt == "table":
-            click.echo(f"What-if: reform {reform_file}")
+            click.echo(tr("What-if: reform {file}", file=reform_file))
     failed = False
     docs: list[Any] = []
     for day, version in days if not outcomes_only else []:
@@ -519,12 +541,13 @@ def _pool_audit(scheme: Scheme, version: Any, as_of: dt.date, pool_file: str, pe
     if fmt == "json":
         docs.append({"pool": Path(pool_file).name, "version": version.label, "as_of": as_of.isoformat(),
                      "rule": tr("a group's admission rate below four fifths of the best-off group's is flagged"),
-                     "groups": [dict(zip(outcomes.HEADER, r.cells(), strict=True)) for r in rows],
+                     "groups": [r.as_json() for r in rows],
                      "flagged": len(flagged)})
         return bool(flagged)
-    click.echo("\n" + tr("Outcomes on {file} · version {version} · as of {day}: admission rate by group, against the"
-                         " best-off group's", file=Path(pool_file).name, version=version.label, day=as_of))
-    click.echo(tabulate([r.shown() for r in rows], headers=outcomes.headers(), disable_numparse=True,
+    click.echo("\n" + tr("Outcomes on {pool} · version {version} · as of {as_of}: admission rate by group,"
+                         " against the best-off group's", pool=Path(pool_file).name, version=version.label,
+                         as_of=as_of))
+    click.echo(tabulate([r.cells(shown=True) for r in rows], headers=outcomes.header(), disable_numparse=True,
                         maxcolwidths=[None, None, None, None, None, None, None, 60]))
     click.echo(tr("{n} group(s) below four fifths of the best-off group with nothing to explain it", n=len(flagged)))
     return bool(flagged)
@@ -565,7 +588,8 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
               help="A table of records (honours, tax years, awards, violations) keyed by applicant ID.")
 @click.option("--xlsx", is_flag=True,
               help="Also write each output as an XLSX workbook to print and post: Chinese headers"
-                   " (公示: 序号, 姓名, 身份证号, 积分, 区域), points as numbers. The CSVs keep English headers.")
+                   " (公示: 序号, 姓名, 身份证号, 积分, 区域), points as numbers. public.csv has the same Chinese"
+                   " header; the other CSVs keep code headers.")
 @click.option("--target", type=int, help="A planning target to compare the admitted count with (open cities).")
 @click.option("--children", is_flag=True,
               help="With --scored: rank children for school places by their parents' points (score, other_score),"
@@ -617,9 +641,10 @@ def rank(ctx: click.Context, scheme: Scheme, input_file: str, as_of: dt.date | N
                           quota=quota, periods=periods_file, family=family_file, records=records_file,
                           scored=scored, children=children, xlsx=xlsx, target=target,
                           strict=strict, ties=ties, jobs=jobs, engine=engine, allow_stale=allow_stale,
-                          include_explored=include_explored, chart=chart, reform=reform_file)
+                          include_explored=include_explored, chart=chart, reform=reform_file,
+                          lang=i18n.current())
     if engine != "dask" and (scheduler or partitions or parquet):
-        raise click.UsageError("--scheduler, --partitions and --parquet go with --engine dask")
+        raise click.UsageError(tr("--scheduler, --partitions and --parquet go with --engine dask"))
     folder = _out_folder(out)
     if engine == "dask":
         outcome = _rank_dask(options, scheme, folder, scheduler=scheduler, partitions=partitions, parquet=parquet)
@@ -629,11 +654,12 @@ def rank(ctx: click.Context, scheme: Scheme, input_file: str, as_of: dt.date | N
     outcome = done.outcome
     _echo_problems("invalid", outcome.problems, "in errors.csv" if not strict else "problems, not shown")
     if strict and outcome.problems:
-        _fail(f"{len(outcome.problems)} problem(s) in the input; --strict: nothing written")
+        _strict_failed(len(outcome.problems))
     try:
         outdir.publish(folder, done.files)
     except OSError as e:
-        _fail(f"--out {out}: cannot be written: {os_reason(e)}; the folder holds the previous run, if any")
+        _fail(tr("--out {out}: cannot be written: {reason}; the folder holds the previous run, if any", out=out,
+                 reason=os_reason(e)))
     _summary(outcome, out, reform_file, target)
 
 
@@ -644,8 +670,7 @@ def _out_folder(out: str) -> Any:
     try:
         return outdir.check(out)
     except outdir.OutError as e:
-        raise click.BadParameter(str(e).removeprefix(f"--out {out}: ").removeprefix("--out: "),
-                                 param_hint="--out") from None
+        raise click.BadParameter(str(e), param_hint="--out") from None
 
 
 def _summary(outcome: Any, out: str, reform_file: str | None, target: int | None) -> None:
@@ -653,15 +678,16 @@ def _summary(outcome: Any, out: str, reform_file: str | None, target: int | None
 
     from pointscalc import run
 
-    click.echo(tabulate(run.summary_rows(outcome.summaries), headers=["bucket", "applicants", "eligible", "quota",
-                                                                      "admitted", "cutoff", "tied_at_cutoff"],
+    click.echo(tabulate(run.summary_rows(outcome.summaries, shown=True), headers=run.summary_header(),
                         disable_numparse=True))
-    click.echo(f"ties: {outcome.ties.value}; invalid rows: {len(outcome.invalid)}; written to {out}")
+    click.echo(tr("ties: {ties}; invalid rows: {invalid}; written to {out}", ties=outcome.ties.value,
+                  invalid=len(outcome.invalid), out=out))
     if reform_file is not None:
-        click.echo(f"what-if: ranked under the reform {reform_file}")
+        click.echo(tr("what-if: ranked under the reform {file}", file=reform_file))
     if target is not None:
         admitted = sum(s.admitted for s in outcome.summaries)
-        click.echo(f"planning target: {target}; admitted: {admitted} ({admitted - target:+d} against the target)")
+        click.echo(tr("planning target: {target}; admitted: {admitted} ({difference} against the target)",
+                      target=target, admitted=admitted, difference=f"{admitted - target:+d}"))
 
 
 @attrs.frozen
@@ -695,22 +721,23 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
                    for role, path in options.input_files().items()}
         scheme_file = registry.source(options.scheme)
     except OSError as e:
-        _fail(f"{e.filename}: cannot be read: {os_reason(e)}")
+        _fail(tr("{file}: cannot be read: {reason}", file=e.filename, reason=os_reason(e)))
     except InputError as e:
         _input_failed(e)
     when, version = _when(scheme, options.as_of, options.round, options.allow_stale)
     if version.unknown is not None:
-        _fail(f"scheme {scheme.key!r} version {version.label}: {version.unknown.en}; nothing to rank")
+        _fail(tr("scheme {scheme!r} version {version}: {unknown}; nothing to rank", scheme=scheme.key,
+                 version=version.label, unknown=version.unknown(i18n.current())))
     said = when.said()
     if said is not None:
-        click.echo(said.en, err=True)
+        click.echo(said(i18n.current()), err=True)
     as_of = when.data_day
     try:
         version, quotas = _rank_reform(version, _reform_of(scheme, where.get("reform", options.reform)), quotas)
         path = Path(where["input"])
         periods_file, family_file, records_file = where.get("periods"), where.get("family"), where.get("records")
         if options.children and not options.scored:
-            raise run.RunError("--children ranks a pre-scored table of children: add --scored")
+            raise run.RunError(tr("--children ranks a pre-scored table of children: add --scored"))
         if options.children:
             version = run.children_ranking(version)
         if version.ranking is not None and version.ranking.buckets:
@@ -727,7 +754,7 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
             keyed = {k: Path(f) if f else None for k, f in zip(run.KEYED, (periods_file, family_file, records_file),
                                                                    strict=True)}
             if path.suffix.lower() not in (".csv", ".xlsx") and any(keyed.values()):
-                raise run.RunError("--periods, --family and --records go with a flat CSV or XLSX applicants table")
+                raise run.RunError(tr("--periods, --family and --records go with a flat CSV or XLSX applicants table"))
             outcome = _by_columns(options.engine, scheme, version, as_of, recognition, path, keyed,
                                   quotas, policy, options.jobs, born_by=when.rules_day)
             if outcome is None and path.suffix.lower() in (".csv", ".xlsx"):
@@ -748,7 +775,7 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
     except InputError as e:
         _input_failed(e)
     except OSError as e:  # the scheme file, gone since it was loaded
-        _fail(f"{e.filename}: cannot be read: {os_reason(e)}")
+        _fail(tr("{file}: cannot be read: {reason}", file=e.filename, reason=os_reason(e)))
     columns = outcome.columns()  # a whole city's tables: built once
     tables = run.output_tables(columns, xlsx=options.xlsx)
     if options.chart:
@@ -772,7 +799,7 @@ def _rank_reform(version: Any, loaded: Any, quotas: Any) -> tuple[Any, Any]:
     try:
         quotas = loaded.apply_quotas(quotas)
     except reform.ReformError as e:
-        _fail(str(e).replace("\n", "\nerror: "))
+        _fail(str(e))
     return version, quotas
 
 
@@ -800,12 +827,12 @@ def _by_columns(engine: str, scheme: Scheme, version: Any, as_of: dt.date, recog
     jsonl = path.suffix.lower() not in (".csv", ".xlsx")
     if not jsonl and (path.suffix.lower() != ".csv"
                       or any(p is not None and p.suffix.lower() != ".csv" for p in keyed.values())):
-        why = "only CSV tables and JSON Lines are read by the bulk engine"
+        why = tr("only CSV tables and JSON Lines are read by the bulk engine")
     else:
         try:
             from pointscalc import bulk, columns
         except ImportError as e:
-            why = f"{e.name} is not installed"
+            why = tr("{module} is not installed", module=e.name)
         else:
             why = bulk.unsupported(scheme, version, recognition)
             if why is None:
@@ -815,7 +842,7 @@ def _by_columns(engine: str, scheme: Scheme, version: Any, as_of: dt.date, recog
                 except columns.NotColumnar as e:
                     why = str(e)
     if engine == "columns":
-        raise run.RunError(f"--engine columns: {why}; use --engine auto or applicants")
+        raise run.RunError(tr("--engine columns: {why}; use --engine auto or applicants", why=why))
     from pointscalc.engines import fallback_note
 
     click.echo(fallback_note(str(why), path, jobs), err=True)
@@ -895,7 +922,7 @@ def _progress(items):  # type: ignore[no-untyped-def]
         return
     for i, item in enumerate(items, start=1):
         if i % 10000 == 0:
-            click.echo(f"\r{i:,} applicants read", err=True, nl=False)
+            click.echo("\r" + tr("{n} applicants read", n=f"{i:,}"), err=True, nl=False)
         yield item
     click.echo("", err=True)
 
@@ -927,27 +954,28 @@ def verify(out_dir: str, given: tuple[str, ...]) -> None:
         text = path.read_bytes().decode("utf-8")
         kept = limits.parse_json(text, str(path))
         if not isinstance(kept, dict) or kept.get("format") != record.FORMAT:
-            raise ValueError(f"not a run record of format {record.FORMAT}")
+            raise ValueError(tr("not a run record of format {format}", format=record.FORMAT))
         options = RankOptions.from_json(kept["options"])
         inputs: dict[str, Any] = kept["inputs"]
         recorded_scheme = kept["scheme"].get("sha256")
     except OSError as e:
-        _fail(f"{path}: cannot be read: {os_reason(e)}; verify needs the folder a run wrote")
+        _fail(tr("{file}: cannot be read: {reason}; verify needs the folder a run wrote", file=path,
+                 reason=os_reason(e)))
     except InputError as e:
         _input_failed(e)
     except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as e:
-        _fail(f"{path}: not a run record this version of pointscalc reads"
-              f" ({e if isinstance(e, ValueError) else 'a field is missing or of the wrong kind'})")
+        _fail(tr("{file}: not a run record this version of pointscalc reads ({why})", file=path,
+                 why=e if isinstance(e, ValueError) else tr("a field is missing or of the wrong kind")))
     if kept.get("tool", {}).get("version") != pointscalc.__version__:
-        click.echo(f"note: recorded by pointscalc {kept.get('tool', {}).get('version')};"
-                   f" this is {pointscalc.__version__}")
+        click.echo(tr("note: recorded by pointscalc {recorded}; this is {running}",
+                      recorded=kept.get("tool", {}).get("version"), running=pointscalc.__version__))
     problems: list[str] = []
     hashes: dict[str, str] = {}
     for name in given:
         try:
             hashes[name] = record.sha256(Path(name).read_bytes())
         except OSError as e:
-            problems.append(f"--input {name}: cannot be read: {os_reason(e)}")
+            problems.append(tr("--input {file}: cannot be read: {reason}", file=name, reason=os_reason(e)))
     where: dict[str, str] = {}
     for role, entry in sorted(inputs.items()):
         match = next((n for n, h in hashes.items() if h == entry["sha256"]), None)
@@ -957,42 +985,45 @@ def verify(out_dir: str, given: tuple[str, ...]) -> None:
         try:
             same = record.sha256(Path(entry["path"]).read_bytes()) == entry["sha256"]
         except OSError:
-            problems.append(f"{_ROLES.get(role, role)} {entry['path']}: cannot be read; give it with --input")
+            problems.append(tr("{role} {file}: cannot be read; give it with --input", role=_ROLES.get(role, role),
+                               file=entry["path"]))
             continue
         if same:
             where[role] = entry["path"]
         else:
-            problems.append(f"{_ROLES.get(role, role)} {entry['path']}: has changed since the run"
-                            " (its SHA-256 differs)")
-    problems += [f"--input {n}: matches no input recorded in {record.NAME}" for n in given
+            problems.append(tr("{role} {file}: has changed since the run (its SHA-256 differs)",
+                               role=_ROLES.get(role, role), file=entry["path"]))
+    problems += [tr("--input {file}: matches no input recorded in {record}", file=n, record=record.NAME) for n in given
                  if n in hashes and n not in where.values()]
     try:
         scheme = registry.load(options.scheme)
         if recorded_scheme is not None and record.sha256(registry.source(options.scheme)[1]) != recorded_scheme:
-            problems.append(f"scheme {options.scheme}: its file has changed since the run (its SHA-256 differs)")
+            problems.append(tr("scheme {scheme}: its file has changed since the run (its SHA-256 differs)",
+                               scheme=options.scheme))
     except (SchemeError, OSError) as e:
-        problems.append(f"scheme {options.scheme}: {e}")
+        problems.append(tr("scheme {scheme}: {problem}", scheme=options.scheme, problem=e))
     if problems:
         for p in problems:
-            click.echo(f"error: {p}", err=True)
-        _fail("cannot re-run: nothing was compared")
-    done = _rank_run(options, scheme, where)
+            click.echo(_error(p), err=True)
+        _fail(tr("cannot re-run: nothing was compared"))
+    with i18n.using(options.lang):
+        done = _rank_run(options, scheme, where)
     names = sorted(set(done.files) | {p.name for p in folder.iterdir() if outdir.ours(p.name)})
     differ = 0
     for name in names:
         kept_file = folder / name
         now = done.files.get(name)
         if not kept_file.is_file():
-            state = "missing from OUT_DIR"
+            state = N_("missing from OUT_DIR")
         elif now is None:
-            state = "not written by the re-run"
+            state = N_("not written by the re-run")
         else:
-            state = "same" if kept_file.read_bytes() == now else "differs"
+            state = N_("same") if kept_file.read_bytes() == now else N_("differs")
         differ += state != "same"
-        click.echo(f"{state}: {name}")
+        click.echo(tr("{state}: {file}", state=tr(state), file=name))
     if differ:
-        _fail(f"{differ} file(s) are not what the recorded run writes")
-    click.echo(f"verified: all {len(names)} files are the same bytes")
+        _fail(tr("{n} file(s) are not what the recorded run writes", n=differ))
+    click.echo(tr("verified: all {n} files are the same bytes", n=len(names)))
 
 
 @main.command()
@@ -1023,14 +1054,14 @@ def plan(scheme: Scheme, profile: str | None, as_of: dt.date | None, horizon: in
             _fail(str(e))
         return
     if profile is None or as_of is None:
-        raise click.UsageError("plan needs SCHEME, PROFILE and --as-of (or --backtest SCHEME)")
+        raise click.UsageError(tr("plan needs SCHEME, PROFILE and --as-of (or --backtest SCHEME)"))
     try:
         # A profile describes a person, so it may carry facts other cities read (as for check).
         facts = registry.all_facts([*registry.all_shipped(), scheme])
         applicant = reading.load_applicant(profile, facts, as_of)
         loaded = _reform_of(scheme, reform_file)
         if loaded is not None:
-            click.echo(f"What-if: {loaded.describe()}", err=fmt == "json")
+            click.echo(tr("What-if: {reform}", reform=loaded.describe()), err=fmt == "json")
         result = planning.make_plan(scheme, applicant, as_of, horizon_years=horizon, allow_stale=allow_stale,
                                     reform=loaded)
         if chart:
@@ -1102,26 +1133,28 @@ def compare(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, against
     from pointscalc.scheme import Ties
 
     if (against is None) == (reform_file is None):
-        raise click.UsageError("give the alternative: --against VERSION or --reform FILE (one of them)")
+        raise click.UsageError(tr("give the alternative: --against VERSION or --reform FILE (one of them)"))
     folder = _out_folder(out)
     if not no_report:
         try:
             charts.available()
         except charts.ChartsMissing as e:
-            _fail(f"{e} (or pass --no-report)")
+            _fail(tr("{problem} (or pass --no-report)", problem=e))
     try:
         base = scheme.version_for(as_of, allow_stale)
         quotas = read_quotas(quota)
         if against is not None:
             other, other_quotas = scheme.version_named(against), quotas
-            label = f"version {against}"
+            label = tr("version {version}", version=against)
         else:
             loaded = _reform_of(scheme, reform_file)
             other, other_quotas = _rank_reform(base, loaded, quotas)
-            label = f"{base.label} + reform: {loaded.title or Path(reform_file).name}"
+            label = tr("{version} + reform: {reform}", version=base.label,
+                       reform=loaded.title or Path(reform_file).name)
         # Both sides read the pool the same way: each version also accepts the other's facts.
         facts = tuple({f.name: f for f in (*other.facts, *base.facts)}.values())
-        sides = (cmp.Side("baseline", f"version {base.label}", attrs.evolve(base, facts=facts), quotas),
+        sides = (cmp.Side("baseline", tr("version {version}", version=base.label), attrs.evolve(base, facts=facts),
+                          quotas),
                  cmp.Side("alternative", label, attrs.evolve(other, facts=facts), other_quotas))
         pool = cmp.Pool(Path(input_file), Path(periods_file) if periods_file else None, scored, engine, jobs,
                         include_explored, Ties(ties) if ties else None)
@@ -1133,21 +1166,15 @@ def compare(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, against
     problems = [str(p) for p in cmp.problems(result)]
     _echo_problems("invalid", problems, "in errors.csv" if not strict else "problems, not shown")
     if strict and problems:
-        _fail(f"{len(problems)} problem(s) in the input; --strict: nothing written")
+        _strict_failed(len(problems))
     try:
         outdir.publish(folder, cmp.files(result, None if no_report else cmp.report_html(result)))
     except OSError as e:
-        _fail(f"--out {out}: cannot be written: {os_reason(e)}; the folder holds the previous run, if any")
+        _fail(tr("--out {out}: cannot be written: {reason}; the folder holds the previous run, if any", out=out,
+                 reason=os_reason(e)))
     if fmt == "json":
         from pointscalc import report
 
         click.echo(report.dumps(cmp.document(result)), nl=False)
         return
-    click.echo(f"before: {sides[0].label}; after: {sides[1].label}")
-    click.echo(tabulate(result.buckets(), headers=cmp.BUCKETS, disable_numparse=True))
-    click.echo("")
-    click.echo(tabulate(result.transitions(), headers=cmp.TRANSITIONS, disable_numparse=True))
-    s = result.summary()
-    click.echo(f"\nadmitted {s['admitted_before']} → {s['admitted_after']}; newly admitted {s['newly_admitted']},"
-               f" no longer admitted {s['no_longer_admitted']}; status or rank changed for {s['rank_changed']};"
-               f" written to {out}")
+    click.echo(cmp.terminal_text(result, out))

@@ -26,8 +26,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pointscalc import groups as pool_groups
-from pointscalc import idnumber, run
+from pointscalc import i18n, idnumber, run
 from pointscalc.errors import Problem
+from pointscalc.i18n import N_, tr
 from pointscalc.ranking import Status, cutoff_text
 from pointscalc.recognition import Recognition
 from pointscalc.quotas import Quotas
@@ -157,8 +158,8 @@ def _ranked(side: Side, outcome: Any) -> Ranked:
     keep = pc.not_equal(ids, "").to_numpy(zero_copy_only=False)
     anonymous = int((~keep & (status != code["invalid"])).sum())
     if anonymous:
-        raise CompareError(f"{anonymous} row(s) have no ID number: compare matches applicants by ID, so every"
-                           " row needs one")
+        raise CompareError(tr("{n} row(s) have no ID number: compare matches applicants by ID, so every row needs"
+                              " one", n=anonymous))
     pick = np.flatnonzero(keep)
     return Ranked(side, outcome.summaries, int((~keep).sum()), list(outcome.problems),
                   pc.filter(ids, pa.array(keep)).to_pylist(), _objects(c["bucket"])[pick], status[pick],
@@ -283,8 +284,10 @@ class GroupRate:
     """This group's rate over the best-off group's; ``None`` where nobody is admitted."""
     ratio_after: Fraction | None
 
-    def row(self) -> list[Any]:
-        return [self.group, self.value, self.applicants, self.admitted_before, percent(self.rate_before),
+    def row(self, *, shown: bool = False) -> list[Any]:
+        """groups.csv's row; ``shown``: a band's words in the user's language (compare.json)."""
+        value = pool_groups.shown(self.value) if shown else self.value
+        return [self.group, value, self.applicants, self.admitted_before, percent(self.rate_before),
                 self.admitted_after, percent(self.rate_after), points(self.rate_after - self.rate_before),
                 ratio(self.ratio_before), ratio(self.ratio_after)]
 
@@ -395,6 +398,44 @@ GROUPS = ["group", "value", "applicants", "admitted_before", "rate_before", "adm
           "change", "ratio_to_best_before", "ratio_to_best_after"]
 
 
+BUCKETS_ZH = ["区域", "名额（前）", "名额（后）", "符合条件（前）", "符合条件（后）", "入围（前）", "入围（后）",
+              "分数线（前）", "分数线（后）", "同分（前）", "同分（后）"]
+TRANSITIONS_ZH = ["之前", "之后", "申请人数"]
+"""The terminal's headers in Chinese; the files keep the codes of BUCKETS and TRANSITIONS."""
+STATUS_WORDS = {"admitted": N_("admitted"), "waitlisted": N_("waitlisted"), "ineligible": N_("ineligible"),
+                "invalid": N_("invalid")}
+
+
+def shown_buckets(c: Comparison) -> list[list[Any]]:
+    """``buckets`` as people read them: an open quota in the user's language."""
+    return [[i18n.pick(v, "不限") if v == "open" and 1 <= j <= 2 else v for j, v in enumerate(r)]
+            for r in c.buckets()]
+
+
+def shown_transitions(c: Comparison) -> list[list[Any]]:
+    """``transitions`` as people read them: statuses in the user's language."""
+    return [[tr(STATUS_WORDS[a]), tr(STATUS_WORDS[b]), n] for a, b, n in c.transitions()]
+
+
+def terminal_text(c: Comparison, out: str) -> str:
+    """What ``compare`` prints: the two rule sets, places and cutoffs by bucket, who moved,
+    and the counts, in the user's language (the files keep codes)."""
+    from tabulate import tabulate
+
+    zh = i18n.current() == "zh"
+    s = c.summary()
+    return "\n".join([
+        tr("before: {before}; after: {after}", before=c.before.side.label, after=c.after.side.label),
+        tabulate(shown_buckets(c), headers=BUCKETS_ZH if zh else BUCKETS, disable_numparse=True),
+        "",
+        tabulate(shown_transitions(c), headers=TRANSITIONS_ZH if zh else TRANSITIONS, disable_numparse=True),
+        "",
+        tr("admitted {before} → {after}; newly admitted {newly}, no longer admitted {no_longer}; status or rank"
+           " changed for {changed}; written to {out}", before=s["admitted_before"], after=s["admitted_after"],
+           newly=s["newly_admitted"], no_longer=s["no_longer_admitted"], changed=s["rank_changed"], out=out),
+    ])
+
+
 def problems(c: Comparison) -> list[Problem]:
     """The bad rows of both sides, each once (most are bad whatever the rules)."""
     return sorted(set(c.before.problems) | set(c.after.problems), key=lambda q: (q.file, q.row or 0, q.field,
@@ -418,7 +459,7 @@ def document(c: Comparison) -> dict[str, Any]:
         "invalid_rows": {"baseline": c.before.invalid, "alternative": c.after.invalid},
         "transitions": named(TRANSITIONS, c.transitions()),
         "buckets": named(BUCKETS, c.buckets()),
-        "groups": named(GROUPS, [g.row() for g in c.group_rates()]),
+        "groups": named(GROUPS, [g.row(shown=True) for g in c.group_rates()]),
         "groups_not_in_pool": list(c.groups.missing) if c.groups else [],
         "changes_file": "changes.csv",
         "errors_file": "errors.csv",
@@ -457,6 +498,12 @@ def _table(header: list[str], rows: list[list[Any]]) -> str:
     from html import escape
 
     head = "".join(f"<th>{escape(h.replace('_', ' '))}</th>" for h in header)
+    return _html_table(head, rows)
+
+
+def _html_table(head: str, rows: list[list[Any]]) -> str:
+    from html import escape
+
     body = "".join("<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in r) + "</tr>" for r in rows)
     return f"<div class='wide'><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
 
@@ -475,18 +522,34 @@ def _scores_by_bucket(c: Comparison, side: int) -> dict[str, np.ndarray]:
 FOUR_FIFTHS = Fraction(4, 5)
 
 
+def _shown_table(codes: list[str], chinese: list[str], rows: list[list[Any]]) -> str:
+    """A table of the report: headed by the CSV's codes in English, in Chinese for --lang zh."""
+    from html import escape
+
+    if i18n.current() != "zh":
+        return _table(codes, rows)
+    return _html_table("".join(f"<th>{escape(h)}</th>" for h in chinese), rows)
+
+
 def report_html(c: Comparison) -> bytes:
-    """One self-contained page: charts embedded as PNG, no ID number or name anywhere."""
+    """One self-contained page: charts embedded as PNG, no ID number or name anywhere; its
+    prose in the user's language, its tables' headers the codes of the CSV files beside it."""
     import base64
     from html import escape
 
     from pointscalc import charts
 
+    lang = i18n.current()
     names = (c.before.side.label, c.after.side.label)
     s = c.summary()
+
+    def b(value: Any) -> str:
+        return f"<b>{escape(value) if isinstance(value, str) else f'{value:,}'}</b>"
+
     parts = [
-        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
-        f"<title>{escape(c.scheme.name.en)}: {escape(names[0])} against {escape(names[1])}</title>",
+        f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>",
+        "<title>" + escape(tr("{scheme}: {before} against {after}", scheme=c.scheme.name(lang), before=names[0],
+                              after=names[1])) + "</title>",
         "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}"
         "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.3em .6em;"
         "text-align:right}td:first-child,th:first-child{text-align:left}th{background:#f3f3f3}"
@@ -494,25 +557,27 @@ def report_html(c: Comparison) -> bytes:
         ".flag{color:#b00020;font-weight:bold}figure{margin:1em 0}figcaption{font-weight:bold}"
         ".wide{overflow-x:auto}th{font-weight:normal;font-size:.9em}</style>",
         "</head><body>",
-        f"<h1>{escape(c.scheme.name.en)} ({escape(c.scheme.name.zh)}): what changes</h1>",
-        f"<p>The same pool of <b>{s['applicants']:,}</b> applicants ({escape(c.pool.input.name)}), taken as of"
-        f" {c.as_of}, ranked twice: under <b>{escape(names[0])}</b> (before) and under"
-        f" <b>{escape(names[1])}</b> (after).</p>",
-        f"<p>Admitted before: <b>{s['admitted_before']:,}</b>; after: <b>{s['admitted_after']:,}</b>."
-        f" Newly admitted: <b>{s['newly_admitted']:,}</b>; no longer admitted:"
-        f" <b>{s['no_longer_admitted']:,}</b>. Applicants whose status changed: {s['status_changed']:,};"
-        f" whose status or rank changed: {s['rank_changed']:,} (listed, with masked ID numbers, in"
-        " changes.csv beside this page).</p>",
-        "<h2>Places and cutoffs, by bucket</h2>",
-        "<p>A bucket is what the quota is set for (a target area, a school). The cutoff is the score of the"
-        " last applicant admitted.</p>",
-        _table(BUCKETS, c.buckets()),
-        "<h2>Score distributions</h2>",
-        "<p>Each chart counts the eligible applicants of one bucket by score: grey before, blue after. A dashed"
-        " line marks each cutoff: applicants above it were admitted under those rules (at it, the ties policy"
-        " decides), unless the"
-        " scheme ranks a priority group ahead of the score (Suzhou since 2020), whose members may be admitted"
-        " below it.</p>",
+        "<h1>" + escape(tr("{scheme} ({scheme_zh}): what changes", scheme=c.scheme.name.en,
+                           scheme_zh=c.scheme.name.zh) if lang != "zh"
+                        else tr("{scheme}: what changes", scheme=c.scheme.name.zh)) + "</h1>",
+        "<p>" + tr("The same pool of {n} applicants ({pool}), taken as of {as_of}, ranked twice: under {before}"
+                   " (before) and under {after} (after).", n=b(s["applicants"]), pool=escape(c.pool.input.name),
+                   as_of=c.as_of, before=b(names[0]), after=b(names[1])) + "</p>",
+        "<p>" + tr("Admitted before: {before}; after: {after}. Newly admitted: {newly}; no longer admitted:"
+                   " {no_longer}. Applicants whose status changed: {status}; whose status or rank changed:"
+                   " {changed} (listed, with masked ID numbers, in changes.csv beside this page).",
+                   before=b(s["admitted_before"]), after=b(s["admitted_after"]), newly=b(s["newly_admitted"]),
+                   no_longer=b(s["no_longer_admitted"]), status=f"{s['status_changed']:,}",
+                   changed=f"{s['rank_changed']:,}") + "</p>",
+        "<h2>" + tr("Places and cutoffs, by bucket") + "</h2>",
+        "<p>" + tr("A bucket is what the quota is set for (a target area, a school). The cutoff is the score of the"
+                   " last applicant admitted.") + "</p>",
+        _shown_table(BUCKETS, BUCKETS_ZH, shown_buckets(c)),
+        "<h2>" + tr("Score distributions") + "</h2>",
+        "<p>" + tr("Each chart counts the eligible applicants of one bucket by score: grey before, blue after. A"
+                   " dashed line marks each cutoff: applicants above it were admitted under those rules (at it, the"
+                   " ties policy decides), unless the scheme ranks a priority group ahead of the score (Suzhou"
+                   " since 2020), whose members may be admitted below it.") + "</p>",
     ]
     before, after = _scores_by_bucket(c, 0), _scores_by_bucket(c, 1)
     cuts = {r[0]: (r[7], r[8]) for r in c.buckets()}
@@ -520,39 +585,42 @@ def report_html(c: Comparison) -> bytes:
         fig = charts.before_after(bucket, before.get(bucket, []), after.get(bucket, []), *cuts.get(bucket, ("", "")),
                                   names=names)
         data = base64.b64encode(charts.png(fig)).decode("ascii")
+        alt = escape(tr("score distribution of {bucket}, before and after", bucket=bucket))
         parts.append(f"<figure><figcaption>{escape(bucket)}</figcaption>"
-                     f"<img alt='score distribution of {escape(bucket)}, before and after'"
-                     f" src='data:image/png;base64,{data}'></figure>")
+                     f"<img alt='{alt}' src='data:image/png;base64,{data}'></figure>")
     parts += [
-        "<h2>Who moved</h2>",
-        "<p>Each row counts the applicants who had the first status before and the second after.</p>",
-        _table(TRANSITIONS, c.transitions()),
-        "<h2>Admission rate by group</h2>",
-        "<p>For each group: its applicants, the share admitted before and after, the change in percentage"
-        " points, and its rate as a ratio to the best-off group's. A ratio below 0.80 (four fifths) is"
-        " marked <span class='flag'>▲</span>.</p>",
+        "<h2>" + tr("Who moved") + "</h2>",
+        "<p>" + tr("Each row counts the applicants who had the first status before and the second after.") + "</p>",
+        _shown_table(TRANSITIONS, TRANSITIONS_ZH, shown_transitions(c)),
+        "<h2>" + tr("Admission rate by group") + "</h2>",
+        "<p>" + tr("For each group: its applicants, the share admitted before and after, the change in percentage"
+                   " points, and its rate as a ratio to the best-off group's. A ratio below 0.80 (four fifths) is"
+                   " marked {mark}.", mark="<span class='flag'>▲</span>") + "</p>",
     ]
     if c.groups is not None and c.groups.missing:
-        parts.append(f"<p>Not in this pool: {escape(', '.join(c.groups.missing))}.</p>")
+        parts.append("<p>" + escape(tr("Not in this pool: {groups}.", groups=i18n.listing(c.groups.missing)))
+                     + "</p>")
     by_group: dict[str, list[GroupRate]] = {}
     for g in c.group_rates():
         by_group.setdefault(g.group, []).append(g)
+    heads = [tr("applicants"), tr("rate before"), tr("rate after"), tr("change"), tr("ratio to best, before"),
+             tr("ratio to best, after")]
     for group, rows in by_group.items():
-        parts.append(f"<h3>{escape(group.replace('_', ' '))}</h3>")
+        parts.append(f"<h3>{escape(pool_groups.title(group))}</h3>")
         body = []
         for g in rows:
             flags = ["▲" if r is not None and r < FOUR_FIFTHS else "" for r in (g.ratio_before, g.ratio_after)]
             body.append(
-                f"<tr><td>{escape(g.value)}</td><td>{g.applicants:,}</td>"
+                f"<tr><td>{escape(pool_groups.shown(g.value))}</td><td>{g.applicants:,}</td>"
                 f"<td>{percent(g.rate_before)} <span class='bar before' style='width:"
                 f"{_round(g.rate_before * 8, 2)}em'></span></td>"
                 f"<td>{percent(g.rate_after)} <span class='bar' style='width:{_round(g.rate_after * 8, 2)}em'>"
                 f"</span></td><td>{points(g.rate_after - g.rate_before)}</td>"
                 f"<td>{ratio(g.ratio_before)} <span class='flag'>{flags[0]}</span></td>"
                 f"<td>{ratio(g.ratio_after)} <span class='flag'>{flags[1]}</span></td></tr>")
-        parts.append(f"<table><thead><tr><th>{escape(group.replace('_', ' '))}</th><th>applicants</th>"
-                     "<th>rate before</th><th>rate after</th>"
-                     "<th>change</th><th>ratio to best, before</th><th>ratio to best, after</th></tr></thead>"
+        parts.append(f"<table><thead><tr><th>{escape(pool_groups.title(group))}</th>"
+                     + "".join(f"<th>{escape(h)}</th>" for h in heads) + "</tr></thead>"
                      f"<tbody>{''.join(body)}</tbody></table>")
-    parts.append("<p>This page names no applicant: it holds counts, rates and charts only.</p></body></html>\n")
+    parts.append("<p>" + tr("This page names no applicant: it holds counts, rates and charts only.")
+                 + "</p></body></html>\n")
     return "\n".join(parts).encode("utf-8")

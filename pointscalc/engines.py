@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pointscalc.i18n import tr
+
 REFERENCE_SECONDS_PER_APPLICANT = 0.00048
 """The reference engine's measured cost on one core: 300,000 generated Beijing applicants
 from CSV tables in 142.7 s (issue 13's table; 100,000 Suzhou from JSON Lines took 41–62 s
@@ -33,19 +35,21 @@ def rows_in(path: Path) -> int | None:
 def fallback_note(why: str, path: Path, jobs: int) -> str:
     """What ``rank --engine auto`` prints when the bulk engine cannot take the run."""
     n = rows_in(path)
-    head = f"engine: {why}; scoring applicant by applicant (--engine applicants)"
+    cost = f"{REFERENCE_SECONDS_PER_APPLICANT * 1e6:.0f}"
     if n is None:
-        return f"{head}, about {REFERENCE_SECONDS_PER_APPLICANT * 1e6:.0f} µs per applicant on one core"
+        return tr("engine: {why}; scoring applicant by applicant (--engine applicants), about {cost} µs per"
+                  " applicant on one core", why=why, cost=cost)
     seconds = n * REFERENCE_SECONDS_PER_APPLICANT / _SPEEDUP.get(jobs, 0.87 * jobs)
-    return (f"{head}: {_duration(seconds)} for {n:,} applicants with --jobs {jobs}"
-            f" (measured {REFERENCE_SECONDS_PER_APPLICANT * 1e6:.0f} µs per applicant on one core)")
+    return tr("engine: {why}; scoring applicant by applicant (--engine applicants): {duration} for {n} applicants"
+              " with --jobs {jobs} (measured {cost} µs per applicant on one core)", why=why,
+              duration=_duration(seconds), n=f"{n:,}", jobs=jobs, cost=cost)
 
 
 def _duration(seconds: float) -> str:
     if seconds < 1:
-        return "under a second"
+        return tr("under a second")
     if seconds < 60:
-        return f"about {seconds:.0f} s"
+        return tr("about {n} s", n=f"{seconds:.0f}")
     if seconds < 3600:
-        return f"about {seconds / 60:.0f} min"
-    return f"about {seconds / 3600:.1f} h"
+        return tr("about {n} min", n=f"{seconds / 60:.0f}")
+    return tr("about {n} h", n=f"{seconds / 3600:.1f}")

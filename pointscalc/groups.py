@@ -26,6 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from pointscalc.i18n import N_, listing, tr
 from pointscalc.model import Diploma, PeriodKind, Sex, Tenure
 from pointscalc.tables import decode, file_bytes, read_table
 
@@ -38,11 +39,32 @@ PROVINCES = {
 }
 """Province by the first two digits of an ID number (GB/T 2260)."""
 
-NOT_GIVEN = "not given"
-AGE_BANDS = ((0, 24, "under 25"), (25, 34, "25–34"), (35, 44, "35–44"), (45, 200, "45 and over"))
-INSURED_BANDS = ((0, 0, "under 1 year"), (1, 4, "1–4 years"), (5, 9, "5–9 years"), (10, 10**6, "10 years and over"))
+NOT_GIVEN = N_("not given")
+NO_HOME = N_("no home on record")
+AGE_BANDS = ((0, 24, N_("under 25")), (25, 34, "25–34"), (35, 44, "35–44"), (45, 200, N_("45 and over")))
+INSURED_BANDS = ((0, 0, N_("under 1 year")), (1, 4, N_("1–4 years")), (5, 9, N_("5–9 years")),
+                 (10, 10**6, N_("10 years and over")))
+_WORDS = frozenset({NOT_GIVEN, NO_HOME, *(label for _, _, label in (*AGE_BANDS, *INSURED_BANDS))})
+"""Group values that are words: groups.csv keeps them as they are (codes of a machine
+table); what people read shows them in their language (``shown``)."""
+
+
+def shown(value: str) -> str:
+    """A group's value as a reader sees it: a band or ``not given`` in the user's language;
+    anything else (a province, an education code, a column's value) as it is."""
+    return tr(value) if value in _WORDS else value
+
+
 BUILT_IN = ("age_band", "sex", "education", "province", "tenure", "years_insured")
 """The groups every comparison reports, where the pool holds what they need."""
+_TITLES = {"age_band": N_("age band"), "sex": N_("sex"), "education": N_("education"), "province": N_("province"),
+           "tenure": N_("tenure"), "years_insured": N_("years insured")}
+
+
+def title(group: str) -> str:
+    """A group's name as a heading: a built-in group's in the user's language, a ``--by``
+    column's as the pool names it."""
+    return tr(_TITLES[group]) if group in _TITLES else group.replace("_", " ")
 
 _ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("id", "身份证号", "身份证号码", "证件号码", "申请编号", "编号"),
@@ -148,7 +170,7 @@ def _id_sex(digit: str) -> str:
 _KINDS = {alias for k in PeriodKind for alias in k.aliases}
 _EDUCATION = _parse_or(lambda t: Diploma.parse(t).code)
 _SEX = _parse_or(lambda t: Sex.parse(t).code)
-_TENURE = _parse_or(lambda t: Tenure.parse(t).code, "no home on record")
+_TENURE = _parse_or(lambda t: Tenure.parse(t).code, NO_HOME)
 
 
 def _mapped(values: Iterable[str], fn: Callable[[str], Any], dtype: Any = object) -> np.ndarray:
@@ -253,7 +275,7 @@ def _period_groups(ids: pa.Array, per: dict[str, pa.Array], as_of: dt.date) -> t
     start = _months(per.get("start", pa.array([""] * len(app), pa.string())), -1)
     end = np.minimum(_months(per.get("end", pa.array([""] * len(app), pa.string())), now), now) + 1
     ok = (app >= 0) & (start >= 0) & (end > 0)
-    tenure = np.full(n, "no home on record", dtype=object)
+    tenure = np.full(n, NO_HOME, dtype=object)
     home = ok & (kind == PeriodKind.RESIDENCE.rank) & (start <= now) & (end > now)
     if "tenure" in per and home.any():
         t = _mapped(per["tenure"], _TENURE)
@@ -303,12 +325,13 @@ def from_columns(apps: dict[str, pa.Array], per: dict[str, pa.Array] | None, n: 
     per = {k: v.fill_null("") for k, v in per.items()} if per is not None else None
     personal = [b for b in by if {"id", "name"} & set(_spellings(b))]
     if personal:
-        raise GroupError(f"--by {', '.join(personal)}: ID numbers and names are personal data, not groups")
+        raise GroupError(tr("--by {columns}: ID numbers and names are personal data, not groups",
+                            columns=", ".join(personal)))
     found = {b: next((x for x in _spellings(b) if x in apps), None) for b in by}
     unknown = [b for b, x in found.items() if x is None]
     if unknown:
-        have = ", ".join(sorted(apps))
-        raise GroupError(f"--by {', '.join(unknown)}: the pool has no such column (columns: {have})")
+        raise GroupError(tr("--by {columns}: the pool has no such column (columns: {have})",
+                            columns=", ".join(unknown), have=listing(sorted(apps))))
     empty = pa.array([""] * n, pa.string())
     ids = apps.get("id", empty)
     ids_list = ids.to_pylist()

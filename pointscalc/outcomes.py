@@ -17,8 +17,8 @@ from typing import Any
 
 import attrs
 
-from pointscalc import compare
-from pointscalc.i18n import current, pick, tr
+from pointscalc import compare, i18n
+from pointscalc.i18n import N_, tr
 from pointscalc.model import PeriodKind
 from pointscalc.rules import Min
 from pointscalc.quotas import Quotas
@@ -63,16 +63,15 @@ def explanations(version: Version, bucket_columns: tuple[str, ...] = ()) -> dict
             found: set[str] = set()
             _reads(it, found)
             if fact in found:
-                items.append(f"{it.key}{pick(' (', '（')}{it.citation}{pick(')', '）')}")
+                items.append(f"{it.key} ({it.citation})")
         if items:
-            out[group] = tr("scored by design: {items}", items=pick("; ", "；").join(items))
+            out[group] = tr("scored by design: {items}", items=tr("; ").join(items))
     for group, properties in WAIVED_BY.items():
         for w in version.waivers:
             if w.property in properties:
-                from pointscalc.fairness import said
-
-                out[group] = tr("waiver {property}: {reason} ({citation})", property=w.property,
-                                reason=said(w.reason), citation=w.citation)
+                reason = w.reason(i18n.current()) if callable(w.reason) else w.reason
+                out[group] = tr("waiver {property}: {reason} ({clause})", property=w.property, reason=reason,
+                                clause=w.citation)
                 break
     for column in bucket_columns:
         out[column] = tr("the quota is set per bucket: rates differ with places per applicant")
@@ -88,35 +87,39 @@ class Row:
     rate: Fraction
     ratio: Fraction | None
     verdict: str
-    """One of ``VERDICTS``: a code, the same in any language."""
+    """``ok``, ``FLAG``, ``explained`` or ``too small``."""
     note: str = ""
 
-    def cells(self) -> list[Any]:
-        return [self.group, self.value, self.applicants, self.admitted, compare.percent(self.rate),
-                compare.ratio(self.ratio), self.verdict, self.note]
+    def cells(self, *, shown: bool = False) -> list[Any]:
+        """The row as JSON keeps it (codes), or ``shown`` on a terminal in the user's language."""
+        value, verdict = (compare.pool_groups.shown(self.value), tr(VERDICTS[self.verdict])) if shown \
+            else (self.value, self.verdict)
+        return [self.group, value, self.applicants, self.admitted, compare.percent(self.rate),
+                compare.ratio(self.ratio), verdict, self.note]
 
-    def shown(self) -> list[Any]:
-        """The cells for a person: the verdict in the user's language."""
-        cells = self.cells()
-        cells[6] = pick(self.verdict, VERDICTS[self.verdict])
-        return cells
+
+    def as_json(self) -> dict[str, Any]:
+        """The row for ``audit --format json``: codes, with a band's words and the note in the
+        user's language, as compare.json gives them."""
+        return {**dict(zip(HEADER, self.cells(), strict=True)), "value": compare.pool_groups.shown(self.value)}
 
 
 HEADER = ["group", "value", "applicants", "admitted", "rate", "ratio_to_best", "verdict", "note"]
-"""The JSON keys; a table for a person is headed by ``headers()``."""
-VERDICTS = {"ok": "正常", "FLAG": "存疑", "explained": "有据可释", "too small": "人数过少"}
-"""Each verdict code, and its Chinese."""
+HEADER_ZH = ["群体", "取值", "申请人数", "入围人数", "入围率", "与最高群体之比", "结论", "说明"]
+VERDICTS = {"ok": N_("ok"), "FLAG": N_("FLAG"), "explained": N_("explained"), "too small": N_("too small")}
+"""Verdict codes (in JSON) and their words on a terminal."""
 
 
-def headers() -> list[str]:
-    return HEADER if current() != "zh" else ["分组", "取值", "申请人", "录取", "录取率", "与最高组之比", "结论", "说明"]
+def header() -> list[str]:
+    """The terminal's header: HEADER's codes, or Chinese."""
+    return HEADER_ZH if i18n.current() == "zh" else HEADER
 
 
 def pool_audit(scheme: Scheme, version: Version, as_of: dt.date, pool: compare.Pool,
                quotas: Quotas, by: tuple[str, ...] = (),
                min_group: int = 30) -> list[Row]:
     """Rank the pool and judge each group's admission rate against the best-off group's."""
-    side = compare.Side("pool", f"version {version.label}", version, quotas)
+    side = compare.Side("pool", tr("version {version}", version=version.label), version, quotas)
     ranked = compare._ranked(side, compare.rank_pool(scheme, side, as_of, pool))
     try:
         groups = compare.pool_groups.read(pool.input, pool.periods, as_of, by=by)
@@ -145,18 +148,17 @@ def pool_audit(scheme: Scheme, version: Version, as_of: dt.date, pool: compare.P
             verdict, note = "explained", why[name]
         elif not eligible or Fraction(admitted, eligible) >= FOUR_FIFTHS * best_eligible.get(name, Fraction(0)):
             verdict = "explained"
-            note = tr("by eligibility: {n} of {total} fail a condition, most often {condition}; among the eligible"
-                      " the rate is not below four fifths", n=total - eligible, total=total,
-                      condition=_most_failed(ranked, groups, name, value, version))
+            note = tr("by eligibility: {failed} of {total} fail a condition, most often {condition}; among the"
+                      " eligible the rate is not below four fifths", failed=total - eligible, total=total,
+                      condition=_most_failed(ranked, groups, name, value))
         else:
             verdict, note = "FLAG", tr("below four fifths of the best-off group, and no waiver or item explains it")
         rows.append(Row(name, value, total, admitted, rate, ratio, verdict, note))
     return rows
 
 
-def _most_failed(ranked: Any, groups: Any, name: str, value: str, version: Version) -> str:
-    """The condition the group's ineligible applicants fail most often, as results.csv words it
-    (in English, a machine table), put back into the user's language."""
+def _most_failed(ranked: Any, groups: Any, name: str, value: str) -> str:
+    """The condition the group's ineligible applicants fail most often."""
     index = {x: i for i, x in enumerate(groups.ids)}
     labels = groups.labels[name]
     found: Counter[str] = Counter()
@@ -164,10 +166,4 @@ def _most_failed(ranked: Any, groups: Any, name: str, value: str, version: Versi
         i = index.get(x)
         if status == 2 and i is not None and labels[i] == value:
             found.update(part for part in reason.split("; ") if part)
-    if not found:
-        return tr("none recorded")
-    reason = found.most_common(1)[0][0]
-    if current() == "zh":
-        shown = {f"{c.label.en} ({c.citation})": f"{c.label.zh}（{c.citation}）" for c in version.preconditions}
-        return shown.get(reason, reason)
-    return reason
+    return found.most_common(1)[0][0] if found else tr("none recorded")

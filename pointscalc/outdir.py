@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pointscalc.errors import os_reason
+from pointscalc.i18n import tr
 
 STAGING = ".pointscalc-staging-"
 """Prefix of the hidden folder a run is built in; the old run sits under it briefly too."""
@@ -40,7 +41,8 @@ def ours(name: str) -> bool:
 
 
 class OutError(Exception):
-    """An ``--out`` that cannot receive a run, found before any work."""
+    """An ``--out`` that cannot receive a run, found before any work; the message says why,
+    for a caller that names the option (click's "Invalid value for '--out'")."""
 
 
 def check(text: str) -> Path:
@@ -50,29 +52,29 @@ def check(text: str) -> Path:
     holds nothing but a previous run's files, so a mistyped ``--out ~`` cannot lose a home
     folder."""
     if not text.strip():
-        raise OutError("--out: expected the path of a folder, got an empty one")
+        raise OutError(tr("expected the path of a folder, got an empty one"))
     given = Path(text)
     if given.is_symlink() and not given.exists():
-        raise OutError(f"--out {text}: a link to something that does not exist")
+        raise OutError(tr("a link to something that does not exist"))
     out = Path(os.path.realpath(given))
     if out.exists() and not out.is_dir():
-        raise OutError(f"--out {text}: exists and is not a folder")
+        raise OutError(tr("exists and is not a folder"))
     ancestor = out.parent
     while not ancestor.exists():
         ancestor = ancestor.parent
     if not ancestor.is_dir():
-        raise OutError(f"--out {text}: {ancestor} is a file, not a folder")
+        raise OutError(tr("{path} is a file, not a folder", path=ancestor))
     try:  # the one sure test, also for root and for file systems like /proc
         os.rmdir(tempfile.mkdtemp(prefix=STAGING, dir=ancestor))
     except OSError as e:
-        raise OutError(f"--out {text}: cannot write in {ancestor}: {os_reason(e)}") from None
+        raise OutError(tr("cannot write in {path}: {reason}", path=ancestor, reason=os_reason(e))) from None
     if out.is_dir():
         foreign = sorted(p.name for p in out.iterdir() if not ours(p.name) or not p.is_file())
         if foreign:
-            raise OutError(f"--out {text}: holds {len(foreign)} file(s) no run writes (such as {foreign[0]!r});"
-                           " give a new or empty folder, or one a previous run wrote")
+            raise OutError(tr("holds {n} file(s) no run writes (such as {example!r}); give a new or empty folder,"
+                              " or one a previous run wrote", n=len(foreign), example=foreign[0]))
         if not os.access(out, os.W_OK | os.X_OK):
-            raise OutError(f"--out {text}: cannot write in it")
+            raise OutError(tr("cannot write in it"))
     return out
 
 

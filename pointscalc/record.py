@@ -21,8 +21,9 @@ from typing import Any
 import attrs
 
 import pointscalc
-from pointscalc import limits
+from pointscalc import i18n, limits
 from pointscalc.errors import InputError
+from pointscalc.i18n import tr
 from pointscalc.tables import decode
 
 NAME = "run.json"
@@ -64,6 +65,9 @@ class RankOptions:
     include_explored: bool = attrs.field(default=False, validator=_flag)
     chart: bool = attrs.field(default=False, validator=_flag)
     reform: str | None = attrs.field(default=None, validator=_optional(str))
+    lang: str = attrs.field(default="en", validator=attrs.validators.in_(i18n.LANGS))
+    """The language of errors.csv's messages and results.csv's reasons: a re-run must speak it
+    to give the same bytes.  A record without it was written in English."""
 
     def input_files(self) -> dict[str, str]:
         """Each file the run reads, by its role."""
@@ -85,7 +89,7 @@ class RankOptions:
         known = {f.name for f in attrs.fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise ValueError(f"options unknown to this version of pointscalc: {', '.join(unknown)}")
+            raise ValueError(tr("options unknown to this version of pointscalc: {options}", options=", ".join(unknown)))
         as_of = data.get("as_of")
         return cls(**{**data, "as_of": dt.date.fromisoformat(as_of) if as_of is not None else None})
 

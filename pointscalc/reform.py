@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 
 from pointscalc.errors import os_reason
+from pointscalc.i18n import listing, tr
 from pointscalc.quotas import Quotas
 from pointscalc.scheme import Scheme, Version
 
@@ -40,8 +41,8 @@ class ReformError(Exception):
     def __init__(self, file: str, problems: list[str]):
         shown = problems[:_MAX_ERRORS]
         if len(problems) > _MAX_ERRORS:
-            shown.append(f"… {len(problems) - _MAX_ERRORS} more problems")
-        super().__init__("\n".join(f"{file}: {p}" for p in shown))
+            shown.append(tr("… {n} more problems", n=len(problems) - _MAX_ERRORS))
+        super().__init__("\n".join(f"{file}{tr(': ')}{p}" for p in shown))
         self.problems = problems
 
 
@@ -72,8 +73,8 @@ class Reform:
     def apply(self, version: Version) -> tuple[Version, list[Change]]:
         """The version changed, and each change; ``ReformError`` listing every problem."""
         if version.label != self.version:
-            raise ReformError(self.file, [f"version: the reform is written for version {self.version},"
-                                          f" not {version.label}"])
+            raise ReformError(self.file, [tr("version: the reform is written for version {wanted}, not {given}",
+                                             wanted=self.version, given=version.label)])
         problems: list[str] = []
         changes: list[Change] = []
         out = _walk(version, self.body, "", problems, changes, fixed=FIXED)
@@ -87,15 +88,16 @@ class Reform:
         gone = set()
         for key in self.remove_items:
             if key not in keys:
-                problems.append(f"remove_items: no item {key!r}{_nearest(key, keys)}")
+                problems.append(tr("remove_items: no item {key!r}{hint}", key=key, hint=_nearest(key, keys)))
             else:
                 gone.add(key)
-                changes.append(Change(f"items.{key}", "present", "removed"))
+                changes.append(Change(f"items.{key}", tr("present"), tr("removed")))
         kept = tuple(it for it in version.items if it.key not in gone)
         for it in kept:
             for name in _item_references(it):
                 if name in gone:
-                    problems.append(f"remove_items: item {it.key!r} uses {name!r}; remove or change it too")
+                    problems.append(tr("remove_items: item {key!r} uses {name!r}; remove or change it too",
+                                       key=it.key, name=name))
         base = version.base_items - gone if version.base_items is not None else None
         return attrs.evolve(version, items=kept, base_items=base)
 
@@ -107,12 +109,12 @@ class Reform:
         total = quotas.total
         if self.quota is not None:
             if quotas.places:
-                problems.append("quota: the run's quotas are per bucket; change them under [quotas]")
+                problems.append(tr("quota: the run's quotas are per bucket; change them under [quotas]"))
             total = self.quota
         for bucket, value in self.quotas:
             if bucket not in quotas.places:
-                problems.append(f"quotas.{bucket}: the run's --quota names no such bucket"
-                                f"{_nearest(bucket, list(quotas.places))}")
+                problems.append(tr("quotas.{bucket}: the run's --quota names no such bucket{hint}", bucket=bucket,
+                                   hint=_nearest(bucket, list(quotas.places))))
             places[bucket] = value
         if problems:
             raise ReformError(self.file, problems)
@@ -128,39 +130,40 @@ def load(path: str | Path, scheme: Scheme) -> Reform:
     try:
         text = Path(path).read_bytes().decode("utf-8-sig")
     except OSError as e:
-        raise ReformError(name, [f"cannot be read: {os_reason(e)}"]) from None
+        raise ReformError(name, [tr("cannot be read: {reason}", reason=os_reason(e))]) from None
     except UnicodeDecodeError:
-        raise ReformError(name, ["is not UTF-8 text"]) from None
+        raise ReformError(name, [tr("is not UTF-8 text")]) from None
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as e:
-        raise ReformError(name, [f"is not valid TOML: {e}"]) from None
+        raise ReformError(name, [tr("is not valid TOML: {problem}", problem=e)]) from None
     problems: list[str] = []
     for key in ("scheme", "version"):
         if not isinstance(data.get(key), str):
-            problems.append(f"{key}: required, a string (the {key} the reform changes)")
+            problems.append(tr("{key}: required, a string (the {key} the reform changes)", key=key))
     if problems:
         raise ReformError(name, problems)
     if data["scheme"] != scheme.key:
-        raise ReformError(name, [f"scheme: the reform is for {data['scheme']!r}, not {scheme.key!r}"])
+        raise ReformError(name, [tr("scheme: the reform is for {wanted!r}, not {given!r}", wanted=data["scheme"],
+                                    given=scheme.key)])
     labels = [v.label for v in scheme.versions]
     if data["version"] not in labels:
-        raise ReformError(name, [f"version: {scheme.key} has no version {data['version']!r}"
-                                 f" (versions: {', '.join(labels)})"])
+        raise ReformError(name, [tr("version: {scheme} has no version {version!r} (versions: {versions})",
+                                    scheme=scheme.key, version=data["version"], versions=listing(labels))])
     title = data.get("title", "")
     if not isinstance(title, str):
-        problems.append("title: expected a string")
+        problems.append(tr("title: expected a string"))
     removed = data.get("remove_items", [])
     if not isinstance(removed, list) or not all(isinstance(k, str) for k in removed):
-        problems.append("remove_items: expected a list of item keys")
+        problems.append(tr("remove_items: expected a list of item keys"))
         removed = []
     quota = data.get("quota")
     if quota is not None and not _is_count(quota):
-        problems.append(f"quota: expected a whole number of places, got {quota!r}")
+        problems.append(tr("quota: expected a whole number of places, got {got!r}", got=quota))
     quotas = data.get("quotas", {})
     pairs: list[tuple[str, int | None]] = []
     if not isinstance(quotas, dict):
-        problems.append("quotas: expected a table of bucket = places")
+        problems.append(tr("quotas: expected a table of bucket = places"))
     else:
         for bucket, value in quotas.items():
             if value == "open":
@@ -168,7 +171,8 @@ def load(path: str | Path, scheme: Scheme) -> Reform:
             elif _is_count(value):
                 pairs.append((bucket, value))
             else:
-                problems.append(f"quotas.{bucket}: expected a whole number of places or \"open\", got {value!r}")
+                problems.append(tr("quotas.{bucket}: expected a whole number of places or \"open\", got {got!r}",
+                                   bucket=bucket, got=value))
     if problems:
         raise ReformError(name, problems)
     body = {k: v for k, v in data.items() if k not in META}
@@ -191,10 +195,10 @@ def _is_count(value: Any) -> bool:
 def _nearest(name: str, valid: list[str]) -> str:
     close = difflib.get_close_matches(name, valid, n=3, cutoff=0.5)
     if close:
-        return f"; did you mean {', '.join(close)}?"
+        return tr("; did you mean {names}?", names=listing(close))
     shown = valid[:15]
-    more = f", … ({len(valid) - 15} more)" if len(valid) > 15 else ""
-    return f" (valid: {', '.join(shown)}{more})" if valid else ""
+    more = tr(", … ({n} more)", n=len(valid) - 15) if len(valid) > 15 else ""
+    return tr(" (valid: {names}{more})", names=listing(shown), more=more) if valid else ""
 
 
 def _identity(obj: Any) -> str | None:
@@ -223,15 +227,15 @@ def _is_pair(value: Any) -> bool:
 
 def _number(value: Any, path: str, problems: list[str]) -> Decimal | None:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
-        problems.append(f"{path}: expected a number, got {value!r}")
+        problems.append(tr("{path}: expected a number, got {got!r}", path=path, got=value))
         return None
     try:
         d = Decimal(value)
     except InvalidOperation:
-        problems.append(f"{path}: expected a number, got {value!r}")
+        problems.append(tr("{path}: expected a number, got {got!r}", path=path, got=value))
         return None
     if not d.is_finite():
-        problems.append(f"{path}: expected a finite number, got {value!r}")
+        problems.append(tr("{path}: expected a finite number, got {got!r}", path=path, got=value))
         return None
     return d
 
@@ -241,12 +245,12 @@ def _scalar(current: Any, value: Any, path: str, problems: list[str], hint: Any 
     declared type says what it may hold).  ``_NO`` where the value is refused."""
     kind = type(current) if current is not None else hint
     if kind is None:
-        problems.append(f"{path}: cannot be set by a reform (it has no value to change)")
+        problems.append(tr("{path}: cannot be set by a reform (it has no value to change)", path=path))
         return _NO
     if isinstance(kind, type) and issubclass(kind, bool):
         if isinstance(value, bool):
             return value
-        problems.append(f"{path}: expected true or false, got {value!r}")
+        problems.append(tr("{path}: expected true or false, got {got!r}", path=path, got=value))
     elif isinstance(kind, type) and issubclass(kind, Decimal):
         d = _number(value, path, problems)
         return d if d is not None else _NO
@@ -254,17 +258,19 @@ def _scalar(current: Any, value: Any, path: str, problems: list[str], hint: Any 
         choices = [str(m.value) for m in kind]
         if isinstance(value, str) and value in choices:
             return kind(value)
-        problems.append(f"{path}: expected one of {', '.join(choices)}, got {value!r}")
+        problems.append(tr("{path}: expected one of {choices}, got {got!r}", path=path, choices=listing(choices),
+                           got=value))
     elif isinstance(kind, type) and issubclass(kind, int):
         if isinstance(value, int) and not isinstance(value, bool):
             return value
-        problems.append(f"{path}: expected a whole number, got {value!r}")
+        problems.append(tr("{path}: expected a whole number, got {got!r}", path=path, got=value))
     elif isinstance(kind, type) and issubclass(kind, str):
         if isinstance(value, str):
             return value
-        problems.append(f"{path}: expected a string, got {value!r}")
+        problems.append(tr("{path}: expected a string, got {got!r}", path=path, got=value))
     else:
-        problems.append(f"{path}: a {getattr(kind, '__name__', kind)} cannot be changed by a reform")
+        problems.append(tr("{path}: a {kind} cannot be changed by a reform", path=path,
+                           kind=getattr(kind, "__name__", kind)))
     return _NO
 
 
@@ -284,17 +290,18 @@ def _walk(obj: Any, changes: Any, path: str, problems: list[str], out: list[Chan
           fixed: tuple[str, ...] = ()) -> Any:
     """``obj`` (an attrs value) with ``changes`` (a TOML table) applied, field by field."""
     if not isinstance(changes, dict):
-        problems.append(f"{path}: expected a table of fields to change, got {changes!r}")
+        problems.append(tr("{path}: expected a table of fields to change, got {got!r}", path=path, got=changes))
         return obj
     names = [f.name for f in attrs.fields(type(obj)) if not f.name.startswith("_") and f.name not in fixed]
     new: dict[str, Any] = {}
     for key, value in changes.items():
         where = f"{path}.{key}" if path else key
         if key in fixed:
-            problems.append(f"{where}: cannot be changed by a reform")
+            problems.append(tr("{path}: cannot be changed by a reform", path=where))
             continue
         if key not in names:
-            problems.append(f"{where}: {type(obj).__name__} has no field {key!r}{_nearest(key, names)}")
+            problems.append(tr("{path}: {kind} has no field {key!r}{hint}", path=where, kind=type(obj).__name__,
+                               key=key, hint=_nearest(key, names)))
             continue
         current = getattr(obj, key)
         result = _value(current, value, where, problems, out, _optional_hint(type(obj), key))
@@ -305,7 +312,8 @@ def _walk(obj: Any, changes: Any, path: str, problems: list[str], out: list[Chan
     try:
         return attrs.evolve(obj, **new)
     except (TypeError, ValueError, InvalidOperation) as e:
-        problems.append(f"{path or 'version'}: the changed values do not fit together: {e}")
+        problems.append(tr("{path}: the changed values do not fit together: {problem}", path=path or "version",
+                           problem=e))
         return obj
 
 
@@ -317,7 +325,7 @@ def _value(current: Any, value: Any, path: str, problems: list[str], out: list[C
     if isinstance(current, tuple) and current and all(_is_pair(e) for e in current):
         return _pairs(current, value, path, problems, out)
     if isinstance(current, (tuple, frozenset, set, list, dict)) or callable(current):
-        problems.append(f"{path}: a {type(current).__name__} cannot be changed by a reform")
+        problems.append(tr("{path}: a {kind} cannot be changed by a reform", path=path, kind=type(current).__name__))
         return _NO
     result = _scalar(current, value, path, problems, hint)
     if result is not _NO and result != current:
@@ -329,13 +337,13 @@ def _pairs(current: tuple[tuple[str, Any], ...], value: Any, path: str, problems
            out: list[Change]) -> Any:
     """A table keyed by value (rates by tenure, a threshold by area): change existing keys."""
     if not isinstance(value, dict):
-        problems.append(f"{path}: expected a table of {', '.join(k for k, _ in current)}")
+        problems.append(tr("{path}: expected a table of {keys}", path=path, keys=listing(k for k, _ in current)))
         return _NO
     keys = [k for k, _ in current]
     table = dict(current)
     for k, v in value.items():
         if k not in table:
-            problems.append(f"{path}.{k}: no such entry{_nearest(k, keys)}")
+            problems.append(tr("{path}: no such entry{hint}", path=f"{path}.{k}", hint=_nearest(k, keys)))
             continue
         new = _scalar(table[k], v, f"{path}.{k}", problems)
         if new is not _NO and new != table[k]:
@@ -354,7 +362,7 @@ def _elements(current: tuple[Any, ...], value: Any, path: str, problems: list[st
         items = list(current)
         for k, v in value.items():
             if k not in ids:
-                problems.append(f"{path}: no entry {k!r}{_nearest(k, ids)}")
+                problems.append(tr("{path}: no entry {key!r}{hint}", path=path, key=k, hint=_nearest(k, ids)))
                 continue
             i = ids.index(k)
             items[i] = _walk(current[i], v, f"{path}.{k}", problems, out)
@@ -362,9 +370,9 @@ def _elements(current: tuple[Any, ...], value: Any, path: str, problems: list[st
     elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
         unknown = [v for v in value if v not in ids]
         for v in unknown:
-            problems.append(f"{path}: no entry {v!r}{_nearest(v, ids)}")
+            problems.append(tr("{path}: no entry {key!r}{hint}", path=path, key=v, hint=_nearest(v, ids)))
         if len(set(value)) != len(value):
-            problems.append(f"{path}: an entry is named twice")
+            problems.append(tr("{path}: an entry is named twice", path=path))
         if unknown or len(set(value)) != len(value):
             return _NO
         result = tuple(current[ids.index(v)] for v in value)
@@ -376,10 +384,10 @@ def _elements(current: tuple[Any, ...], value: Any, path: str, problems: list[st
             template = current[min(i, len(current) - 1)]
             items.append(_walk(template, v, f"{path}[{i + 1}]", problems, out))
         if len(items) != len(current):
-            out.append(Change(path, f"{len(current)} entries", f"{len(items)} entries"))
+            out.append(Change(path, tr("{n} entries", n=len(current)), tr("{n} entries", n=len(items))))
         result = tuple(items)
     else:
-        problems.append(f"{path}: expected a table by name, a list of names, or a list of tables")
+        problems.append(tr("{path}: expected a table by name, a list of names, or a list of tables", path=path))
         return _NO
     return result if result != current else _NO
 

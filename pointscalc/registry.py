@@ -19,6 +19,7 @@ import attrs
 
 import schemes as _shipped
 from pointscalc import places
+from pointscalc.i18n import listing, tr
 from pointscalc.rules import OverlapDeduction, PerMonthDeduction
 from pointscalc.scheme import Fact, Scheme, SchemeError, Version
 
@@ -40,10 +41,11 @@ def shipped_names() -> list[str]:
 def _scheme_of(module: object, origin: str, check: bool = True) -> Scheme:
     scheme = getattr(module, "SCHEME", None)
     if not isinstance(scheme, Scheme):
-        raise SchemeError(f"{origin} defines no SCHEME (a pointscalc.scheme.Scheme)")
+        raise SchemeError(tr("{origin} defines no SCHEME (a pointscalc.scheme.Scheme)", origin=origin))
     problems = structural_problems(scheme) if check else []
     if problems:
-        raise SchemeError(f"{origin} is not a usable scheme: " + "; ".join(problems))
+        raise SchemeError(tr("{origin} is not a usable scheme: {problems}", origin=origin,
+                              problems=tr("; ").join(problems)))
     return scheme
 
 
@@ -55,45 +57,54 @@ def structural_problems(scheme: Scheme) -> list[str]:
     try:
         canonical = places.city(scheme.city)
         if canonical != scheme.city:
-            problems.append(f"city: write {scheme.city!r} as {canonical!r}, the name periods are read with")
+            problems.append(tr("city: write {city!r} as {canonical!r}, the name periods are read with", city=scheme.city,
+                               canonical=canonical))
     except ValueError as e:
-        problems.append(f"city: {e}")
+        problems.append(tr("city: {problem}", problem=e))
     listed = {d.number for d in scheme.documents}
     versions = sorted(scheme.versions, key=lambda v: v.effective)
     if not versions:
-        problems.append("it has no versions")
+        problems.append(tr("it has no versions"))
     for v in versions:
-        where = f"version {v.label}"
+        where = tr("version {version}", version=v.label)
         if v.ends is not None and v.ends <= v.effective:
-            problems.append(f"{where}: ends {v.ends} is not after effective {v.effective}")
-        problems += [f"{where}: document {d!r} is not in SCHEME.documents" for d in v.documents if d not in listed]
+            problems.append(tr("{where}: ends {ends} is not after effective {effective}", where=where, ends=v.ends,
+                               effective=v.effective))
+        problems += [tr("{where}: document {document!r} is not in SCHEME.documents", where=where, document=d)
+                     for d in v.documents if d not in listed]
         keys = [it.key for it in v.items]
-        problems += [f"{where}: item key {k!r} is used twice" for k in sorted({k for k in keys if keys.count(k) > 1})]
+        problems += [tr("{where}: item key {key!r} is used twice", where=where, key=k)
+                     for k in sorted({k for k in keys if keys.count(k) > 1})]
         known = set(keys)
         for it in v.items:
             if isinstance(it, OverlapDeduction | PerMonthDeduction):
                 refs = [*getattr(it, "of", ()), *([it.alongside] if it.alongside else [])]
-                problems += [f"{where}: {it.key} refers to no item {r!r}" for r in refs if r not in known]
-        problems += [f"{where}: base item {k!r} does not exist" for k in sorted(v.base_items or ()) if k not in known]
+                problems += [tr("{where}: {key} refers to no item {ref!r}", where=where, key=it.key, ref=r)
+                             for r in refs if r not in known]
+        problems += [tr("{where}: base item {key!r} does not exist", where=where, key=k)
+                     for k in sorted(v.base_items or ()) if k not in known]
     for a, b in itertools.pairwise(versions):
         if a.ends is None or a.ends > b.effective:
-            problems.append(f"versions {a.label} and {b.label} overlap: {a.validity()} and {b.validity()}")
+            problems.append(tr("versions {a} and {b} overlap: {a_valid} and {b_valid}", a=a.label, b=b.label,
+                               a_valid=a.validity(), b_valid=b.validity()))
     labels = {v.label for v in versions}
     ids = [r.id for r in scheme.rounds]
-    problems += [f"round {i!r} is declared twice" for i in sorted({i for i in ids if ids.count(i) > 1})]
+    problems += [tr("round {round!r} is declared twice", round=i) for i in sorted({i for i in ids if ids.count(i) > 1})]
     for r in scheme.rounds:
         if r.version not in labels:
-            problems.append(f"round {r.id}: no version {r.version!r}")
+            problems.append(tr("round {round}: no version {version!r}", round=r.id, version=r.version))
         if r.result is not None and r.result.citation.document not in listed:
-            problems.append(f"round {r.id}: document {r.result.citation.document!r} is not in SCHEME.documents")
+            problems.append(tr("round {round}: document {document!r} is not in SCHEME.documents", round=r.id,
+                               document=r.result.citation.document))
         if r.window is not None and r.window[1] <= r.window[0]:
-            problems.append(f"round {r.id}: window {r.window_text()} is empty")
+            problems.append(tr("round {round}: window {window} is empty", round=r.id, window=r.window_text()))
         if r.result is not None and r.result.scores is not None and not published_scores_path(r.result.scores).is_file():
-            problems.append(f"round {r.id}: its published scores {r.result.scores!r} are not in schemes/data")
+            problems.append(tr("round {round}: its published scores {file!r} are not in schemes/data", round=r.id,
+                               file=r.result.scores))
     windows = sorted((r.window, r.id) for r in scheme.rounds if r.window is not None)
     for (wa, a), (wb, b) in itertools.pairwise(windows):
         if wa[1] > wb[0]:
-            problems.append(f"rounds {a} and {b}: application windows overlap")
+            problems.append(tr("rounds {a} and {b}: application windows overlap", a=a, b=b))
     return problems
 
 
@@ -117,11 +128,10 @@ def load(name_or_path: str, check: bool = True) -> Scheme:
     name = by_city(name_or_path) or name_or_path
     if name not in shipped_names():
         close = difflib.get_close_matches(name_or_path.strip().lower(), shipped_names(), n=2, cutoff=0.6)
-        hint = f" (did you mean {' or '.join(close)}?)" if close else ""
-        raise SchemeError(
-            f"no scheme named {name_or_path!r}{hint}; shipped schemes: {', '.join(shipped_names())}, also by"
-            " city (北京, Beijing); or give the path of a scheme file"
-        )
+        hint = tr(" (did you mean {names}?)", names=tr(" or ").join(close)) if close else ""
+        raise SchemeError(tr("no scheme named {name!r}{hint}; shipped schemes: {shipped}, also by city (北京,"
+                             " Beijing); or give the path of a scheme file", name=name_or_path, hint=hint,
+                             shipped=listing(shipped_names())))
     module = importlib.import_module(f"schemes.{name}")
     return _scheme_of(module, f"schemes/{name}.py", check)
 
@@ -149,21 +159,22 @@ def source(name_or_path: str) -> tuple[str, bytes]:
 
 def load_file(path: Path, check: bool = True) -> Scheme:
     if not path.is_file():
-        raise SchemeError(f"scheme file {str(path)!r} does not exist")
+        raise SchemeError(tr("scheme file {file!r} does not exist", file=str(path)))
     module_name = f"_pointscalc_scheme_{abs(hash(path.resolve()))}"
     spec = importlib.util.spec_from_file_location(module_name, path)
     if spec is None or spec.loader is None:
-        raise SchemeError(f"{path} cannot be loaded as a Python module")
+        raise SchemeError(tr("{file} cannot be loaded as a Python module", file=path))
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module
     try:
         spec.loader.exec_module(module)
     except SyntaxError as e:
-        raise SchemeError(f"{path}, line {e.lineno}: {e.msg}") from None
+        raise SchemeError(tr("{file}, line {line}: {problem}", file=path, line=e.lineno, problem=e.msg)) from None
     except SystemExit:
-        raise SchemeError(f"{path} failed to load: it calls sys.exit") from None
+        raise SchemeError(tr("{file} failed to load: it calls sys.exit", file=path)) from None
     except Exception as e:  # a scheme file is user code: report, don't crash
-        raise SchemeError(f"{path} failed to load: {type(e).__name__}: {e}") from None
+        raise SchemeError(tr("{file} failed to load: {kind}: {problem}", file=path, kind=type(e).__name__,
+                              problem=e)) from None
     return _scheme_of(module, str(path), check)
 
 
@@ -197,8 +208,8 @@ def all_facts(schemes: list[Scheme]) -> list[Fact]:
                 loose = attrs.evolve(f, required=False)
                 other = seen.get(key)
                 if other is not None and (other.type, other.choices) != (loose.type, loose.choices):
-                    raise SchemeError(f"fact {f.name!r} means different things in two schemes"
-                                      f" ({s.key} and another): give one of them another name")
+                    raise SchemeError(tr("fact {fact!r} means different things in two schemes ({scheme} and"
+                                         " another): give one of them another name", fact=f.name, scheme=s.key))
                 seen.setdefault(key, loose)
     return [seen[k] for k in sorted(seen, key=lambda k: (k[0], str(k[1])))]
 

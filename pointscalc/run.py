@@ -18,8 +18,9 @@ from typing import Any
 
 import attrs
 
-from pointscalc import idnumber, limits, workers
+from pointscalc import i18n, idnumber, limits, workers
 from pointscalc.errors import InputError, Problem, describe
+from pointscalc.i18n import tr
 from pointscalc.quotas import OPEN, QuotaError, Quotas, resolve
 from pointscalc.ranking import (
     BucketSummary,
@@ -130,7 +131,7 @@ def children_ranking(version: Version) -> Version:
     other parent's, then the scheme's own tie-breaks (read from the row's columns)."""
     ranking = version.ranking
     if ranking is None or ranking.family_rule is None:
-        raise RunError(f"version {version.label} declares no family rule for ranking children")
+        raise RunError(tr("version {version} declares no family rule for ranking children", version=version.label))
     other = RankKey("other_score", Score("other"))
     at = score_index(ranking.keys)
     keys = (*ranking.keys[: at + 1], other, *ranking.keys[at + 1 :])
@@ -163,7 +164,7 @@ def scored_key(cells: dict[str, str], as_of: dt.date | None) -> tuple[str, list[
             return key, [("birth", str(e))]
         from_id = idnumber.birth_date(key)
         if (born if day_known else born.replace(day=1)) != (from_id if day_known else from_id.replace(day=1)):
-            return key, [("birth", "does not match the birth date in the ID number")]
+            return key, [("birth", tr("does not match the birth date in the ID number"))]
     return key, []
 
 
@@ -178,13 +179,13 @@ def scored_rows(table: Table, version: Version, *, children: bool = False, as_of
     if header_problems:
         raise InputError(header_problems)
     if "score" not in mapping.values():
-        raise InputError([Problem(table.name, "score", "a pre-scored table needs a score column (积分)")])
+        raise InputError([Problem(table.name, "score", tr("a pre-scored table needs a score column (积分)"))])
     # For children only the two parents' scores are required: the scheme's further tie-breaks
     # may be absent, and an absent value ranks last among equals.
     needed = ["other_score"] if children else [k.name for k in version.ranking.keys if k.name != "total"]
     missing = [n for n in needed if n not in mapping.values()]
     if missing:
-        raise InputError([Problem(table.name, m, f"this scheme ranks by {m}: the column is required")
+        raise InputError([Problem(table.name, m, tr("this scheme ranks by {column}: the column is required", column=m))
                           for m in missing])
     for n, raw in table.rows:
         cells = {mapping[h]: v for h, v in raw.items()}
@@ -195,7 +196,7 @@ def scored_rows(table: Table, version: Version, *, children: bool = False, as_of
             text = cells.get(column, "")
             if not text:
                 if column == "score" or column in needed:
-                    problems.append(Problem(table.name, column, "is required", n))
+                    problems.append(Problem(table.name, column, tr("is required"), n))
                 values.append(None)
                 continue
             try:
@@ -320,7 +321,8 @@ def _keyed(key: str, table: Table, version: Version
     """A table keyed by applicant ID: each ID's rows with their non-empty cells."""
     columns, problems = _columns(table, keyed_columns(key, version))
     if "id" not in columns.values():
-        problems.append(Problem(table.name, "id", f"a {key} table needs the applicant ID column (身份证号)"))
+        problems.append(Problem(table.name, "id", tr("a {table} table needs the applicant ID column (身份证号)",
+                                                      table=key)))
     by_id: dict[str, list[tuple[int, dict[str, str]]]] = {}
     for n, raw in table.rows:
         cells = {columns[h]: v for h, v in raw.items() if h in columns and v != ""}
@@ -366,8 +368,8 @@ def orphan_period(file: str, row: int, pid: str) -> Problem:
     matches none, or it has none (a row without an ID cannot be joined, even to an applicant
     row without one)."""
     if not pid:
-        return Problem(file, "id", "is required: the ID of the applicant this row belongs to", row)
-    return Problem(file, "id", "no applicant in the applicants table has this ID", row)
+        return Problem(file, "id", tr("is required: the ID of the applicant this row belongs to"), row)
+    return Problem(file, "id", tr("no applicant in the applicants table has this ID"), row)
 
 
 _LINES = re.compile(r"\r\n|\r|\n")
@@ -382,7 +384,7 @@ def jsonl_applicants(path: Path) -> Source:
     try:
         text = limits.read_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError([Problem(name, "", "is not UTF-8 text")]) from None
+        raise InputError([Problem(name, "", tr("is not UTF-8 text"))]) from None
     for n, line in enumerate(_LINES.split(text), start=1):
         if not line.strip():
             continue
@@ -394,7 +396,7 @@ def jsonl_applicants(path: Path) -> Source:
         if isinstance(data, dict):
             yield n, name, data, [], None
         else:  # ``None`` would stand for a row with nothing to score and be passed over
-            yield n, name, None, [Problem(name, "", "expected a table of applicant fields", n)], None
+            yield n, name, None, [Problem(name, "", tr("expected a table of applicant fields"), n)], None
 
 
 def _at_table_row(problem: Problem, where: Where | None) -> Problem:
@@ -478,9 +480,10 @@ def _score_item(item: Any, setup: _Setup) -> tuple[int, Row | None, list[Problem
         return n, None, problems
     bucket = data.pop("bucket", None) if isinstance(data, dict) else None
     if bucket is not None and not (isinstance(bucket, str) and bucket.strip()):
-        return n, None, [Problem(name, "bucket", f"expected the name of a quota bucket, got {describe(bucket)}", n)]
+        return n, None, [Problem(name, "bucket", tr("expected the name of a quota bucket, got {got}",
+                                                    got=describe(bucket)), n)]
     # Without an ID a row cannot be told from a second copy of itself, nor published.
-    no_id = [Problem(name, "id", "is required in a ranking run (身份证号)", n)] \
+    no_id = [Problem(name, "id", tr("is required in a ranking run (身份证号)"), n)] \
         if isinstance(data, dict) and data.get("id") in (None, "") else []
     try:
         applicant = applicant_from_mapping(data, file=name, facts=setup.version.facts, row=n)
@@ -494,7 +497,7 @@ def _score_item(item: Any, setup: _Setup) -> tuple[int, Row | None, list[Problem
                     recognition=setup.recognition, explain=False)
     if bucket is None and setup.by_area:
         bucket = applicant.fact("target_area")
-    reason = "; ".join(f"{c.label.en} ({c.citation})" for c in result.failed)
+    reason = "; ".join(failed_reason(c) for c in result.failed)
     candidate = Candidate(applicant.id, str(bucket or DEFAULT_BUCKET),
                           result.eligible or bool(result.settles_by),
                           result.rank_values or (None,) * setup.width,
@@ -502,10 +505,17 @@ def _score_item(item: Any, setup: _Setup) -> tuple[int, Row | None, list[Problem
     return n, Row(candidate, applicant.name or "", result.total, result.base, named=True), []
 
 
+def failed_reason(condition: Any) -> str:
+    """A failed condition as results.csv gives it, in the run's language: the reason column
+    is prose for a reader, as errors.csv's messages are (docs/running-a-round.md)."""
+    return f"{condition.label(i18n.current())} ({condition.citation})"
+
+
 def rank_run(scheme: Scheme, version: Version, source: Iterator[tuple[int, Row | None, list[Problem]]],
              quotas: Quotas, *, file: str, ties: Ties | None = None) -> Outcome:
     if version.ranking is None:
-        raise RunError(f"scheme {scheme.key!r} version {version.label} declares no ranking")
+        raise RunError(tr("scheme {scheme!r} version {version} declares no ranking", scheme=scheme.key,
+                          version=version.label))
     rows, problems = unique_rows(source, file)
     policy = ties or version.ranking.ties
     candidates = [r.candidate for r in rows.values()]
@@ -543,7 +553,7 @@ def unique_rows(source: Iterator[tuple[int, Row | None, list[Problem]]], file: s
     for n, row in good:
         key = row.candidate.key
         if row.named and named[key] > 1:
-            problems.append(Problem(file, "id", "the same applicant ID appears on more than one row", n))
+            problems.append(Problem(file, "id", tr("the same applicant ID appears on more than one row"), n))
             continue
         copies = 1
         while key in rows:  # identical anonymous rows cannot be told apart: keep each
@@ -568,20 +578,34 @@ def invalid_rows(problems: list[Problem]) -> list[tuple[str, str]]:
 _Table = tuple[list[str], list[list[Any]], list[bool]]
 
 
+PUBLIC_HEADER = ["序号", "姓名", "身份证号", "积分", "区域"]
+"""The 公示 list's columns: rank, masked name, masked ID number, points, bucket."""
+
 HEADERS = {
     "results.csv": (["id", "name", "bucket", "status", "rank", "score", "base", "published_rank", "reason"],
                     [True, True, True, False, False, False, False, True, True]),
-    "public.csv": (["rank", "name", "id", "score", "bucket"], [False, True, True, False, True]),
+    "public.csv": (PUBLIC_HEADER, [False, True, True, False, True]),
     "summary.csv": (["bucket", "applicants", "eligible", "quota", "admitted", "cutoff", "tied_at_cutoff"],
                     [True, False, False, False, False, False, False]),
     "errors.csv": (["file", "row", "field", "message"], [True, False, True, True]),
 }
-"""Each output's header, and which of its columns hold user text (neutralised)."""
+"""Each output's header, and which of its columns hold user text (neutralised).
+
+public.csv is the 公示 list people read: its header is Chinese whatever the language, as
+the notices offices post are.  The others are tables for other systems: code headers
+and code values (``admitted``, ``open``) in any language (docs/running-a-round.md)."""
 
 
-def summary_rows(summaries: list[BucketSummary]) -> list[list[Any]]:
-    return [[s.bucket, s.applicants, s.eligible, OPEN if s.quota is None else s.quota, s.admitted,
+def summary_rows(summaries: list[BucketSummary], *, shown: bool = False) -> list[list[Any]]:
+    """summary.csv's rows; ``shown``: for the terminal, an open quota in the user's language."""
+    open_quota = i18n.pick(OPEN, "不限") if shown else OPEN
+    return [[s.bucket, s.applicants, s.eligible, open_quota if s.quota is None else s.quota, s.admitted,
              cutoff_text(s.cutoff), s.tied_at_cutoff] for s in summaries]
+
+
+def summary_header() -> list[str]:
+    """summary.csv's header as the terminal shows it: its codes, or the workbook's Chinese."""
+    return WORKBOOKS["summary.csv"][1] if i18n.current() == "zh" else HEADERS["summary.csv"][0]
 
 
 def error_rows(problems: list[Problem]) -> list[list[Any]]:
@@ -621,13 +645,13 @@ POINTS = "0.00"
 WORKBOOKS: dict[str, tuple[str, list[str], list[str | None]]] = {
     "results.csv": ("结果", ["身份证号", "姓名", "区域", "状态", "名次", "积分", "基础分", "公布名次", "原因"],
                     [None, None, None, None, "0", POINTS, POINTS, None, None]),
-    "public.csv": ("公示", ["序号", "姓名", "身份证号", "积分", "区域"], ["0", None, None, POINTS, None]),
+    "public.csv": ("公示", PUBLIC_HEADER, ["0", None, None, POINTS, None]),
     "summary.csv": ("汇总", ["区域", "申请人数", "符合条件人数", "名额", "入围人数", "分数线", "分数线同分人数"],
                     [None, "0", "0", "0", "0", POINTS, "0"]),
     "errors.csv": ("问题", ["文件", "行", "字段", "说明"], [None, "0", None, None]),
 }
 """Each XLSX output's sheet name, Chinese headers (what an office prints and posts) and
-number formats; the CSV outputs keep HEADERS, stable English for machines."""
+number formats; the CSV outputs keep HEADERS (public.csv's is the same Chinese)."""
 
 
 def output_tables(tables: dict[str, _Table], *, xlsx: bool = False) -> dict[str, tuple[bytes, int]]:

@@ -28,3 +28,13 @@ def _wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tables fold to the terminal's width (100 columns off a terminal): tests that look for a
     phrase read it on one line; tests/test_layout.py checks the folding itself."""
     monkeypatch.setenv("COLUMNS", "400")
+
+
+@pytest.fixture(autouse=True)
+def _english_after() -> object:
+    """A command run with --lang zh leaves the language set for the rest of the process (a
+    context variable of the one thread tests run in): each test starts in English."""
+    yield
+    from pointscalc import i18n
+
+    i18n.set_lang("en")

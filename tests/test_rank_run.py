@@ -70,7 +70,7 @@ def test_every_csv_encoding_gives_the_same_results(tmp_path: Path, encoding: str
     for name in ("results.csv", "public.csv", "summary.csv"):
         assert (tmp_path / "out" / name).read_bytes() == (reference / name).read_bytes()
     public = read(tmp_path / "out" / "public.csv")
-    assert public == [{"rank": "1", "name": "张*", "id": "110***********002X", "score": "101.5", "bucket": "all"}]
+    assert public == [{"序号": "1", "姓名": "张*", "身份证号": "110***********002X", "积分": "101.5", "区域": "all"}]
 
 
 def test_a_formula_in_a_name_is_neutralised(tmp_path: Path) -> None:
@@ -202,7 +202,7 @@ def test_xlsx_written_by_a_spreadsheet_library_ranks_like_csv(tmp_path: Path) ->
     for name in ("results.csv", "public.csv", "summary.csv"):
         assert (tmp_path / "in-xlsx" / name).read_bytes() == (tmp_path / "in-csv" / name).read_bytes()
     # 101.5 arrives from the sheet as a float and must leave as 101.5, not 101.50000000000001.
-    assert read(tmp_path / "in-xlsx" / "public.csv")[0]["score"] == "101.5"
+    assert read(tmp_path / "in-xlsx" / "public.csv")[0]["积分"] == "101.5"
 
 
 def test_xlsx_output_is_neutralised_and_reproducible(tmp_path: Path) -> None:

@@ -26,7 +26,8 @@ import pytest
 from click.testing import CliRunner
 
 from pointscalc import model, registry
-from pointscalc.scheme import Provenance
+from pointscalc.ranking import Status
+from pointscalc.scheme import Provenance, Ties, Version
 from pointscalc.cli import main
 from pointscalc.idnumber import check_digit
 from pointscalc.zh import CLICK, MESSAGES
@@ -84,7 +85,7 @@ def _codes() -> set[str]:
     """Every word a user may type or a machine reads, from the code itself: scheme keys,
     version labels, round ids, item, condition, channel and parameter keys, fact and field
     names, column names, choices."""
-    from pointscalc import reading, run
+    from pointscalc import outcomes, reading, reform, run
 
     out: set[str] = set(registry.shipped_names())
     for name in registry.shipped_names():
@@ -102,6 +103,12 @@ def _codes() -> set[str]:
     out.update(reading.TOP_LEVEL)
     out.update(_command_words(main))
     out.update(p.value for p in Provenance)
+    # Code values of the machine tables a user reads back or types in a quota file.
+    out.update([run.DEFAULT_BUCKET, *(s.value for s in Status), *(t.value for t in Ties)])
+    out.update(main.commands)  # command names, as typed
+    out.update(outcomes.VERDICTS)  # audit --pool's verdicts, codes in its JSON
+    # A reform file's keys: its own and the version's fields it changes.
+    out.update([*reform.META, *(f.name for f in attrs.fields(Version))])
     words: set[str] = set()
     for code in out:
         words.update(w for w in re.split(r"[^A-Za-z]+", code) if w)
@@ -109,8 +116,8 @@ def _codes() -> set[str]:
 
 
 # A Latin word standing alone: not part of a path, an option, a snake_case code, a field path
-# (``items[social_insurance]``) or a number.
-WORD = re.compile(r"(?<![\w./\\\-\[@$%{])[A-Za-z]{2,}(?![\w/\\\-\[\]\(])(?!\.[A-Za-z0-9])(?!://)")
+# (``items[social_insurance]``) or a number, nor a value quoted as the user typed it ('beijng').
+WORD = re.compile(r"(?<![\w./\\\-\[@$%{'])[A-Za-z]{2,}(?![\w/\\\-\[\]\('])(?!\.[A-Za-z0-9])(?!://)")
 
 
 def english(text: str, codes: set[str]) -> list[str]:
@@ -222,6 +229,16 @@ def _commands(f: dict[str, str], out: Path) -> Iterator[tuple[str, list[str]]]:
                             "--only", "bounds", "--only", "rank_quota"]
     yield "audit json", ["audit", "nantong", "--as-of", "2021-06-30", "--examples", "5", "--format", "json",
                          "--only", "anonymity", "--only", "bounds", "--only", "recognition"]
+    yield "verify no record", ["verify", str(out / "nosuch")]
+    yield "rank strict", ["rank", "suzhou", f["pool"], "--periods", f["periods"], "--as-of", "2020-06-30",
+                          "--quota", "1", "--out", str(out / "strict"), "--strict"]
+    yield "out is a file", ["rank", "suzhou", f["pool"], "--periods", f["periods"], "--as-of", "2020-06-30",
+                            "--quota", "1", "--out", f["quota"]]
+    yield "compare no alternative", ["compare", "suzhou", f["pool"], "--periods", f["periods"], "--as-of",
+                                     "2020-06-30", "--quota", "1", "--out", str(out / "cmp2"), "--no-report"]
+    yield "compare json", ["compare", "suzhou", f["pool"], "--periods", f["periods"], "--as-of", "2020-06-30",
+                           "--quota", "1", "--against", "2016", "--out", str(out / "cmp3"), "--no-report",
+                           "--format", "json"]
 
 
 def _code_values() -> set[str]:
@@ -259,7 +276,9 @@ def _json_prose(text: str) -> str:
 
 def _outputs(folder: Path) -> Iterator[tuple[str, str]]:
     for p in sorted(folder.rglob("*")):
-        if p.suffix in (".csv", ".txt", ".md"):
+        if p.name == "errors.csv":  # its header is codes (file,row,field,message); its messages are prose
+            yield p.name, p.read_text(encoding="utf-8-sig").split("\n", 1)[1]
+        elif p.suffix in (".csv", ".txt", ".md"):
             yield p.name, p.read_text(encoding="utf-8-sig")
         elif p.suffix == ".json" and p.name != "run.json":
             yield p.name, _json_prose(p.read_text(encoding="utf-8"))
@@ -317,6 +336,8 @@ def test_the_checker_sees_english() -> None:
     assert english("版本 2020 · valid 2020-01-01", codes)
     assert not english("错误：pool.csv，第 3 行：periods[2].start：应为日期", codes)
     assert not english("北京 (beijing) · 条款 京政办发〔2020〕9号 --quota bachelor", codes)
+    assert not english("错误：没有名为 'beijng' 的方案", codes)
+    assert english("错误：'beijng' is not a scheme", codes)
 
 
 def _templates() -> Iterator[tuple[str, str]]:
@@ -344,3 +365,19 @@ def test_every_message_has_its_chinese_form() -> None:
 def test_the_chinese_form_has_the_same_fields(catalogue: dict[str, str]) -> None:
     wrong = [(en, zh) for en, zh in catalogue.items() if _fields(en) != _fields(zh)]
     assert not wrong
+
+
+def test_no_message_is_in_the_catalogue_twice() -> None:
+    """A dict literal keeps the last of two equal keys without a word: two translations of
+    one message would silently disagree."""
+    tree = ast.parse((ROOT / "pointscalc" / "zh.py").read_text(encoding="utf-8"))
+    twice = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            seen: dict[object, int] = {}
+            for k in node.keys:
+                if isinstance(k, ast.Constant):
+                    if k.value in seen:
+                        twice.append(f"line {k.lineno} (first at {seen[k.value]}): {k.value!r}")
+                    seen.setdefault(k.value, k.lineno)
+    assert not twice, "\n".join(twice)

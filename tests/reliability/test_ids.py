@@ -87,7 +87,7 @@ def test_scored_tables_compare_x_and_full_width_as_one_person(tmp_path: Path) ->
     assert run.code == 0, run.text
     assert [(e["row"], e["field"]) for e in rows(run.out / "errors.csv")] == [("2", "id"), ("3", "id")]
     # The full-width ID is kept in its ASCII form: the public list masks that.
-    assert [r["id"] for r in rows(run.out / "public.csv")] == ["110***********0012"[:14] + an_id(
+    assert [r["身份证号"] for r in rows(run.out / "public.csv")] == ["110***********0012"[:14] + an_id(
         "11010519900101001")[-4:]]
     nothing_personal(run, [EXAMPLE, EXAMPLE.lower(), "王小明"])
 

@@ -33,7 +33,7 @@ def test_a_one_character_name_is_not_published(tmp_path: Path) -> None:
     run = rank(tmp_path, "beijing", str(tmp_path / "in.csv"), "--scored", "--as-of", "2021-06-30", "--quota", "1",
                "--xlsx")
     assert run.code == 0, run.text
-    assert rows(run.out / "public.csv")[0]["name"] == "*"
+    assert rows(run.out / "public.csv")[0]["姓名"] == "*"
 
 
 @pytest.mark.parametrize("field, value, where", [

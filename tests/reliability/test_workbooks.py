@@ -46,12 +46,14 @@ def test_the_cutoff_is_a_number_in_the_summary_workbook(tmp_path: Path) -> None:
     assert row[5].data_type == "n" and row[5].number_format == "0.00"
 
 
-def test_csv_outputs_keep_their_english_headers(tmp_path: Path) -> None:
+def test_csv_outputs_keep_their_code_headers_and_the_public_list_is_chinese(tmp_path: Path) -> None:
+    """The machine tables keep code headers; public.csv is the 公示 list, headed as the
+    workbook is (docs/running-a-round.md)."""
     run = run_with_workbooks(tmp_path)
     first = {name: (run.out / name).read_text(encoding="utf-8-sig").splitlines()[0]
              for name in ("results.csv", "public.csv", "summary.csv", "errors.csv")}
     assert first == {"results.csv": "id,name,bucket,status,rank,score,base,published_rank,reason",
-                     "public.csv": "rank,name,id,score,bucket",
+                     "public.csv": "序号,姓名,身份证号,积分,区域",
                      "summary.csv": "bucket,applicants,eligible,quota,admitted,cutoff,tied_at_cutoff",
                      "errors.csv": "file,row,field,message"}
 
