@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from pointscalc.errors import describe
+from pointscalc.i18n import listing, tr
 from pointscalc.months import Month, Months, whole_years_between
 
 
@@ -50,11 +51,12 @@ class Choice(enum.Enum):
         for member in cls:
             if wanted in member.aliases or wanted.lower() == member.code:
                 return member
-        raise ValueError(f"expected one of {cls.choices()}, got {describe(wanted)}")
+        raise ValueError(tr("expected one of {choices}, got {got}", choices=cls.choices(), got=describe(wanted)))
 
     @classmethod
     def choices(cls) -> str:
-        return ", ".join(f"{m.code} ({m.zh})" for m in cls)
+        """Each code with its Chinese name, as a message lists them."""
+        return listing(tr("{code} ({name})", code=m.code, name=m.zh) for m in cls)
 
     def __lt__(self, other: Choice) -> bool:
         if type(other) is not type(self):

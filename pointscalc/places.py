@@ -13,6 +13,7 @@ from importlib import resources
 import attrs
 
 from pointscalc.errors import describe
+from pointscalc.i18n import listing, tr
 
 
 @attrs.frozen
@@ -55,10 +56,10 @@ def city(text: str) -> str:
     if len(matches) == 1:
         return matches[0]
     if matches:
-        raise ValueError(f"this pinyin names several cities ({', '.join(matches)}): give the Chinese name")
-    raise ValueError(
-        f"unknown city: expected a prefecture-level city by its Chinese name (苏州) or pinyin, got {describe(wanted)}"
-    )
+        raise ValueError(tr("this pinyin names several cities ({cities}): give the Chinese name",
+                            cities=listing(matches)))
+    raise ValueError(tr("unknown city: expected a prefecture-level city by its Chinese name (苏州) or pinyin, got {got}",
+                        got=describe(wanted)))
 
 
 def district(city_name: str, text: str) -> str:
@@ -74,4 +75,5 @@ def district(city_name: str, text: str) -> str:
     matches = [d for d in known if d.startswith(wanted) or d == "苏州" + wanted]
     if len(matches) == 1:
         return matches[0]
-    raise ValueError(f"unknown district of {city_name}: expected one of {', '.join(known)}, got {describe(wanted)}")
+    raise ValueError(tr("unknown district of {city}: expected one of {districts}, got {got}", city=city_name,
+                        districts=listing(known), got=describe(wanted)))
