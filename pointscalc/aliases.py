@@ -83,6 +83,7 @@ FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
 ``origin``, a member of ``family``, an entry of ``records`` or ``periods``, and the facts
 schemes declare."""
 
+
 def of(scope: str, field: str) -> tuple[str, ...]:
     """The Chinese names of a field of ``scope``, or of a fact a scheme declares (none for a
     fact only a scheme file of one's own reads)."""
@@ -90,9 +91,9 @@ def of(scope: str, field: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=256)
-def names(scope: str, fields: tuple[str, ...]) -> dict[str, str]:
-    """Every name of ``fields`` (English and Chinese), mapped to its English code."""
-    return {name: field for field in fields for name in (field, *of(scope, field))}
+def chinese(scope: str, fields: tuple[str, ...]) -> dict[str, str]:
+    """The Chinese names of ``fields``, each mapped to its field (shared: not to be changed)."""
+    return {name: field for field in fields for name in of(scope, field)}
 
 
 def columns(scope: str, fields: Iterable[str]) -> dict[str, tuple[str, ...]]:

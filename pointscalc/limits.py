@@ -247,7 +247,9 @@ def _quoted(key: str) -> str:
 def chinese_keys(text: str) -> str:
     """TOML whose bare keys may be Chinese, as a user writes them (``出生日期 = "1990-03"``,
     ``[[期间]]``), in the TOML 1.0 that ``tomllib`` reads, where a bare key is ASCII and any
-    other key is quoted.  Only a key that starts a line or a table header is quoted."""
+    other key is quoted.  Only a key that starts a line or a table header is quoted; it is done
+    only to a file that does not parse as written, and no profile field holds text of several
+    lines, where a line inside a string could look like a key."""
     out = []
     for line in text.split("\n"):
         header = _HEADER.fullmatch(line)

@@ -217,6 +217,11 @@ a name or an ID number written where a key belongs."""
 _PERIOD_FIELDS = ("kind", "city", "district", "start", "end", *dict.fromkeys(a for s in PERIOD_ATTRIBUTES.values()
                                                                              for a in s))
 _RECORD_FIELDS = ("kind", "date", *dict.fromkeys(a for s in RECORD_ATTRIBUTES.values() for a in s))
+_CHINESE = {"": aliases.chinese("", TOP_LEVEL), "education": aliases.chinese("education", ("diploma", "degree")),
+            "origin": aliases.chinese("origin", ("city", "province", "rural")),
+            "family": aliases.chinese("family", ("relation", "birth", "married", "moves", "lives_with")),
+            "records": aliases.chinese("records", _RECORD_FIELDS)}
+"""The Chinese names of each object's fields, and the field each stands for."""
 
 
 def field_name(key: object) -> str:
@@ -236,6 +241,9 @@ class _Reader:
         for f in facts:
             if f.period_kind is not None:
                 self.period_facts.setdefault(f.period_kind, {})[f.name] = f
+        self.period_names = aliases.chinese("periods", (*_PERIOD_FIELDS, *(f for fs in self.period_facts.values()
+                                                                            for f in fs)))
+        self.extra_names = aliases.chinese("facts", tuple(self.extra_facts))
 
     def problem(self, field: str, message: str) -> None:
         self.problems.append(Problem(self.file, field, message, self.row))
@@ -253,10 +261,12 @@ class _Reader:
             self.problem(field, str(e))
             return default
 
-    def named(self, data: Mapping[str, Any], scope: str, fields: Iterable[str], path: str) -> dict[str, Any]:
+    def named(self, data: Mapping[str, Any], table: Mapping[str, str], path: str) -> Mapping[str, Any]:
         """``data`` keyed by English names: a key written in Chinese (出生日期) is read as its
-        field (birth).  A field given under two names is a problem: which was meant cannot be told."""
-        table = aliases.names(scope, tuple(fields))
+        field (birth), by ``table`` (``aliases.chinese``).  A field given under two names is a
+        problem: which was meant cannot be told."""
+        if table.keys().isdisjoint(data):  # the usual case: English names only
+            return data
         out: dict[str, Any] = {}
         given: dict[str, str] = {}
         for key, value in data.items():
@@ -274,8 +284,10 @@ class _Reader:
         for key in data:
             if key not in allowed:
                 hint = aliases.did_you_mean(str(key), [n for f in sorted(allowed) for n in (f, *aliases.of(scope, f))])
+                known = listing(tr("{code} ({name})", code=f, name=aliases.of(scope, f)[0]) if aliases.of(scope, f)
+                                else f for f in sorted(allowed))
                 self.problem(f"{path}{field_name(key)}", tr("unknown field for {what}{hint}; expected one of {known}",
-                                                            what=what, hint=hint, known=listing(sorted(allowed))))
+                                                            what=what, hint=hint, known=known))
 
     def table(self, data: Any, field: str) -> Mapping[str, Any] | None:
         if data is None:
@@ -294,7 +306,7 @@ class _Reader:
         return data
 
     def applicant(self, data: Mapping[str, Any]) -> Applicant | None:
-        data = self.named(data, "", TOP_LEVEL, "")
+        data = self.named(data, _CHINESE[""], "")
         self.unknown(data, TOP_LEVEL, "", tr("an applicant"))
         number = self.get(data, "id", "", self._id)
         # An ID given but invalid is problem enough: "birth is required" would only add noise.
@@ -357,7 +369,7 @@ class _Reader:
             raise _Invalid(str(e)) from None
 
     def _education(self, data: Mapping[str, Any]) -> Education:
-        data = self.named(data, "education", ("diploma", "degree"), "education.")
+        data = self.named(data, _CHINESE["education"], "education.")
         self.unknown(data, ("diploma", "degree"), "education.", tr("education"), "education")
         return Education(
             Diploma(self.get(data, "diploma", "education.", _choice(Diploma), default="none")),
@@ -365,7 +377,7 @@ class _Reader:
         )
 
     def _origin(self, data: Mapping[str, Any]) -> Origin:
-        data = self.named(data, "origin", ("city", "province", "rural"), "origin.")
+        data = self.named(data, _CHINESE["origin"], "origin.")
         self.unknown(data, ("city", "province", "rural"), "origin.", tr("origin"), "origin")
         return Origin(
             self.get(data, "city", "origin.", _city),
@@ -379,7 +391,7 @@ class _Reader:
             return None
         p = path + "."
         fields = ("relation", "birth", "married", "moves", "lives_with")
-        data = self.named(data, "family", fields, p)
+        data = self.named(data, _CHINESE["family"], p)
         self.unknown(data, fields, p, tr("a family member"), "family")
         relation = self.get(data, "relation", p, _choice(Relation), required=True)
         birth = self.get(data, "birth", p, _birth)
@@ -395,7 +407,7 @@ class _Reader:
         if data is None:
             return None
         p = path + "."
-        data = self.named(data, "records", _RECORD_FIELDS, p)
+        data = self.named(data, _CHINESE["records"], p)
         kind_code = self.get(data, "kind", p, _choice(RecordKind), required=True)
         when = self.get(data, "date", p, parse_date, required=True)
         if kind_code is None:
@@ -417,7 +429,7 @@ class _Reader:
         if data is None:
             return None
         p = path + "."
-        data = self.named(data, "periods", (*_PERIOD_FIELDS, *(f for fs in self.period_facts.values() for f in fs)), p)
+        data = self.named(data, self.period_names, p)
         kind_code = self.get(data, "kind", p, _choice(PeriodKind), required=True)
         city = self.get(data, "city", p, _city, required=True)
         start = self.get(data, "start", p, parse_month, required=True)
@@ -466,7 +478,7 @@ class _Reader:
             for key in data:
                 self.problem(f"extra.{field_name(key)}", tr("unknown fact: this scheme reads no extra facts"))
             return ()
-        data = self.named(data, "facts", self.extra_facts, "extra.")
+        data = self.named(data, self.extra_names, "extra.")
         self.unknown(data, self.extra_facts, "extra.", tr("this scheme's extra facts"), "facts")
         values = {}
         for name, fact in self.extra_facts.items():

@@ -105,7 +105,9 @@ def _columns(table: Table, wanted: dict[str, tuple[str, ...]]) -> tuple[dict[str
         # Named by position: without a header row, the first row's cells are someone's data.
         where = column_name(i)
         if canonical is None:
-            known = listing(names[0] for names in wanted.values())
+            # Each column by its code and its first Chinese name: a Chinese sheet is headed in Chinese.
+            known = listing(tr("{code} ({name})", code=names[0], name=names[1]) if len(names) > 1 else names[0]
+                            for names in wanted.values())
             # A header near a known name is a header, not someone's data: the nearest names may be shown.
             hint = aliases.did_you_mean(header, (n for names in wanted.values() for n in names))
             problems.append(Problem(table.name, where, tr("the header is not a known column{hint}; expected some of"
