@@ -88,6 +88,16 @@ def _text(value: Any) -> str:
 
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_CHINESE_DATE = re.compile(r"(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?")
+
+
+def _iso(text: str) -> str:
+    """A date as a Chinese form writes it, in the form the parsers read: 1990年3月5日 →
+    1990-3-5, 2014年3月 → 2014-3.  Anything else is returned as it is."""
+    m = _CHINESE_DATE.fullmatch(text)
+    if m is None:
+        return text
+    return f"{m[1]}-{m[2]}-{m[3]}" if m[3] else f"{m[1]}-{m[2]}"
 
 
 def parse_date(value: Any) -> dt.date:
@@ -95,7 +105,7 @@ def parse_date(value: Any) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    m = _DATE.match(str(value).strip())
+    m = _DATE.match(_iso(str(value).strip()))
     if m and int(m[1]) >= 1900:
         try:
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
@@ -107,7 +117,7 @@ def parse_date(value: Any) -> dt.date:
 def parse_month(value: Any) -> Month:
     if isinstance(value, dt.date):
         return month_of(value.year, value.month)
-    m = _MONTH.match(str(value).strip())
+    m = _MONTH.match(_iso(str(value).strip()))
     if m and 1 <= int(m[2]) <= 12 and int(m[1]) >= 1900:
         return month_of(int(m[1]), int(m[2]))
     raise _Invalid(tr("expected a month YYYY-MM from 1900 on, got {got}", got=describe(value)))
@@ -119,9 +129,9 @@ def _birth(value: Any) -> tuple[dt.date, bool]:
         if value < idnumber.EARLIEST_BIRTH:
             raise _Invalid(tr("expected a birth date from 1900 on"))
         return parse_date(value), True
-    text = str(value).strip()
+    text = _iso(str(value).strip())
     if _MONTH.match(text):
-        m = parse_month(text)
+        m = parse_month(value)
         return dt.date(m // 12, m % 12 + 1, 1), False
     try:
         return parse_date(text), True

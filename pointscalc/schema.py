@@ -25,15 +25,16 @@ from pointscalc.model import Choice, Degree, Diploma, PeriodKind, Qualification,
 from pointscalc.scheme import Fact
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-MONTH_PATTERN = r"^\d{4}-\d{1,2}$"
+MONTH_PATTERN = r"^\d{4}(-\d{1,2}|年\d{1,2}月)$"
 
 
-def _month(description: str = N_("YYYY-MM")) -> dict[str, Any]:
+def _month(description: str = N_("YYYY-MM, or YYYY年M月")) -> dict[str, Any]:
     return {"type": "string", "pattern": MONTH_PATTERN, "description": tr(description)}
 
 
 def _date() -> dict[str, Any]:
-    return {"type": "string", "pattern": r"^\d{4}-\d{1,2}-\d{1,2}$", "description": tr("YYYY-MM-DD")}
+    return {"type": "string", "pattern": r"^\d{4}(-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)$",
+            "description": tr("YYYY-MM-DD, or YYYY年M月D日")}
 
 
 def _number() -> dict[str, Any]:
@@ -190,8 +191,8 @@ def applicant_schema(facts: Sequence[Fact] = ()) -> dict[str, Any]:
     top = {
         "id": {"type": "string", "description": tr("resident ID number (18 characters, GB 11643); personal data")},
         "name": {"type": "string", "description": tr("personal data: never scored, never printed")},
-        "birth": {"type": "string", "pattern": r"^\d{4}-\d{1,2}(-\d{1,2})?$",
-                  "description": tr("YYYY-MM-DD, or YYYY-MM when only the month is known")},
+        "birth": {"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?|年\d{1,2}月(\d{1,2}日)?)$",
+                  "description": tr("YYYY-MM-DD, or YYYY-MM when only the month is known; or YYYY年M月D日, YYYY年M月")},
         "sex": choice(Sex),
         "education": build.object({"diploma": choice(Diploma), "degree": choice(Degree)}, scope="education"),
         "qualification": choice(Qualification),

@@ -132,11 +132,11 @@ MESSAGES: dict[str, str] = {
     # reading.py
     "expected true or false, got {got}": "应为 true 或 false（是/否），实为{got}",
     "expected a non-empty text, got {got}": "应为非空文本，实为{got}",
-    "expected a date YYYY-MM-DD from 1900 on, got {got}": "应为 1900 年以后的日期 YYYY-MM-DD，实为{got}",
-    "expected a month YYYY-MM from 1900 on, got {got}": "应为 1900 年以后的年月 YYYY-MM，实为{got}",
+    "expected a date YYYY-MM-DD from 1900 on, got {got}": "应为 1900 年以后的日期（YYYY-MM-DD 或 YYYY年M月D日），实为{got}",
+    "expected a month YYYY-MM from 1900 on, got {got}": "应为 1900 年以后的年月（YYYY-MM 或 YYYY年M月），实为{got}",
     "expected a birth date from 1900 on": "出生日期应在 1900 年以后",
     "expected a birth date YYYY-MM-DD or month YYYY-MM from 1900 on, got {got}":
-        "应为 1900 年以后的出生日期 YYYY-MM-DD 或出生年月 YYYY-MM，实为{got}",
+        "应为 1900 年以后的出生日期（YYYY-MM-DD 或 YYYY年M月D日）或出生年月（YYYY-MM 或 YYYY年M月），实为{got}",
     "expected more than {low} to {high} ({why}), got {got}": "应大于 {low} 且不超过 {high}（{why}），实为{got}",
     "expected from {low} to {high} ({why}), got {got}": "应为 {low} 至 {high}（{why}），实为{got}",
     "m² of floor area": "建筑面积，平方米",
@@ -235,8 +235,8 @@ MESSAGES: dict[str, str] = {
         "{buckets} 有符合条件的申请人，却没有名额；请为每个区域写名额数，或写“{open}”录取所有符合条件的申请人",
     " and {n} more": " 等另外 {n} 个",
     # schema.py
-    "YYYY-MM": "YYYY-MM",
-    "YYYY-MM-DD": "YYYY-MM-DD",
+    "YYYY-MM, or YYYY年M月": "YYYY-MM 或 YYYY年M月",
+    "YYYY-MM-DD, or YYYY年M月D日": "YYYY-MM-DD 或 YYYY年M月D日",
     "a decimal number, as a number or a string": "十进制数，写成数字或字符串均可",
     "a whole number": "整数",
     "true or false (是/否, yes/no, 1/0 are accepted)": "true 或 false（也接受 是/否、yes/no、1/0）",
@@ -245,7 +245,8 @@ MESSAGES: dict[str, str] = {
     "the last month covered, inclusive": "所覆盖的最后一个月（含）",
     "resident ID number (18 characters, GB 11643); personal data": "公民身份号码（18 位，GB 11643）；属个人信息",
     "personal data: never scored, never printed": "个人信息：不计分，不打印",
-    "YYYY-MM-DD, or YYYY-MM when only the month is known": "YYYY-MM-DD，或只知道月份时写 YYYY-MM",
+    "YYYY-MM-DD, or YYYY-MM when only the month is known; or YYYY年M月D日, YYYY年M月":
+        "YYYY-MM-DD，或只知道月份时写 YYYY-MM；也可写 YYYY年M月D日、YYYY年M月",
     "pointscalc applicant": "pointscalc 申请人文件",
     "One applicant, as `pointscalc score`, `check` and `plan` read it (docs/input-format.md).":
         "一名申请人的文件，供 pointscalc 的评分、资格检查和规划命令读取（见 docs/input-format.md）。",

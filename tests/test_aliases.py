@@ -205,4 +205,33 @@ def test_the_schema_speaks_chinese() -> None:
     en = json.loads(invoke("schema").output)
     assert zh["title"] == "pointscalc 申请人文件"
     assert zh["properties"].keys() == en["properties"].keys()  # keys are codes, the same in any language
-    assert zh["$defs"]["applicant.birth"]["description"] == "YYYY-MM-DD，或只知道月份时写 YYYY-MM"
+    assert zh["$defs"]["applicant.birth"]["description"] == "YYYY-MM-DD，或只知道月份时写 YYYY-MM；也可写 YYYY年M月D日、YYYY年M月"
+
+
+@pytest.mark.parametrize(("written", "iso"), [
+    ("1990年3月5日", "1990-03-05"), ("1990年03月", "1990-03"), ("2014年3月", "2014-03"),
+])
+def test_a_date_written_the_chinese_way(tmp_path: Path, validator: jsonschema.Draft202012Validator,
+                                        written: str, iso: str) -> None:
+    # The same profile with its dates written both ways scores to the same document.
+    def profile(birth: str, start: str) -> dict[str, object]:
+        return {"birth": birth, "sex": "male",
+                "periods": [{"kind": "social_insurance", "scheme": "urban_employee", "city": "北京", "start": start}]}
+
+    outputs = []
+    for birth, start in ((written, "2010年1月"), (iso, "2010-01")):
+        path = tmp_path / "p.json"
+        path.write_text(json.dumps(profile(birth, start), ensure_ascii=False), encoding="utf-8")
+        validator.validate(profile(birth, start))
+        result = invoke("score", "beijing", str(path), "--as-of", "2021-06-30", "--format", "json")
+        assert result.exit_code == 0, result.output
+        outputs.append(result.output)
+    assert outputs[0] == outputs[1]
+
+
+@pytest.mark.parametrize("written", ["1990年13月", "1990年2月30日", "1990年3月5", "1990-3月"])
+def test_a_chinese_date_that_is_no_date_is_refused(tmp_path: Path, written: str) -> None:
+    path = _profile(tmp_path, f'birth = "{written}"\n')
+    result = invoke("score", "beijing", str(path), "--as-of", "2021-06-30")
+    assert result.exit_code == 1
+    assert "birth: expected a " in result.output and "from 1900 on, got" in result.output
