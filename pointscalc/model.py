@@ -124,8 +124,8 @@ class Title(Choice):
 
 
 class Sex(Choice):
-    MALE = ("male", "男", "m")
-    FEMALE = ("female", "女", "f")
+    MALE = ("male", "男", "m", "男性")
+    FEMALE = ("female", "女", "f", "女性")
 
 
 class PeriodKind(Choice):
@@ -157,9 +157,9 @@ class RecordKind(Choice):
 
 
 class Relation(Choice):
-    SPOUSE = ("spouse", "配偶")
-    CHILD = ("child", "子女")
-    PARENT = ("parent", "父母")
+    SPOUSE = ("spouse", "配偶", "妻子", "丈夫")
+    CHILD = ("child", "子女", "儿子", "女儿")
+    PARENT = ("parent", "父母", "父亲", "母亲")
 
 
 Attributes = tuple[tuple[str, Any], ...]

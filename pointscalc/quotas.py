@@ -17,7 +17,7 @@ from pathlib import Path
 import attrs
 
 from pointscalc import limits
-from pointscalc.aliases import nearest
+from pointscalc.aliases import did_you_mean, nearest
 from pointscalc.errors import InputError, describe
 from pointscalc.i18n import N_, listing, pick, tr
 from pointscalc.tables import Table, read_csv
@@ -120,9 +120,10 @@ def _from_csv(table: Table, spec: str) -> dict[str, int | None]:
         elif header in QUOTA_HEADERS and "quota" not in columns:
             columns["quota"] = header
         else:
-            raise QuotaError(_at(spec, tr("column {i} of the header row is not a quota column: expected the header"
-                                          " bucket,quota (or {buckets} and {quotas}); is the header row missing?",
-                                          i=i, buckets="/".join(BUCKET_HEADERS[1:4]), quotas="/".join(QUOTA_HEADERS[1:]))))
+            raise QuotaError(_at(spec, tr("column {i} of the header row is not a quota column{hint}: expected the"
+                                          " header bucket,quota (or {buckets} and {quotas}); is the header row"
+                                          " missing?", i=i, hint=did_you_mean(header, BUCKET_HEADERS + QUOTA_HEADERS),
+                                          buckets="/".join(BUCKET_HEADERS[1:4]), quotas="/".join(QUOTA_HEADERS[1:]))))
     missing = [c for c in ("bucket", "quota") if c not in columns]
     if missing:
         raise QuotaError(_at(spec, tr("the header row has no {columns} column: expected the header bucket,quota",

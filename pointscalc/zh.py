@@ -215,8 +215,8 @@ MESSAGES: dict[str, str] = {
     "expected a whole number of places or {open}, got {got}": "应为名额数（整数）或“{open}”，实为{got}",
     "is empty; expected one line per bucket, such as {example}": "是空的；应每个区域一行，如 {example}",
     "a bucket has an empty name": "有区域名称为空",
-    "column {i} of the header row is not a quota column: expected the header bucket,quota (or {buckets} and {quotas}); is the header row missing?":
-        "表头第 {i} 列不是名额文件的列：表头应为 {buckets} 之一与 {quotas} 之一，如 区域,名额；是否缺少表头行？",
+    "column {i} of the header row is not a quota column{hint}: expected the header bucket,quota (or {buckets} and {quotas}); is the header row missing?":
+        "表头第 {i} 列不是名额文件的列{hint}：表头应为 {buckets} 之一与 {quotas} 之一，如 区域,名额；是否缺少表头行？",
     "the header row has no {columns} column: expected the header bucket,quota": "表头行没有{columns}列：表头应为 区域,名额",
     " and no ": "列，也没有",
     "has a header and no buckets; expected one row per bucket": "只有表头，没有区域；应每个区域一行",

@@ -235,3 +235,22 @@ def test_a_chinese_date_that_is_no_date_is_refused(tmp_path: Path, written: str)
     result = invoke("score", "beijing", str(path), "--as-of", "2021-06-30")
     assert result.exit_code == 1
     assert "birth: expected a " in result.output and "from 1900 on, got" in result.output
+
+
+def test_a_quota_header_near_a_known_one_is_answered(tmp_path: Path) -> None:
+    from pointscalc.quotas import QuotaError, read_quotas
+
+    path = tmp_path / "q.csv"
+    path.write_text("区域,名额数\n市区,1\n", encoding="utf-8")
+    with pytest.raises(QuotaError, match=r"column 2 of the header row is not a quota column \(did you mean 名额\?\)"):
+        read_quotas(str(path))
+
+
+@pytest.mark.parametrize(("cls", "word", "code"), [
+    ("Relation", "妻子", "spouse"), ("Relation", "儿子", "child"), ("Relation", "母亲", "parent"),
+    ("Sex", "女性", "female"),
+])
+def test_family_words_an_office_writes(cls: str, word: str, code: str) -> None:
+    from pointscalc import model
+
+    assert getattr(model, cls).parse(word).code == code
