@@ -13,6 +13,7 @@ import difflib
 import functools
 from collections.abc import Iterable
 
+from pointscalc.errors import describe
 from pointscalc.i18n import tr
 
 ID = ("身份证号", "身份证号码", "公民身份号码", "证件号码")
@@ -113,3 +114,10 @@ def did_you_mean(word: str, known: Iterable[str]) -> str:
     if not near:
         return ""
     return tr(" (did you mean {names}?)", names=tr(" or ").join(near))
+
+
+def not_one_of(value: object, choices: str, names: Iterable[str]) -> str:
+    """``expected one of …, got …``, and the nearest of ``names`` when one is near.  The value is
+    told by its shape (``describe``); the hint shows only our own names."""
+    return tr("expected one of {choices}, got {got}{hint}", choices=choices, got=describe(value),
+              hint=did_you_mean(str(value).strip(), names))

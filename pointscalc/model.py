@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from pointscalc.errors import describe
+from pointscalc.aliases import not_one_of
 from pointscalc.i18n import listing, tr
 from pointscalc.months import Month, Months, whole_years_between
 
@@ -51,7 +51,7 @@ class Choice(enum.Enum):
         for member in cls:
             if wanted in member.aliases or wanted.lower() == member.code:
                 return member
-        raise ValueError(tr("expected one of {choices}, got {got}", choices=cls.choices(), got=describe(wanted)))
+        raise ValueError(not_one_of(wanted, cls.choices(), (a for m in cls for a in m.aliases)))
 
     @classmethod
     def choices(cls) -> str:

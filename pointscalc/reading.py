@@ -179,7 +179,7 @@ def _one_of(*codes: str) -> Callable[[Any], str]:
     def parse(value: Any) -> str:
         text = str(value).strip()
         if text not in codes:
-            raise _Invalid(tr("expected one of {choices}, got {got}", choices=listing(codes), got=describe(value)))
+            raise _Invalid(aliases.not_one_of(value, listing(codes), codes))
         return text
 
     return parse
@@ -477,8 +477,7 @@ class _Reader:
         def parse(value: Any) -> Any:
             v = base(value)
             if v not in fact.choices:
-                raise _Invalid(tr("expected one of {choices}, got {got}", choices=listing(fact.choices),
-                                  got=describe(value)))
+                raise _Invalid(aliases.not_one_of(value, listing(fact.choices), fact.choices))
             return v
 
         return parse

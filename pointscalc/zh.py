@@ -124,7 +124,7 @@ MESSAGES: dict[str, str] = {
     "unknown district of {city}: expected one of {districts}, got {got}":
         "{city}没有此区县：应为 {districts} 之一，实为{got}",
     # model.py
-    "expected one of {choices}, got {got}": "应为 {choices} 之一，实为{got}",
+    "expected one of {choices}, got {got}{hint}": "应为 {choices} 之一，实为{got}{hint}",
     "{code} ({name})": "{code}（{name}）",
     # aliases.py
     " (did you mean {names}?)": "（是否想写 {names}？）",

@@ -254,3 +254,12 @@ def test_family_words_an_office_writes(cls: str, word: str, code: str) -> None:
     from pointscalc import model
 
     assert getattr(model, cls).parse(word).code == code
+
+
+def test_a_misspelt_choice_is_answered_with_the_nearest(tmp_path: Path) -> None:
+    path = _profile(tmp_path, 'birth = "1990-03"\n[[periods]]\nkind = "socal_insurance"\ncity = "北京"\nstart = "2010-01"\n')
+    result = invoke("score", "beijing", str(path), "--as-of", "2021-06-30")
+    assert result.exit_code == 1
+    assert "periods[0].kind: expected one of social_insurance (社会保险)" in result.output
+    assert "(did you mean social_insurance or medical_insurance?)" in result.output
+    assert "socal" not in result.output  # the value itself is told by its shape
