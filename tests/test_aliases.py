@@ -263,3 +263,14 @@ def test_a_misspelt_choice_is_answered_with_the_nearest(tmp_path: Path) -> None:
     assert "periods[0].kind: expected one of social_insurance (社会保险)" in result.output
     assert "(did you mean social_insurance or medical_insurance?)" in result.output
     assert "socal" not in result.output  # the value itself is told by its shape
+
+
+def test_a_fact_described_in_both_languages_is_described_in_the_users() -> None:
+    from pointscalc.i18n import using
+    from pointscalc.scheme import Fact, Text
+    from pointscalc.schema import fact_schema
+
+    fact = Fact("town", Text("the home is in a town", "住所在建制镇"), bool)  # type: ignore[arg-type]
+    with using("zh"):
+        assert fact_schema(fact)["description"] == "住所在建制镇"
+    assert fact_schema(fact)["description"] == "the home is in a town"
