@@ -262,6 +262,18 @@ def chinese_keys(text: str) -> str:
     return "\n".join(out)
 
 
+def toml_problem(e: tomllib.TOMLDecodeError) -> str:
+    """What is wrong with a TOML file, with its line and column, in the user's language
+    (``tomllib``'s own words in English)."""
+    found = _TOML_WHERE.fullmatch(str(e))
+    if found is None:
+        return tr("is not valid TOML: {reason}", reason=reason(str(e)))
+    if found[2]:
+        return tr("is not valid TOML: {reason} (at line {line}, column {column})", reason=reason(found[1]),
+                  line=found[2], column=found[3])
+    return tr("is not valid TOML: {reason} (at end of document)", reason=reason(found[1]))
+
+
 def parse_toml(text: str, name: str) -> Any:
     """TOML with bounded digits and depth; a float is read back by its shortest text
     (``decimal``), never by its binary value.  A file that is not TOML as written is read again
@@ -278,14 +290,6 @@ def parse_toml(text: str, name: str) -> Any:
                 return tomllib.loads(quoted)
             except (tomllib.TOMLDecodeError, RecursionError):
                 pass
-        found = _TOML_WHERE.fullmatch(str(e))
-        if found is None:
-            what = tr("is not valid TOML: {reason}", reason=reason(str(e)))
-        elif found[2]:
-            what = tr("is not valid TOML: {reason} (at line {line}, column {column})", reason=reason(found[1]),
-                      line=found[2], column=found[3])
-        else:
-            what = tr("is not valid TOML: {reason} (at end of document)", reason=reason(found[1]))
-        raise InputError([Problem(name, "", what)]) from None
+        raise InputError([Problem(name, "", toml_problem(e))]) from None
     except RecursionError:
         raise InputError([Problem(name, "", tr("is nested deeper than any applicant or quota file"))]) from None
