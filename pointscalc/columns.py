@@ -31,6 +31,7 @@ import pyarrow.csv as pacsv
 
 from pointscalc import idnumber, limits, places
 from pointscalc.errors import InputError, Problem, os_reason
+from pointscalc.i18n import tr
 from pointscalc.model import Choice, Degree, Diploma, PeriodKind, Qualification, RecordKind, Relation, Sex, Title
 from pointscalc.reading import (
     PERIOD_ATTRIBUTES,
@@ -127,12 +128,12 @@ def read_raw(path: Path, wanted: dict[str, tuple[str, ...]]) -> RawTable:
         with path.open("rb") as f:
             bom = f.read(3) == _BOM
     except OSError as e:
-        raise InputError([Problem(name, "", f"cannot be read: {os_reason(e)}")]) from None
+        raise InputError([Problem(name, "", tr("cannot be read: {reason}", reason=os_reason(e)))]) from None
     try:
         return _parse(name, path, wanted)
     except _NotUtf8:
         if bom:
-            raise NotColumnar("not valid UTF-8 after its byte-order mark") from None
+            raise NotColumnar(tr("not valid UTF-8 after its byte-order mark")) from None
         return _parse(name, decode(path.read_bytes(), name).encode("utf-8"), wanted)
 
 
@@ -185,7 +186,7 @@ def _parse(name: str, source: Path | bytes, wanted: dict[str, tuple[str, ...]]) 
         raise _NotUtf8 from None
     header = [h.strip() for h in next(csv.reader([header_text.rstrip("\r")]), [])]
     if not header or first is None or refused:
-        raise NotColumnar("a header only, blank lines, quoted line breaks or lines ended by CR alone")
+        raise NotColumnar(tr("a header only, blank lines, quoted line breaks or lines ended by CR alone"))
     mapping, problems = _columns(Table(name, header, [], []), wanted)
     if problems:
         raise InputError(problems)
@@ -202,8 +203,8 @@ def _parse(name: str, source: Path | bytes, wanted: dict[str, tuple[str, ...]]) 
         if "UTF8" in str(e) or "utf8" in str(e).lower():
             raise _NotUtf8 from None
         # Arrow's message quotes the row it stopped at: someone's data, so it is not repeated.
-        raise NotColumnar("Arrow cannot read it faithfully (rows of another length than the header,"
-                          " or quoting it does not follow)") from None
+        raise NotColumnar(tr("Arrow cannot read it faithfully (rows of another length than the header,"
+                             " or quoting it does not follow)")) from None
     columns: dict[str, pa.Array] = {}
     count = table.num_rows
     for n, h in zip(names, header, strict=True):
@@ -212,7 +213,7 @@ def _parse(name: str, source: Path | bytes, wanted: dict[str, tuple[str, ...]]) 
         # Bytes bound characters from above and are read off the offsets, not scanned: a long
         # Chinese cell within the limit only goes to the reference reader, which takes it.
         if count and pc.max(pc.binary_length(col)).as_py() > limits.MAX_CELL:
-            raise NotColumnar("a cell that may be longer than the CSV reader's limit")
+            raise NotColumnar(tr("a cell that may be longer than the CSV reader's limit"))
         columns[mapping[h]] = col
         table = table.drop_columns([n])
     return without_blank_rows(name, header, columns, np.arange(FIRST_ROW, count + FIRST_ROW, dtype=np.int64))
@@ -290,7 +291,11 @@ def coded(col: pa.Array | Encoded | None, n: int, parse: Callable[[str], Any]) -
 
 def _refuse_padded(texts: list[str]) -> None:
     if any(t != t.strip() for t in texts):
-        raise NotColumnar("cells with surrounding spaces, which the reference reader strips")
+        raise NotColumnar(_padded_why())
+
+
+def _padded_why() -> str:
+    return tr("cells with surrounding spaces, which the reference reader strips")
 
 
 def _rank_of(cls: type[Choice]) -> Callable[[str], int]:
@@ -442,7 +447,7 @@ def from_raw(apps: RawTable, raws: dict[str, RawTable], version: Version, by_are
 
     n = len(apps)
     if n == 0:
-        raise NotColumnar("no applicants")
+        raise NotColumnar(tr("no applicants"))
     cols = apps.columns
     reader = _Reader(apps.name, version.facts, None)
     bad = np.zeros(n, dtype=bool)
@@ -456,7 +461,7 @@ def from_raw(apps: RawTable, raws: dict[str, RawTable], version: Version, by_are
     _refuse_padded(pc.filter(raw_ids, pa.array(~id_ok)).to_pylist())
     for column in ("name", "bucket"):
         if column in cols and padded(cols[column]):
-            raise NotColumnar("cells with surrounding spaces, which the reference reader strips")
+            raise NotColumnar(_padded_why())
     counts = pc.value_counts(id_col)
     repeated = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
     if len(repeated):
@@ -489,7 +494,7 @@ def from_raw(apps: RawTable, raws: dict[str, RawTable], version: Version, by_are
         extra[name] = c
     for k, t in raws.items():
         if "id" not in t.columns:
-            raise InputError([Problem(t.name, "id", f"a {k} table needs the applicant ID column (身份证号)")])
+            raise InputError([Problem(t.name, "id", tr("a {key} table needs the applicant ID column (身份证号)", key=k))])
     per = raws.get("periods")
 
     # Periods, family and records, joined to applicants by the ID text as written.
@@ -819,7 +824,7 @@ def read_jsonl(path: Path, version: Version, by_area: bool, as_of: dt.date | Non
     kept = [(a, b) for a, b, _ in good if seen[a.id] == 1]
     others += [item for a, _, item in good if seen[a.id] > 1]
     if not kept:
-        raise NotColumnar("no applicants the columns can take")
+        raise NotColumnar(tr("no applicants the columns can take"))
     frame = from_applicants([a for a, _ in kept], version)
     frame.buckets = [b for _, b in kept]
     return Read(frame, others)

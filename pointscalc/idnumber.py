@@ -10,6 +10,8 @@ import datetime as dt
 import functools
 import unicodedata
 
+from pointscalc.i18n import tr
+
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CODES = "10X98765432"
 
@@ -47,21 +49,21 @@ def validate(number: str, as_of: dt.date | None = None) -> str:
     """Return the number normalised, or raise ``InvalidId`` saying why (never repeating it)."""
     n = normalise(number)
     if len(n) != 18:
-        raise InvalidId(f"an ID number has 18 characters, this one has {len(n)}")
+        raise InvalidId(tr("an ID number has 18 characters, this one has {n}", n=len(n)))
     if not n.isascii() or not n[:17].isdigit() or not (n[17].isdigit() or n[17] == "X"):
-        raise InvalidId("an ID number is 17 digits 0-9 followed by a digit or X")
+        raise InvalidId(tr("an ID number is 17 digits 0-9 followed by a digit or X"))
     if n[:2] not in provinces():
-        raise InvalidId("characters 1–2 of an ID number must be a province code (GB/T 2260), and these are not")
+        raise InvalidId(tr("characters 1–2 of an ID number must be a province code (GB/T 2260), and these are not"))
     try:
         born = birth_date(n)
     except ValueError:
-        raise InvalidId("characters 7–14 of an ID number must be a real birth date") from None
+        raise InvalidId(tr("characters 7–14 of an ID number must be a real birth date")) from None
     if born < EARLIEST_BIRTH:
-        raise InvalidId("characters 7–14 of an ID number give a birth year before 1900")
+        raise InvalidId(tr("characters 7–14 of an ID number give a birth year before 1900"))
     if as_of is not None and born > as_of:
-        raise InvalidId(f"characters 7–14 of an ID number give a birth date after --as-of {as_of}")
+        raise InvalidId(tr("characters 7–14 of an ID number give a birth date after --as-of {as_of}", as_of=as_of))
     if check_digit(n[:17]) != n[17]:
-        raise InvalidId("the check digit (last character) does not match GB 11643")
+        raise InvalidId(tr("the check digit (last character) does not match GB 11643"))
     return n
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from pointscalc.errors import InputError, Problem, os_reason
+from pointscalc.i18n import N_, pick, tr
 
 MAX_INT_DIGITS = 12
 """Digits before the decimal point: 10¹² is more than any count, area or score."""
@@ -52,9 +53,9 @@ def regular(path: str | Path) -> None:
     try:
         mode = os.stat(path).st_mode
     except OSError as e:
-        raise InputError([Problem(str(path), "", f"cannot be read: {os_reason(e)}")]) from None
+        raise InputError([Problem(str(path), "", tr("cannot be read: {reason}", reason=os_reason(e)))]) from None
     if not stat.S_ISREG(mode):
-        raise InputError([Problem(str(path), "", "is not a regular file")])
+        raise InputError([Problem(str(path), "", tr("is not a regular file"))])
 
 
 def read_bytes(path: str | Path) -> bytes:
@@ -63,23 +64,23 @@ def read_bytes(path: str | Path) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as e:
-        raise InputError([Problem(str(path), "", f"cannot be read: {os_reason(e)}")]) from None
+        raise InputError([Problem(str(path), "", tr("cannot be read: {reason}", reason=os_reason(e)))]) from None
 
 
 def within(d: Decimal) -> Decimal:
     """``d`` if it is finite, with at most ``MAX_INT_DIGITS`` digits before the point and
     ``MAX_PLACES`` after it; otherwise a ``ValueError`` saying what was expected."""
     if not d.is_finite():
-        raise ValueError("expected a finite number")
+        raise ValueError(tr("expected a finite number"))
     if d and d.adjusted() >= MAX_INT_DIGITS:
-        raise ValueError(f"expected a number of at most {MAX_INT_DIGITS} digits before the decimal point")
+        raise ValueError(_too_many_digits())
     _, digits, exponent = d.as_tuple()
     assert isinstance(exponent, int)
     if exponent >= -MAX_PLACES:
         return d
     zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
     if d and exponent + zeros < -MAX_PLACES:
-        raise ValueError(f"expected at most {MAX_PLACES} decimal places")
+        raise ValueError(_too_many_places())
     return d.quantize(_FINEST)  # only trailing zeros go: the value is the same
 
 
@@ -90,7 +91,7 @@ def decimal(value: object) -> Decimal:
     """A number as written in a file: ASCII digits, an optional point and exponent, within
     the bounds.  A float (a TOML literal) goes by its shortest text, never its binary value."""
     if isinstance(value, bool):
-        raise ValueError("expected a number, not true or false")
+        raise ValueError(tr("expected a number, not true or false"))
     if isinstance(value, Decimal):
         return within(value)
     if isinstance(value, int):
@@ -98,29 +99,28 @@ def decimal(value: object) -> Decimal:
     text = repr(value) if isinstance(value, float) else str(value).strip()
     written = _NUMBER.fullmatch(text)
     if written is None:
-        raise ValueError("expected a finite number" if isinstance(value, float)
-                         else "expected a number written with the digits 0-9")
+        raise ValueError(tr("expected a finite number") if isinstance(value, float)
+                         else tr("expected a number written with the digits 0-9"))
     if written[2] and len(written[2].lstrip("0")) > 6:
-        raise ValueError(f"expected at most {MAX_PLACES} decimal places" if written[1] == "-"
-                         else f"expected a number of at most {MAX_INT_DIGITS} digits before the decimal point")
+        raise ValueError(_too_many_places() if written[1] == "-" else _too_many_digits())
     try:
         return within(Decimal(text))
     except InvalidOperation:
-        raise ValueError("expected a number written with the digits 0-9") from None
+        raise ValueError(tr("expected a number written with the digits 0-9")) from None
 
 
 def whole(value: object) -> int:
     """A whole number of ASCII digits, with at most ``MAX_INT_DIGITS`` of them."""
     if isinstance(value, bool):
-        raise ValueError("expected a whole number, not true or false")
+        raise ValueError(tr("expected a whole number, not true or false"))
     if isinstance(value, int):
         within(Decimal(value))
         return value
     text = str(value).strip()
     if not _WHOLE.fullmatch(text):
-        raise ValueError("expected a whole number written with the digits 0-9")
+        raise ValueError(tr("expected a whole number written with the digits 0-9"))
     if len(text.lstrip("+-").lstrip("0")) > MAX_INT_DIGITS:
-        raise ValueError(f"expected a whole number of at most {MAX_INT_DIGITS} digits")
+        raise ValueError(tr("expected a whole number of at most {n} digits", n=MAX_INT_DIGITS))
     return int(text)
 
 
@@ -133,9 +133,69 @@ def _digit_run(text: str, name: str, row: int | None) -> None:
     found = _LONG_DIGITS.search(text)
     if found:
         line = text.count("\n", 0, found.start()) + 1
-        where = f"line {line}: " if row is None else ""
-        raise InputError([Problem(name, "", f"{where}a run of more than {MAX_DIGIT_RUN} digits; "
-                                            f"numbers have at most {MAX_INT_DIGITS} digits before the point", row)])
+        what = tr("a run of more than {run} digits; numbers have at most {n} digits before the point",
+                  run=MAX_DIGIT_RUN, n=MAX_INT_DIGITS)
+        raise InputError([Problem(name, "", at_line(line, what) if row is None else what, row)])
+
+
+def _too_many_digits() -> str:
+    return tr("expected a number of at most {n} digits before the decimal point", n=MAX_INT_DIGITS)
+
+
+def _too_many_places() -> str:
+    return tr("expected at most {n} decimal places", n=MAX_PLACES)
+
+
+def at_line(line: int, what: str, column: int | None = None) -> str:
+    """``what`` went wrong at a line (and column) of a file, as an editor numbers them."""
+    if column is None:
+        return tr("line {line}: {what}", line=line, what=what)
+    return tr("{what} at line {line}, column {column}", what=what, line=line, column=column)
+
+
+_JSON_REASONS = (
+    N_("Expecting value"), N_("Expecting property name enclosed in double quotes"), N_("Expecting ':' delimiter"),
+    N_("Expecting ',' delimiter"), N_("Extra data"), N_("Unterminated string starting at"),
+    N_("Invalid control character at"), N_("Invalid control character {char} at"), N_("Invalid \\escape"),
+    N_("Invalid \\escape: {char}"), N_("Invalid \\uXXXX escape"),
+)
+"""What ``json`` says is wrong (the C and the Python decoder), in its own words: the English
+message stays as ``json`` wrote it, and the Chinese one is looked up from it."""
+
+_TOML_REASONS = (
+    N_("Cannot overwrite a value"), N_("Escaped character is not a Unicode scalar value"),
+    N_("Expected '=' after a key in a key/value pair"), N_("Expected ']' at the end of a table declaration"),
+    N_("Expected ']]' at the end of an array declaration"), N_("Invalid date or datetime"), N_("Invalid hex value"),
+    N_("Invalid initial character for a key part"), N_("Invalid statement"), N_("Invalid value"),
+    N_("Unclosed array"), N_("Unclosed inline table"), N_("Unescaped '\\' in a string"),
+    N_("Unterminated string"), N_("Expected {char}"), N_("Found invalid character {char}"),
+    N_("Cannot declare {key} twice"), N_("Cannot mutate immutable namespace {key}"),
+    N_("Cannot redefine namespace {key}"), N_("Duplicate inline table key {key}"), N_("Illegal character {char}"),
+)
+"""What ``tomllib`` says is wrong, in its own words (Python 3.11 to 3.13)."""
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"\{(\w+)\}", template)
+    return re.compile("".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts)),
+                      re.DOTALL)
+
+
+_REASON_PATTERNS = {t: _pattern(t) for t in (*_JSON_REASONS, *_TOML_REASONS)}
+
+
+def reason(message: str) -> str:
+    """A parser's message in the user's language: as the parser wrote it in English, and from
+    the catalogue in Chinese; a message we have no words for stays the parser's in English
+    and is called a syntax error in Chinese."""
+    for template, pattern in _REASON_PATTERNS.items():
+        found = pattern.fullmatch(message)
+        if found:
+            return tr(template, **found.groupdict())
+    return pick(message, "语法错误")
+
+
+_TOML_WHERE = re.compile(r"(?s)(.*) \((?:at line (\d+), column (\d+)|at end of document)\)")
 
 
 class DuplicateKey(ValueError):
@@ -155,29 +215,81 @@ def parse_json(text: str, name: str, row: int | None = None) -> Any:
     """JSON with exact decimals, bounded digits and depth, and no key given twice in one
     object (``json`` would keep the last one silently), as ``InputError`` on any fault."""
     if row is not None and len(text) > MAX_LINE:
-        raise InputError([Problem(name, "", f"a line longer than {MAX_LINE:,} characters", row)])
+        raise InputError([Problem(name, "", tr("a line longer than {n} characters", n=f"{MAX_LINE:,}"), row)])
     _digit_run(text, name, row)
     try:
         return json.loads(text, parse_float=Decimal, object_pairs_hook=_unique_keys)
     except DuplicateKey as e:
         from pointscalc.reading import field_name
 
-        raise InputError([Problem(name, "", f"the key {field_name(e.args[0])} is given twice in one object:"
-                                            " keep one", row)]) from None
+        raise InputError([Problem(name, "", tr("the key {key} is given twice in one object: keep one",
+                                               key=field_name(e.args[0])), row)]) from None
     except json.JSONDecodeError as e:
-        where = "" if row is not None else f" at line {e.lineno}, column {e.colno}"
-        raise InputError([Problem(name, "", f"is not valid JSON: {e.msg}{where}", row)]) from None
+        what = tr("is not valid JSON: {reason}", reason=reason(e.msg))
+        raise InputError([Problem(name, "", what if row is not None else at_line(e.lineno, what, e.colno), row)]
+                         ) from None
     except RecursionError:
-        raise InputError([Problem(name, "", "is nested deeper than any applicant or quota file", row)]) from None
+        raise InputError([Problem(name, "", tr("is nested deeper than any applicant or quota file"), row)]) from None
+
+
+_HEADER = re.compile(r"(\s*\[\[?)([^\]\"']*)(\]\]?\s*(?:#.*)?)")
+_KEY = re.compile(r"(\s*)([^\s=\"'#\[{][^=\"'#]*?)(\s*=.*)")
+
+
+def _quoted(key: str) -> str:
+    """A dotted key with each part that is not ASCII quoted (出生日期 → "出生日期")."""
+    parts = [p.strip() for p in key.split(".")]
+    if all(p.isascii() for p in parts) or not all(p and not any(c.isspace() for c in p) for p in parts):
+        return key
+    return ".".join(p if p.isascii() else f'"{p}"' for p in parts)
+
+
+def chinese_keys(text: str) -> str:
+    """TOML whose bare keys may be Chinese, as a user writes them (``出生日期 = "1990-03"``,
+    ``[[期间]]``), in the TOML 1.0 that ``tomllib`` reads, where a bare key is ASCII and any
+    other key is quoted.  Only a key that starts a line or a table header is quoted; it is done
+    only to a file that does not parse as written, and no profile field holds text of several
+    lines, where a line inside a string could look like a key."""
+    out = []
+    for line in text.split("\n"):
+        header = _HEADER.fullmatch(line)
+        key = None if header else _KEY.match(line)
+        if header:
+            line = header[1] + _quoted(header[2]) + header[3]
+        elif key:
+            line = key[1] + _quoted(key[2]) + key[3]
+        out.append(line)
+    return "\n".join(out)
+
+
+def toml_problem(e: tomllib.TOMLDecodeError) -> str:
+    """What is wrong with a TOML file, with its line and column, in the user's language
+    (``tomllib``'s own words in English)."""
+    found = _TOML_WHERE.fullmatch(str(e))
+    if found is None:
+        return tr("is not valid TOML: {reason}", reason=reason(str(e)))
+    if found[2]:
+        return tr("is not valid TOML: {reason} (at line {line}, column {column})", reason=reason(found[1]),
+                  line=found[2], column=found[3])
+    return tr("is not valid TOML: {reason} (at end of document)", reason=reason(found[1]))
 
 
 def parse_toml(text: str, name: str) -> Any:
     """TOML with bounded digits and depth; a float is read back by its shortest text
-    (``decimal``), never by its binary value."""
+    (``decimal``), never by its binary value.  A file that is not TOML as written is read again
+    with its Chinese bare keys quoted (``chinese_keys``); if that fails too, the error is the
+    one of the file as written."""
     _digit_run(text, name, None)
+    text = _LONE_CR.sub("\n", text)
     try:
-        return tomllib.loads(_LONE_CR.sub("\n", text))
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise InputError([Problem(name, "", f"is not valid TOML: {e}")]) from None
+        quoted = chinese_keys(text)
+        if quoted != text:
+            try:
+                return tomllib.loads(quoted)
+            except (tomllib.TOMLDecodeError, RecursionError):
+                pass
+        raise InputError([Problem(name, "", toml_problem(e))]) from None
     except RecursionError:
-        raise InputError([Problem(name, "", "is nested deeper than any applicant or quota file")]) from None
+        raise InputError([Problem(name, "", tr("is nested deeper than any applicant or quota file"))]) from None

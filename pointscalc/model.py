@@ -14,7 +14,8 @@ from typing import Any
 
 import attrs
 
-from pointscalc.errors import describe
+from pointscalc.aliases import not_one_of
+from pointscalc.i18n import listing, tr
 from pointscalc.months import Month, Months, whole_years_between
 
 
@@ -50,11 +51,12 @@ class Choice(enum.Enum):
         for member in cls:
             if wanted in member.aliases or wanted.lower() == member.code:
                 return member
-        raise ValueError(f"expected one of {cls.choices()}, got {describe(wanted)}")
+        raise ValueError(not_one_of(wanted, cls.choices(), (a for m in cls for a in m.aliases)))
 
     @classmethod
     def choices(cls) -> str:
-        return ", ".join(f"{m.code} ({m.zh})" for m in cls)
+        """Each code with its Chinese name, as a message lists them."""
+        return listing(tr("{code} ({name})", code=m.code, name=m.zh) for m in cls)
 
     def __lt__(self, other: Choice) -> bool:
         if type(other) is not type(self):
@@ -122,8 +124,8 @@ class Title(Choice):
 
 
 class Sex(Choice):
-    MALE = ("male", "男", "m")
-    FEMALE = ("female", "女", "f")
+    MALE = ("male", "男", "m", "男性")
+    FEMALE = ("female", "女", "f", "女性")
 
 
 class PeriodKind(Choice):
@@ -155,9 +157,9 @@ class RecordKind(Choice):
 
 
 class Relation(Choice):
-    SPOUSE = ("spouse", "配偶")
-    CHILD = ("child", "子女")
-    PARENT = ("parent", "父母")
+    SPOUSE = ("spouse", "配偶", "妻子", "丈夫")
+    CHILD = ("child", "子女", "儿子", "女儿")
+    PARENT = ("parent", "父母", "父亲", "母亲")
 
 
 Attributes = tuple[tuple[str, Any], ...]

@@ -58,8 +58,8 @@ def city(text: str) -> str:
     if matches:
         raise ValueError(tr("this pinyin names several cities ({cities}): give the Chinese name",
                             cities=listing(matches)))
-    raise ValueError(tr("unknown city: expected a prefecture-level city by its Chinese name (苏州) or pinyin, got"
-                        " {got}", got=describe(wanted)))
+    raise ValueError(tr("unknown city: expected a prefecture-level city by its Chinese name (苏州) or pinyin, got {got}",
+                        got=describe(wanted)))
 
 
 def district(city_name: str, text: str) -> str:
@@ -75,5 +75,5 @@ def district(city_name: str, text: str) -> str:
     matches = [d for d in known if d.startswith(wanted) or d == "苏州" + wanted]
     if len(matches) == 1:
         return matches[0]
-    raise ValueError(tr("unknown district of {city}: expected one of {known}, got {got}", city=city_name,
-                        known=listing(known), got=describe(wanted)))
+    raise ValueError(tr("unknown district of {city}: expected one of {districts}, got {got}", city=city_name,
+                        districts=listing(known), got=describe(wanted)))

@@ -10,7 +10,6 @@ refused for a scheme whose ranking declares buckets, and for an input that has b
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -18,11 +17,15 @@ from pathlib import Path
 import attrs
 
 from pointscalc import limits
+from pointscalc.aliases import did_you_mean, nearest
 from pointscalc.errors import InputError, describe
+from pointscalc.i18n import N_, listing, pick, tr
 from pointscalc.tables import Table, read_csv
 
 OPEN = "open"
 """The value that opens a bucket, in TOML (``"市区" = "open"``) and CSV."""
+OPEN_ALIASES = (OPEN, "开放")
+"""``open``, or 开放 as a Chinese office writes it."""
 
 BUCKET_HEADERS = ("bucket", "区域", "落户区域", "学校", "target_area")
 QUOTA_HEADERS = ("quota", "名额", "指标")
@@ -49,8 +52,8 @@ def read_quotas(spec: str) -> Quotas:
         return Quotas("--quota", {}, _whole(text, "--quota"))
     path = Path(spec)
     if not path.is_file():
-        raise QuotaError("--quota: expected a whole number of places or the path of a quota file (.toml or .csv),"
-                         " and this is neither")
+        raise QuotaError(tr("--quota: expected a whole number of places or the path of a quota file (.toml or .csv),"
+                            " and this is neither"))
     if path.suffix.lower() == ".toml":
         return Quotas(spec, _from_toml(path, spec))
     if path.suffix.lower() == ".csv":
@@ -59,49 +62,51 @@ def read_quotas(spec: str) -> Quotas:
         except InputError as e:
             raise QuotaError(str(e.problems[0])) from None
         return Quotas(spec, _from_csv(table, spec))
-    raise QuotaError(f"{spec}: expected a quota file ending in .toml or .csv")
+    raise QuotaError(_at(spec, tr("expected a quota file ending in .toml or .csv")))
 
 
 def _whole(value: object, where: str) -> int:
     try:
         return limits.whole(value)
     except ValueError as e:
-        raise QuotaError(f"{where}: {e}") from None
+        raise QuotaError(_at(where, str(e))) from None
 
 
 def _places(value: object, where: str) -> int | None:
-    if isinstance(value, str) and value.strip().lower() == OPEN:
+    if isinstance(value, str) and value.strip().lower() in OPEN_ALIASES:
         return None
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-        return _whole(value.strip(), f"{where}: quota")
+        return _whole(value.strip(), _at(where, tr("quota")))
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        return _whole(value, f"{where}: quota")
+        return _whole(value, _at(where, tr("quota")))
     if value == "" or value is None:
-        raise QuotaError(f"{where}: quota: is empty; write a whole number of places, or {OPEN} for a bucket"
-                         " that admits every eligible applicant")
-    raise QuotaError(f"{where}: quota: expected a whole number of places (0 or more) or {OPEN},"
-                     f" got {describe(value)}")
+        raise QuotaError(_at(where, tr("quota"), tr("is empty; write a whole number of places, or {open} for a bucket"
+                                                     " that admits every eligible applicant", open=_open())))
+    raise QuotaError(_at(where, tr("quota"), tr("expected a whole number of places (0 or more) or {open}, got {got}",
+                                                open=_open(), got=describe(value))))
 
 
 def _from_toml(path: Path, spec: str) -> dict[str, int | None]:
     try:
         data = limits.parse_toml(path.read_bytes().decode("utf-8-sig"), spec)
     except UnicodeDecodeError:
-        raise QuotaError(f"{spec}: is not UTF-8 text") from None
+        raise QuotaError(_at(spec, tr("is not UTF-8 text"))) from None
     except InputError as e:
         raise QuotaError(str(e.problems[0])) from None
     if not data:
-        raise QuotaError(f"{spec}: is empty; expected one line per bucket, such as \"市区\" = 3000")
+        raise QuotaError(_at(spec, tr("is empty; expected one line per bucket, such as {example}",
+                                      example='"市区" = 3000')))
     out: dict[str, int | None] = {}
     for bucket, value in data.items():
         name = bucket.strip()
         if not name:
-            raise QuotaError(f"{spec}: a bucket has an empty name")
+            raise QuotaError(_at(spec, tr("a bucket has an empty name")))
         if name in out:
-            raise QuotaError(f"{spec}: bucket {name}: is given twice")
+            raise QuotaError(_at(spec, _bucket(name), tr("is given twice")))
         if isinstance(value, dict | list):
-            raise QuotaError(f"{spec}: bucket {name}: expected a whole number of places or {OPEN}, got a table")
-        out[name] = _places(value, f"{spec}: bucket {name}")
+            raise QuotaError(_at(spec, _bucket(name), tr("expected a whole number of places or {open}, got {got}",
+                                                         open=_open(), got=describe(value))))
+        out[name] = _places(value, _at(spec, _bucket(name)))
     return out
 
 
@@ -115,23 +120,24 @@ def _from_csv(table: Table, spec: str) -> dict[str, int | None]:
         elif header in QUOTA_HEADERS and "quota" not in columns:
             columns["quota"] = header
         else:
-            raise QuotaError(f"{spec}: column {i} of the header row is not a quota column: expected the header"
-                             f" bucket,quota (or {'/'.join(BUCKET_HEADERS[1:4])} and {'/'.join(QUOTA_HEADERS[1:])});"
-                             " is the header row missing?")
+            raise QuotaError(_at(spec, tr("column {i} of the header row is not a quota column{hint}: expected the"
+                                          " header bucket,quota (or {buckets} and {quotas}); is the header row"
+                                          " missing?", i=i, hint=did_you_mean(header, BUCKET_HEADERS + QUOTA_HEADERS),
+                                          buckets="/".join(BUCKET_HEADERS[1:4]), quotas="/".join(QUOTA_HEADERS[1:]))))
     missing = [c for c in ("bucket", "quota") if c not in columns]
     if missing:
-        raise QuotaError(f"{spec}: the header row has no {' and no '.join(missing)} column:"
-                         " expected the header bucket,quota")
+        raise QuotaError(_at(spec, tr("the header row has no {columns} column: expected the header bucket,quota",
+                                      columns=tr(" and no ").join(tr(c) for c in missing))))
     if not table.rows:
-        raise QuotaError(f"{spec}: has a header and no buckets; expected one row per bucket")
+        raise QuotaError(_at(spec, tr("has a header and no buckets; expected one row per bucket")))
     out: dict[str, int | None] = {}
     for n, row in table.rows:
         bucket = row[columns["bucket"]]
-        where = f"{spec}, row {n}"
+        where = tr("{file}, row {row}", file=spec, row=n)
         if not bucket:
-            raise QuotaError(f"{where}: bucket: is empty")
+            raise QuotaError(_at(where, tr("bucket"), tr("is empty")))
         if bucket in out:
-            raise QuotaError(f"{where}: bucket {bucket}: is given twice")
+            raise QuotaError(_at(where, _bucket(bucket), tr("is given twice")))
         out[bucket] = _places(row[columns["quota"]], where)
     return out
 
@@ -146,26 +152,30 @@ def resolve(quotas: Quotas, eligible: Mapping[str, int], present: Sequence[str],
     """
     if quotas.total is not None:
         if declared:
-            raise QuotaError(f"--quota {quotas.total}: a number is places in total, and this ranking has a quota per"
-                             f" bucket ({_listing(declared)}); pass a quota file instead, one line per bucket,"
-                             f" such as \"{declared[0]}\" = {quotas.total}")
+            raise QuotaError(tr("--quota {n}: a number is places in total, and this ranking has a quota per bucket"
+                                " ({buckets}); pass a quota file instead, one line per bucket, such as {example}",
+                                n=quotas.total, buckets=_listing(declared), example=f'"{declared[0]}" = {quotas.total}'))
         others = sorted(b for b in present if b != default_bucket)
         if others:
-            raise QuotaError(f"--quota {quotas.total}: a number is places in total, and the input has buckets"
-                             f" ({_listing(others)}); pass a quota file instead, one line per bucket")
+            raise QuotaError(tr("--quota {n}: a number is places in total, and the input has buckets ({buckets});"
+                                " pass a quota file instead, one line per bucket", n=quotas.total,
+                                buckets=_listing(others)))
         return {default_bucket: quotas.total}
     known = list(declared) or sorted(set(present))
     for bucket in sorted(quotas.places):
         if bucket not in known:
-            near = difflib.get_close_matches(bucket, known, n=3, cutoff=0.5)
-            hint = f"did you mean {' or '.join(map(_shown, near))}?" if near else f"known buckets: {_listing(known)}"
-            whose = "this scheme's ranking" if declared else "the input"
-            raise QuotaError(f"{quotas.source}: bucket {_shown(bucket)}: not a bucket of {whose}; {hint}")
+            near = nearest(bucket, known, most=3)
+            hint = tr("did you mean {names}?", names=tr(" or ").join(map(_shown, near))) if near \
+                else tr("known buckets: {buckets}", buckets=_listing(known))
+            whose = tr("not a bucket of this scheme's ranking") if declared else tr("not a bucket of the input")
+            raise QuotaError(_at(quotas.source, _bucket(bucket), tr("{what}; {hint}", what=whose, hint=hint)))
     uncovered = sorted(b for b, n in eligible.items() if n and b not in quotas.places)
     if uncovered:
-        raise QuotaError(f"{quotas.source}: no quota for {_listing(uncovered)}, which "
-                         f"{'has' if len(uncovered) == 1 else 'have'} eligible applicants; give each bucket a number"
-                         f" of places, or {OPEN} to admit every eligible applicant")
+        template = N_("no quota for {buckets}, which has eligible applicants; give each bucket a number of places,"
+                      " or {open} to admit every eligible applicant") if len(uncovered) == 1 else \
+            N_("no quota for {buckets}, which have eligible applicants; give each bucket a number of places,"
+               " or {open} to admit every eligible applicant")
+        raise QuotaError(_at(quotas.source, tr(template, buckets=_listing(uncovered), open=_open())))
     # A bucket with nobody eligible and no quota has nothing to admit: 0 places, not open.
     return {**{b: 0 for b in present}, **quotas.places}
 
@@ -177,8 +187,22 @@ def _shown(name: str) -> str:
 
 
 def _listing(names: Sequence[str], most: int = 8) -> str:
-    shown = ", ".join(_shown(n) for n in names[:most])
-    return shown + (f" and {len(names) - most} more" if len(names) > most else "")
+    shown = listing(_shown(n) for n in names[:most])
+    return shown + (tr(" and {n} more", n=len(names) - most) if len(names) > most else "")
+
+
+def _open() -> str:
+    """The word that opens a bucket, as the user's language writes it (both are accepted)."""
+    return pick(OPEN, OPEN_ALIASES[1])
+
+
+def _bucket(name: str) -> str:
+    return tr("bucket {name}", name=_shown(name))
+
+
+def _at(*parts: str) -> str:
+    """A message's parts, from where to what, joined as the language joins them (``a: b``)."""
+    return tr(": ").join(parts)
 
 
 _DIGITS = re.compile(r"[0-9０-９]{6}")

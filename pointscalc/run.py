@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from pointscalc import i18n, idnumber, limits, workers
+from pointscalc import aliases, i18n, idnumber, limits, workers
 from pointscalc.errors import InputError, Problem, describe
 from pointscalc.i18n import tr
 from pointscalc.quotas import OPEN, QuotaError, Quotas, resolve
@@ -97,18 +97,25 @@ class Outcome:
 
 def _columns(table: Table, wanted: dict[str, tuple[str, ...]]) -> tuple[dict[str, str], list[Problem]]:
     """Map each header to its canonical column; an unknown header is a problem."""
+    from pointscalc.i18n import listing, tr
+
     mapping: dict[str, str] = {}
     problems: list[Problem] = []
     for i, header in enumerate(table.header, start=1):
-        canonical = next((c for c, aliases in wanted.items() if header in aliases), None)
+        canonical = next((c for c, names in wanted.items() if header in names), None)
         # Named by position: without a header row, the first row's cells are someone's data.
         where = column_name(i)
         if canonical is None:
-            known = ", ".join(a for aliases in wanted.values() for a in aliases[:1])
-            problems.append(Problem(table.name, where, f"the header is not a known column; expected some of {known}"
-                                    " (is the header row missing?)"))
+            # Each column by its code and its first Chinese name: a Chinese sheet is headed in Chinese.
+            known = listing(tr("{code} ({name})", code=names[0], name=names[1]) if len(names) > 1 else names[0]
+                            for names in wanted.values())
+            # A header near a known name is a header, not someone's data: the nearest names may be shown.
+            hint = aliases.did_you_mean(header, (n for names in wanted.values() for n in names))
+            problems.append(Problem(table.name, where, tr("the header is not a known column{hint}; expected some of"
+                                                          " {known} (is the header row missing?)",
+                                                          hint=hint, known=known)))
         elif canonical in mapping.values():
-            problems.append(Problem(table.name, where, f"a second column for {canonical}"))
+            problems.append(Problem(table.name, where, tr("a second column for {column}", column=canonical)))
         else:
             mapping[header] = canonical
     return mapping, problems
@@ -222,56 +229,23 @@ def scored_rows(table: Table, version: Version, *, children: bool = False, as_of
 
 
 APPLICANT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "id": ("id", "身份证号", "身份证号码", "证件号码"),
-    "name": ("name", "姓名"),
-    "birth": ("birth", "出生日期", "出生年月"),
-    "sex": ("sex", "性别"),
-    "diploma": ("diploma", "学历"),
-    "degree": ("degree", "学位"),
-    "qualification": ("qualification", "职业资格", "技能等级"),
-    "title": ("title", "职称"),
+    **aliases.columns("", ("id", "name", "birth", "sex")),
+    **aliases.columns("education", ("diploma", "degree")),
+    **aliases.columns("", ("qualification", "title")),
     "bucket": ("bucket", "区域", "学校"),
-    "origin_city": ("origin_city", "户籍地"),
-    "origin_province": ("origin_province", "户籍省份"),
-    "rural": ("rural", "农业户口"),
+    **{f"origin_{f}": (f"origin_{f}", *aliases.of("origin", f)) for f in ("city", "province")},
+    **aliases.columns("origin", ("rural",)),
 }
+"""Headers: the field's name, or its Chinese names (``aliases.FIELDS``), as for a profile."""
 
-PERIOD_COLUMNS: dict[str, tuple[str, ...]] = {
-    "id": ("id", "身份证号", "身份证号码", "证件号码"),
-    "kind": ("kind", "类型"),
-    "city": ("city", "城市"),
-    "district": ("district", "区县"),
-    "start": ("start", "开始", "起始年月"),
-    "end": ("end", "结束", "截止年月"),
-    "scheme": ("scheme", "险种"),
-    "tenure": ("tenure", "住房性质"),
-    "area": ("area", "面积"),
-    "diploma": ("diploma", "学历"),
-    "sector": ("sector", "行业"),
-}
 
-FAMILY_COLUMNS: dict[str, tuple[str, ...]] = {
-    "id": PERIOD_COLUMNS["id"],
-    "relation": ("relation", "关系", "与申请人关系"),
-    "birth": ("birth", "出生日期", "出生年月"),
-    "married": ("married", "已婚", "婚否"),
-    "moves": ("moves", "随迁"),
-    "lives_with": ("lives_with", "共同居住"),
-}
+def _keyed_columns(scope: str) -> dict[str, tuple[str, ...]]:
+    return {"id": APPLICANT_COLUMNS["id"], **aliases.columns(scope, aliases.FIELDS[scope])}
 
-RECORD_COLUMNS: dict[str, tuple[str, ...]] = {
-    "id": PERIOD_COLUMNS["id"],
-    "kind": ("kind", "类型"),
-    "date": ("date", "日期"),
-    "level": ("level", "级别"),
-    "title": ("title", "称号"),
-    "qualifying": ("qualifying", "符合条件"),
-    "amount": ("amount", "金额"),
-    "category": ("category", "类别"),
-    "years": ("years", "年限"),
-    "type": ("type", "违法类型"),
-    "city": ("city", "城市"),
-}
+
+PERIOD_COLUMNS = _keyed_columns("periods")
+FAMILY_COLUMNS = _keyed_columns("family")
+RECORD_COLUMNS = _keyed_columns("records")
 """The attributes of every record kind (``reading.RECORD_ATTRIBUTES``), as columns."""
 
 KEYED = ("periods", "family", "records")
@@ -285,7 +259,7 @@ def _with_facts(columns: dict[str, tuple[str, ...]], version: Version, periods: 
     out = dict(columns)
     for fact in version.facts:
         if (fact.period_kind is not None) == periods:
-            out.setdefault(fact.name, (fact.name,))
+            out.setdefault(fact.name, (fact.name, *aliases.of("facts", fact.name)))
     return out
 
 

@@ -17,8 +17,9 @@ import csv
 import datetime as dt
 import io
 import os
-import tempfile
 import re
+import tempfile
+import zipfile
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -28,6 +29,7 @@ import attrs
 
 from pointscalc import limits
 from pointscalc.errors import InputError, Problem, os_reason
+from pointscalc.i18n import N_, tr
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -37,7 +39,7 @@ def file_bytes(path: str | Path) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as e:
-        raise InputError([Problem(str(path), "", f"cannot be read: {os_reason(e)}")]) from None
+        raise InputError([Problem(str(path), "", tr("cannot be read: {reason}", reason=os_reason(e)))]) from None
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -50,7 +52,7 @@ def decode(raw: bytes, name: str) -> str:
     try:
         return raw.decode("gb18030")
     except UnicodeDecodeError:
-        raise InputError([Problem(name, "", "is neither UTF-8 nor GB18030 text")]) from None
+        raise InputError([Problem(name, "", tr("is neither UTF-8 nor GB18030 text"))]) from None
 
 
 FIRST_ROW = 2
@@ -82,16 +84,17 @@ def read_csv(path: str | Path) -> Table:
             if not any(c.strip() for c in cells):
                 continue
             if len(cells) != len(header):
-                problems.append(Problem(name, "", f"has {len(cells)} cells, the header has {len(header)}", i))
+                problems.append(Problem(name, "", tr("has {cells} cells, the header has {header}", cells=len(cells),
+                                                   header=len(header)), i))
                 continue
             rows.append((i, {h: c.strip() for h, c in zip(header, cells, strict=True)}))
     except StopIteration:
-        raise InputError([Problem(name, "", "is empty: expected a header row")]) from None
+        raise InputError([Problem(name, "", tr("is empty: expected a header row"))]) from None
     except csv.Error as e:
         # The reader cannot go on past a broken row: the file is refused whole, at that row.
-        what = f"a cell longer than {limits.MAX_CELL:,} characters" if "field limit" in str(e) \
-            else "a row the CSV reader cannot read"
-        raise InputError([Problem(name, "", f"{what}; the file is not read further", i + 1)]) from None
+        what = tr("a cell longer than {n} characters", n=f"{limits.MAX_CELL:,}") if "field limit" in str(e) \
+            else tr("a row the CSV reader cannot read")
+        raise InputError([Problem(name, "", tr("{what}; the file is not read further", what=what), i + 1)]) from None
     return Table(name, header, rows, problems)
 
 
@@ -102,7 +105,7 @@ def read_table(path: str | Path) -> Table:
         return read_csv(path)
     if suffix == ".xlsx":
         return read_xlsx(path)
-    raise InputError([Problem(str(path), "", "expected a .csv or .xlsx table")])
+    raise InputError([Problem(str(path), "", tr("expected a .csv or .xlsx table"))])
 
 
 def _cell_text(value: object) -> str:
@@ -122,21 +125,27 @@ def _cell_text(value: object) -> str:
 
 
 def column_name(i: int) -> str:
-    """Column ``i`` (1-based) as a spreadsheet shows it: 3 → "column 3 (C)"."""
+    """Column ``i`` (1-based) as a spreadsheet shows it: 3 → "column 3 (C)" (第 3 列（C）)."""
     letters = ""
     n = i
     while n:
         n, r = divmod(n - 1, 26)
         letters = chr(65 + r) + letters
-    return f"column {i} ({letters})"
+    return tr("column {i} ({letters})", i=i, letters=letters)
+
+
+_XLSX_FAULTS = {
+    zipfile.BadZipFile: N_("it is not a zip archive, which an XLSX file is"),
+    KeyError: N_("a part of the workbook is missing"),
+}
+"""Why openpyxl could not open a workbook, by the kind of its error: its own message may
+quote the file's content."""
 
 
 def read_xlsx(path: str | Path) -> Table:
     """The first sheet, as the values Excel last saved.  The workbook is opened a second
     time with formulas, to find a formula with no saved value (a sheet written by a program
     that does not compute): openpyxl reads it as a blank, which must not pass as one."""
-    import zipfile
-
     import openpyxl
 
     name = str(path)
@@ -145,7 +154,8 @@ def read_xlsx(path: str | Path) -> Table:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise InputError([Problem(name, "", f"cannot be read as XLSX: {type(e).__name__}")]) from None
+        why = os_reason(e) if isinstance(e, OSError) else tr(_XLSX_FAULTS.get(type(e), N_("it is malformed")))
+        raise InputError([Problem(name, "", tr("cannot be read as XLSX: {reason}", reason=why))]) from None
     problems: list[Problem] = []
     try:
         lines = book.worksheets[0].iter_rows(values_only=True)
@@ -153,18 +163,18 @@ def read_xlsx(path: str | Path) -> Table:
         first = next(lines, None)
         next(kinds, None)
         if first is None:
-            raise InputError([Problem(name, "", "is empty: expected a header row")])
+            raise InputError([Problem(name, "", tr("is empty: expected a header row"))])
         header = [_cell_text(h) for h in first]
         while header and not header[-1]:
             header.pop()
         rows: list[tuple[int, dict[str, str]]] = []
         for i, (cells, typed) in enumerate(zip(lines, kinds, strict=False), start=FIRST_ROW):
             texts = [_cell_text(c) for c in cells]
-            wrong = [Problem(name, column_name(j), "holds a formula with no saved value: open the file in Excel"
-                             " and save it, or paste the column as values", i)
+            wrong = [Problem(name, column_name(j), tr("holds a formula with no saved value: open the file in Excel"
+                                                      " and save it, or paste the column as values"), i)
                      for j, (value, cell) in enumerate(zip(cells, typed, strict=False), start=1)
                      if value is None and getattr(cell, "data_type", None) == "f"]
-            wrong += [Problem(name, column_name(j), "has a value beyond the header's last column", i)
+            wrong += [Problem(name, column_name(j), tr("has a value beyond the header's last column"), i)
                       for j, t in enumerate(texts[len(header):], start=len(header) + 1) if t][:1]
             if wrong:
                 problems += wrong
@@ -269,8 +279,6 @@ def xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence[object]], *, neutr
     ("0.00"), the column's numbers as numbers (a cutoff the run wrote as text included).
     User text is neutralised as in CSV.  Zip timestamps and document dates are fixed, so
     the same table gives the same bytes."""
-    import zipfile
-
     import openpyxl
     import wcwidth
     from openpyxl.cell import WriteOnlyCell

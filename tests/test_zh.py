@@ -239,6 +239,49 @@ def _commands(f: dict[str, str], out: Path) -> Iterator[tuple[str, list[str]]]:
     yield "compare json", ["compare", "suzhou", f["pool"], "--periods", f["periods"], "--as-of", "2020-06-30",
                            "--quota", "1", "--against", "2016", "--out", str(out / "cmp3"), "--no-report",
                            "--format", "json"]
+    # Input in Chinese, and input errors of every kind of file (reading, limits, columns, quotas, tables).
+    tmp = out.parent
+    yield "score chinese keys", ["score", "suzhou", str(ROOT / "tests/data/suzhou-technician-zh.toml"),
+                                 "--as-of", "2021-06-30"]
+    zhbad = tmp / "zhbad.toml"
+    zhbad.write_text('birth = "1990-03"\n出生日期 = "1990-03"\n[教育]\n学力 = "本科"\n[[期间]]\n类型 = "居住"\n'
+                     '城市 = "苏州"\n开始 = "2020-01"\n面积 = 0\n', encoding="utf-8")
+    yield "bad chinese keys", ["score", "suzhou", str(zhbad), "--as-of", "2021-06-30"]
+    jsonl = tmp / "pool.jsonl"
+    jsonl.write_text('{"birth": "1990-01",\n{"id": 12, "birth": true}\n{"birth": "1990-01", "birth": "1990-02"}\n'
+                     '[1]\n{"id": "110105194912310021", "periods": {"kind": "x"}}\n{"birth": "1e999999"}\n',
+                     encoding="utf-8")
+    yield "bad jsonl", ["rank", "suzhou", str(jsonl), "--as-of", "2020-06-30", "--quota", "1",
+                        "--out", str(out / "jl")]
+    ragged = tmp / "ragged.csv"
+    ragged.write_text("身份证号,姓名,学历,性别\n1,2\n11010519491231002X,甲,本科,男,多\n,乙,博士后,x\n", encoding="utf-8")
+    yield "bad csv rows", ["rank", "suzhou", str(ragged), "--as-of", "2020-06-30", "--quota", "1",
+                           "--out", str(out / "rg")]
+    yield "bad csv engine", ["rank", "suzhou", str(ragged), "--as-of", "2020-06-30", "--quota", "1",
+                             "--out", str(out / "rc"), "--engine", "columns"]
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["id", "name", "学历"])
+    sheet.append(["11010519491231002X", "=A1", None, "beyond"])
+    book.save(tmp / "bad.xlsx")
+    yield "bad xlsx", ["rank", "suzhou", str(tmp / "bad.xlsx"), "--as-of", "2020-06-30", "--quota", "1",
+                       "--out", str(out / "bx")]
+    (tmp / "notxlsx.xlsx").write_text("x", encoding="utf-8")
+    yield "broken xlsx", ["rank", "suzhou", str(tmp / "notxlsx.xlsx"), "--as-of", "2020-06-30", "--quota", "1",
+                          "--out", str(out / "nx")]
+    for name, text in (("q1.csv", "bucket\n市区\n"), ("q2.csv", "区域,名额\n"), ("q3.toml", '"市区" = [1]\n'),
+                       ("q4.csv", "区域,名额\n市区,\n"), ("q5.toml", "")):
+        (tmp / name).write_text(text, encoding="utf-8")
+        yield f"bad quota {name}", ["rank", "suzhou", f["pool"], "--periods", f["periods"], "--as-of", "2020-06-30",
+                                    "--quota", str(tmp / name), "--out", str(out / name)]
+    yield "quota by number with buckets", ["rank", "suzhou", f["pool"], "--periods", f["periods"],
+                                           "--as-of", "2021-06-30", "--quota", "5", "--out", str(out / "qn")]
+    gbk = tmp / "notext.toml"
+    gbk.write_bytes(b"\xff\xfe\x00")
+    yield "not utf-8", ["score", "beijing", str(gbk), "--as-of", "2021-06-30"]
+    yield "not a profile", ["score", "beijing", str(ragged), "--as-of", "2021-06-30"]
 
 
 def _code_values() -> set[str]:
@@ -248,6 +291,18 @@ def _code_values() -> set[str]:
 
     return {*(o.value for o in crosscheck.Outcome), *plan.ANSWERS, *plan.LINES, *fairness.STATUSES, *outcomes.VERDICTS,
             *fairness.PROPERTIES}
+
+
+def _input_codes() -> set[str]:
+    """JSON Schema's type names in what `pointscalc schema` prints, and the codes of records'
+    attributes (`provincial`, `credit`) in its enums: codes."""
+    from pointscalc import reading
+
+    return {"object", "string", "number", "integer", "boolean", "array",
+            *(w for code in reading.RECORD_CODES for w in code.split("_"))}
+
+
+PROPER.update(_input_codes())
 
 
 def _json_prose(text: str) -> str:
