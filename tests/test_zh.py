@@ -193,6 +193,9 @@ def _commands(f: dict[str, str], out: Path) -> Iterator[tuple[str, list[str]]]:
     yield "bad reform", ["show", "suzhou", "--reform", f["reform"]]
     yield "stale", ["score", "beijing", f"{ex}/beijing-engineer.toml", "--as-of", "1990-06-30"]
     yield "bad round", ["score", "beijing", f"{ex}/beijing-engineer.toml", "--round", "1999"]
+    yield "compare dask options", ["compare", "suzhou", f["pool"], "--periods", f["periods"], "--as-of", "2020-06-30",
+                                   "--quota", "1", "--against", "2016", "--out", str(out / "cd"), "--no-report",
+                                   "--engine", "dask", "--jobs", "2"]
 
 
 def _json_prose(text: str) -> str:
