@@ -14,7 +14,7 @@ driven out of memory.
 
 ``gen N`` writes ``benchmarks/out/pool-N/{apps,periods}/part-KKKK.parquet`` (500,000
 applicants a part, two processes), from ``synth.py``'s Suzhou applicants with IDs made
-unique up to 10^9 (the region digits count thousands).  Part K is seeded by K alone, so a
+unique up to 10^7 (province 32, then four digits counting thousands).  Part K is seeded by K alone, so a
 smaller pool is the first parts of a larger one, and is linked to them when they exist.
 Nothing of it goes into git.
 
@@ -67,7 +67,7 @@ def _part(args: tuple[int, int, int, str]) -> None:
     per: dict[str, list[str]] = {c: [] for c in synth.PERIOD_COLUMNS if c != "hard_sector"}  # Nanjing's only
     for serial in range(lo, hi):
         a = synth.applicant(rnd, serial, as_of)
-        first17 = f"{100000 + serial // 1000:06d}{a['birth'].replace('-', '')}{serial % 1000:03d}"
+        first17 = f"32{serial // 1000 % 10_000:04d}{a['birth'].replace('-', '')}{serial % 1000:03d}"  # Jiangsu
         a["id"] = first17 + check_digit(first17)
         flat = {**a, **a["education"], **a["extra"]}  # as synth.py flattens its CSV rows
         for c in apps:

@@ -376,7 +376,7 @@ def _score(apps_pieces: list[RawTable], period_pieces: list[RawTable], job: Job)
         ids, names, buckets = [], [], []
     others, problems = run.unique_rows((run._score_item(item, setup) for item in items), apps.name)
     c = bulk.candidates(version, ids, names, buckets, scored, list(others.values()))
-    grouped = bycounts.group_keys(c.values, c.nulls, version.ranking.keys).reshape(len(c), -1)
+    grouped = bycounts.group_keys(c.values, c.nulls, version.ranking.keys)
     return Part(c, grouped, problems, bycounts.histogram(c.buckets, c.eligible, grouped))
 
 

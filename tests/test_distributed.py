@@ -188,6 +188,23 @@ def test_a_partitioned_pool_ranks_to_the_same_bytes(cluster: LocalCluster, tmp_p
     assert any(int(s["tied_at_cutoff"]) > 1 for s in summary)
 
 
+def test_partitions_with_no_row_or_only_bad_rows(cluster: LocalCluster, tmp_path: Path) -> None:
+    # More partitions than applicants: most partitions hold no row, and the repeated ID's
+    # two rows (hashed together) may be all a partition holds, both invalid.
+    apps, periods = pool("suzhou", 6, seed=12)
+    write_csv(tmp_path / "apps.csv", apps, APP_HEADER)
+    write_csv(tmp_path / "periods.csv", periods, PERIOD_HEADER)
+    reference = one_machine("suzhou", tmp_path, "--quota", quota_for("suzhou", tmp_path, "2"))
+    ids = [r["id"] for r in csv.DictReader(io.StringIO(reference["results.csv"].decode("utf-8-sig")))]
+    assert len(set(distributed.part_of(pa.array([a["id"] for a in apps]), 16).tolist())) < 16
+    result = on_cluster(cluster, "suzhou", tmp_path / "apps.csv", tmp_path / "periods.csv", tmp_path / "dask",
+                        "--quota", quota_for("suzhou", tmp_path, "2"), "--partitions", "16")
+    assert result.exit_code == 0, result.output
+    for name in OUTPUTS:
+        assert (tmp_path / "dask" / name).read_bytes() == reference[name], name
+    assert ids.count("") == 3  # invalid: the repeated ID's two rows and the period of no applicant
+
+
 def test_the_tie_at_the_line_spans_partitions(tmp_path: Path) -> None:
     # The property the test above relies on: the IDs of one tie group hash to more than one
     # of the 5 partitions (otherwise merging counts would never be exercised at a line).
