@@ -104,8 +104,8 @@ def rank_pool(scheme: Scheme, side: Side, as_of: dt.date, pool: Pool) -> Any:
 
 
 def _on_cluster(scheme: Scheme, sides: tuple[Side, Side], as_of: dt.date, pool: Pool) -> list[Any]:
-    """Both sides ranked on a Dask cluster (``--engine dask``), one client for both; each
-    outcome's tables gathered as ``rank_pool`` gives them."""
+    """Both sides ranked on a Dask cluster (``--engine dask``) from one reading of the pool;
+    each outcome's tables gathered as ``rank_pool`` gives them."""
     from pointscalc import bulk, distributed, i18n
 
     for side in sides:
@@ -114,12 +114,14 @@ def _on_cluster(scheme: Scheme, sides: tuple[Side, Side], as_of: dt.date, pool: 
     client = distributed.client_for(pool.scheduler)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
+        jobs = [distributed.Job(scheme, side.version, as_of, recognition, pool.partitions or 4 * workers,
+                                lang=i18n.current()) for side in sides]
+        # One reading for both sides: their versions read the same facts (see ``compare``).
+        read = distributed.read_pool(client, jobs[0], str(pool.input), str(pool.periods) if pool.periods else None)
         out = []
-        for side in sides:
-            job = distributed.Job(scheme, side.version, as_of, recognition, pool.partitions or 4 * workers,
-                                  lang=i18n.current())
-            ranked = distributed.rank_pool(client, job, str(pool.input), str(pool.periods) if pool.periods else None,
-                                           side.quotas, ties=pool.ties, form="columns")
+        for k, (side, job) in enumerate(zip(sides, jobs, strict=True)):
+            ranked = distributed.rank_read(client, job, read, side.quotas, ties=pool.ties, form="columns",
+                                           release=k == len(sides) - 1)
             out.append(bulk.BulkOutcome(ranked.summaries, ranked.problems, ranked.invalid, ranked.ties,
                                         ranked.columns()))
         return out

@@ -33,6 +33,7 @@ leaves nothing of the sort in any worker's log.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import glob
@@ -715,15 +716,11 @@ class DistributedOutcome:
         (rh, rn), (ph, pn) = run.HEADERS["results.csv"], run.HEADERS["public.csv"]
         results: list[list[Any]] = [[] for _ in rh]
         public: list[list[Any]] = [[] for _ in ph]
-        try:
+        with _cluster_errors():
             for r in self._ranges():
                 assert r.columns is not None
                 for whole, part in zip([*results, *public], [*r.columns[0], *r.columns[1]], strict=True):
                     whole.extend(part)
-        except (InputError, run.RunError):
-            raise
-        except Exception as e:  # noqa: BLE001 - a lost cluster: its kind only
-            raise DistributedError(_failure(type(e).__name__)) from None
         for shown, why in self.invalid:
             for column, cell in zip(results, run.invalid_result(shown, why), strict=True):
                 column.append(cell)
@@ -752,39 +749,80 @@ def require_ranking(scheme: Scheme, version: Version) -> None:
                               " cluster", scheme=scheme.key, version=version.label))
 
 
+@contextlib.contextmanager
+def _cluster_errors() -> Iterator[None]:
+    """Our errors as they are; anything else (a lost cluster, a task that failed every
+    retry) by its kind only, with nothing written."""
+    try:
+        yield
+    except (InputError, run.RunError):
+        raise
+    except Exception as e:  # noqa: BLE001 - its kind only: the text may quote a cell
+        raise DistributedError(_failure(type(e).__name__)) from None
+
+
+@attrs.frozen
+class Read:
+    """A pool read on the cluster, split into partitions: futures of each partition's pieces
+    of the applicants' and the periods' tables, and the problems the reading found."""
+
+    pieces: list[list[Any]]
+    per_pieces: list[list[Any]]
+    problems: list[Problem]
+
+    def release(self) -> None:
+        """Let the workers drop the read tables once the partitions that use them are scored."""
+        self.pieces.clear()
+        self.per_pieces.clear()
+
+
+def read_pool(client: Any, job: Job, apps_spec: str, periods_spec: str | None,
+              progress: Callable[[str], None] | None = None) -> Read:
+    """Read a pool's files on the cluster, each split by ID into ``job.partitions``; a
+    ``compare`` scores both sides from one reading (their versions read the same facts)."""
+    with _cluster_errors():
+        app_src = sources(apps_spec)
+        per_src = sources(periods_spec) if periods_spec else []
+        reads = [client.submit(read_task, s, job, False, pure=False) for s in app_src]
+        per_reads = [client.submit(read_task, s, job, True, pure=False) for s in per_src]
+        problems: list[Problem] = []
+        for found in client.gather([client.submit(_read_problems, r) for r in [*reads, *per_reads]]):
+            problems += got(found)
+        (progress or (lambda _: None))(tr("read {n} files", n=len(reads) + len(per_reads)))
+        return Read([[client.submit(_piece, r, i) for r in reads] for i in range(job.partitions)],
+                    [[client.submit(_piece, r, i) for r in per_reads] for i in range(job.partitions)], problems)
+
+
 def rank_pool(client: Any, job: Job, apps_spec: str, periods_spec: str | None, quotas: Quotas,
               *, ties: Ties | None = None, rows_per_range: int = ROWS_PER_RANGE,
               progress: Callable[[str], None] | None = None, form: str = "csv") -> DistributedOutcome:
     """Read, score and rank a pool on the cluster; the outputs are then written by
     ``DistributedOutcome.write`` (or gathered by ``columns``)."""
     require_ranking(job.scheme, job.version)
-    say = progress or (lambda _: None)
-    try:
-        return _rank_pool(client, job, apps_spec, periods_spec, quotas, ties, rows_per_range, say, form)
-    except (InputError, run.RunError):
-        raise
-    except Exception as e:  # noqa: BLE001 - a lost cluster or a task that failed every retry: its kind only
-        raise DistributedError(_failure(type(e).__name__)) from None
+    return rank_read(client, job, read_pool(client, job, apps_spec, periods_spec, progress), quotas, ties=ties,
+                     rows_per_range=rows_per_range, progress=progress, form=form)
 
 
-def _rank_pool(client: Any, job: Job, apps_spec: str, periods_spec: str | None, quotas: Quotas,
-               ties: Ties | None, rows_per_range: int,
-               say: Callable[[str], None], form: str) -> DistributedOutcome:
+def rank_read(client: Any, job: Job, read: Read, quotas: Quotas, *, ties: Ties | None = None,
+              rows_per_range: int = ROWS_PER_RANGE, progress: Callable[[str], None] | None = None,
+              form: str = "csv", release: bool = True) -> DistributedOutcome:
+    """Score and rank a pool read by ``read_pool`` (``job.partitions`` as it was read with);
+    with ``release``, the read tables leave memory as the partitions are scored."""
+    require_ranking(job.scheme, job.version)
+    with _cluster_errors():
+        return _rank_read(client, job, read, quotas, ties, rows_per_range, progress or (lambda _: None), form,
+                          release)
+
+
+def _rank_read(client: Any, job: Job, read: Read, quotas: Quotas, ties: Ties | None, rows_per_range: int,
+               say: Callable[[str], None], form: str, release: bool) -> DistributedOutcome:
     assert job.version.ranking is not None
     width = 2 * len(job.version.ranking.keys)
     p = job.partitions
-    app_src = sources(apps_spec)
-    per_src = sources(periods_spec) if periods_spec else []
-    reads = [client.submit(read_task, s, job, False, pure=False) for s in app_src]
-    per_reads = [client.submit(read_task, s, job, True, pure=False) for s in per_src]
-    problems: list[Problem] = []
-    for found in client.gather([client.submit(_read_problems, r) for r in [*reads, *per_reads]]):
-        problems += got(found)
-    say(tr("read {n} files", n=len(reads) + len(per_reads)))
-    pieces = [[client.submit(_piece, r, i) for r in reads] for i in range(p)]
-    per_pieces = [[client.submit(_piece, r, i) for r in per_reads] for i in range(p)]
-    parts = [client.submit(score_task, pieces[i], per_pieces[i], job) for i in range(p)]
-    del reads, per_reads, pieces, per_pieces  # each partition's read tables leave memory once it is scored
+    problems = list(read.problems)
+    parts = [client.submit(score_task, read.pieces[i], read.per_pieces[i], job) for i in range(p)]
+    if release:
+        read.release()
     hists = [got(h) for h in client.gather([client.submit(_histogram, x) for x in parts])]
     for chunk in client.gather([client.submit(_problems, x) for x in parts]):
         problems += got(chunk)

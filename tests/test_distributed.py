@@ -389,10 +389,34 @@ def test_compare_on_the_cluster_writes_the_same_files(cluster: LocalCluster, tmp
     write_csv(tmp_path / "apps.csv", apps, APP_HEADER)
     write_csv(tmp_path / "periods.csv", periods, PERIOD_HEADER)
     reference = compare_run(tmp_path, tmp_path / "apps.csv", tmp_path / "periods.csv", "one")
-    on = compare_run(tmp_path, tmp_path / "apps.csv", tmp_path / "periods.csv", "dask", "--engine", "dask",
-                     "--scheduler", cluster.scheduler_address, "--partitions", "5")
+
+    def count_reads() -> None:  # a task's function is looked up by name where it runs
+        import pointscalc.distributed as d
+
+        d.reads_done, d.saved_read_task = 0, d.read_task  # type: ignore[attr-defined]
+
+        def counted(*args: Any) -> Any:
+            d.reads_done += 1  # type: ignore[attr-defined]
+            return d.saved_read_task(*args)  # type: ignore[attr-defined]
+
+        d.read_task = counted  # type: ignore[assignment]
+
+    def reads_done() -> int:
+        import pointscalc.distributed as d
+
+        d.read_task = d.saved_read_task  # type: ignore[attr-defined]
+        return d.reads_done  # type: ignore[attr-defined,no-any-return]
+
+    with Client(cluster.scheduler_address) as client:
+        client.run(count_reads)
+        try:
+            on = compare_run(tmp_path, tmp_path / "apps.csv", tmp_path / "periods.csv", "dask", "--engine", "dask",
+                             "--scheduler", cluster.scheduler_address, "--partitions", "5")
+        finally:
+            reads = sum(client.run(reads_done).values())
     for name in COMPARED:
         assert on[name] == reference[name], name
+    assert reads == 2  # each of the two files read once, for both sides
     # Not an empty agreement: applicants moved between statuses, bad rows were listed.
     moved = [r for r in csv.DictReader(io.StringIO(reference["transitions.csv"].decode("utf-8-sig")))
              if r["before"] != r["after"]]
