@@ -205,6 +205,32 @@ def test_partitions_with_no_row_or_only_bad_rows(cluster: LocalCluster, tmp_path
     assert ids.count("") == 3  # invalid: the repeated ID's two rows and the period of no applicant
 
 
+def test_a_round_checks_births_against_its_rules_day(cluster: LocalCluster, tmp_path: Path) -> None:
+    # Beijing's 2021 round counts data to 2019-12-31 under rules of 2021: an applicant born
+    # in 2020 is not "not yet born" (as in one machine's run, which checks births against
+    # the rules day), so both engines give the same outputs.
+    apps, periods = pool("beijing", 60, seed=21)
+    first17 = "110101202003010" + "42"
+    born = first17 + check_digit(first17)
+    old = apps[0]["id"]
+    apps[0].update(id=born, birth="2020-03-01")
+    for p in periods:
+        if p["id"] == old:
+            p["id"] = born
+    write_csv(tmp_path / "apps.csv", apps, APP_HEADER)
+    write_csv(tmp_path / "periods.csv", periods, PERIOD_HEADER)
+    base = ["rank", "beijing", str(tmp_path / "apps.csv"), "--periods", str(tmp_path / "periods.csv"), "--round",
+            "2021", "--quota", "10"]
+    one = CliRunner().invoke(main, [*base, "--out", str(tmp_path / "one")])
+    assert one.exit_code == 0, one.output
+    dask = CliRunner().invoke(main, [*base, "--out", str(tmp_path / "dask"), "--engine", "dask", "--scheduler",
+                                     cluster.scheduler_address, "--partitions", "3"])
+    assert dask.exit_code == 0, dask.output
+    for name in OUTPUTS:
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), name
+    assert born in (tmp_path / "one" / "results.csv").read_text(encoding="utf-8-sig")
+
+
 def test_the_tie_at_the_line_spans_partitions(tmp_path: Path) -> None:
     # The property the test above relies on: the IDs of one tie group hash to more than one
     # of the 5 partitions (otherwise merging counts would never be exercised at a line).
