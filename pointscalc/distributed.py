@@ -41,7 +41,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import attrs
 import numpy as np
@@ -50,7 +50,7 @@ import pyarrow.compute as pc
 
 from pointscalc import bulk, bycounts, columns, i18n, run
 from pointscalc.columns import RawTable
-from pointscalc.errors import InputError, Problem, os_reason
+from pointscalc.errors import InputError, Problem, SchemeDefect, os_reason
 from pointscalc.i18n import tr
 from pointscalc.ranking import BucketSummary, Status, score_index
 from pointscalc.recognition import Recognition
@@ -101,7 +101,7 @@ class Failed:
     problems: tuple[Problem, ...] = ()
     message: str = ""
 
-    def raise_(self) -> None:
+    def raise_(self) -> NoReturn:
         if self.problems:
             raise InputError(list(self.problems))
         if self.message:
@@ -123,7 +123,7 @@ def task(fn: Callable[..., Any]) -> Callable[..., Any]:
             return fn(*args)
         except InputError as e:
             return Failed(problems=tuple(e.problems))
-        except run.RunError as e:
+        except (run.RunError, SchemeDefect) as e:  # ours: they name no applicant's value
             return Failed(message=str(e))
         except Exception as e:  # noqa: BLE001 - its kind only: the text may quote a cell
             return Failed(kind=_kind(e))
@@ -809,6 +809,7 @@ def rank_read(client: Any, job: Job, read: Read, quotas: Quotas, *, ties: Ties |
     """Score and rank a pool read by ``read_pool`` (``job.partitions`` as it was read with);
     with ``release``, the read tables leave memory as the partitions are scored."""
     require_ranking(job.scheme, job.version)
+    assert form in FORMS, form
     with _cluster_errors():
         return _rank_read(client, job, read, quotas, ties, rows_per_range, progress or (lambda _: None), form,
                           release)
