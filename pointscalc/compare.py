@@ -111,6 +111,9 @@ def _on_cluster(scheme: Scheme, sides: tuple[Side, Side], as_of: dt.date, pool: 
     for side in sides:
         distributed.require_ranking(scheme, side.version)
     recognition = Recognition.resolve(scheme.city, scheme.agreements, as_of, pool.include_explored)
+    for table in (pool.input, pool.periods):  # a pool that is not there is said before a cluster starts
+        if table is not None:
+            distributed.sources(str(table))
     client = distributed.client_for(pool.scheduler)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))

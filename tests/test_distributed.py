@@ -482,6 +482,9 @@ def test_compare_options_that_need_dask_are_usage_errors(tmp_path: Path) -> None
     folder = [*base[:2], str(tmp_path / "folder"), *base[3:]]
     result = CliRunner().invoke(main, folder)
     assert result.exit_code == 2 and "--engine dask" in result.output
+    # An empty folder is no pool: said before any cluster is reached (this scheduler is not there).
+    result = CliRunner().invoke(main, [*folder, "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 1 and "no .csv or .parquet file here" in result.output, result.output
     assert not (tmp_path / "out").exists()
 
 
