@@ -94,6 +94,11 @@ _stale = click.option("--allow-stale", is_flag=True,
                       help="Apply the nearest version even when --as-of is outside every version's validity.")
 _reform = click.option("--reform", "reform_file", type=click.Path(dir_okay=False),
                        help="A reform file (TOML) that changes the scheme's version: a what-if (docs/compare.md).")
+_scheduler = click.option("--scheduler", metavar="ADDRESS",
+                          help="With --engine dask: the Dask scheduler (tcp://host:8786); default: a local cluster"
+                               " of this machine's cores.")
+_partitions = click.option("--partitions", type=click.IntRange(1, 1_000_000),
+                           help="With --engine dask: partitions the pool is hashed into (default: 4 per worker).")
 
 
 def _reform_of(scheme: Scheme, reform_file: str | None) -> Any:
@@ -603,11 +608,8 @@ def recognition(scheme: Scheme | None, as_of: dt.date | None, include_explored: 
               help="columns: score a CSV table column by column (fast); applicants: one by one, the reference;"
                    " auto: columns where the scheme and file allow it; dask: a pool in partitions on a Dask"
                    " cluster (docs/scaling.md). The outputs are the same bytes.")
-@click.option("--scheduler", metavar="ADDRESS",
-              help="With --engine dask: the Dask scheduler (tcp://host:8786); default: a local cluster of this"
-                   " machine's cores.")
-@click.option("--partitions", type=click.IntRange(1, 1_000_000),
-              help="With --engine dask: partitions the pool is hashed into (default: 4 per worker).")
+@_scheduler
+@_partitions
 @click.option("--parquet", is_flag=True,
               help="With --engine dask: also write results.parquet and public.parquet (the same cells, as text).")
 @click.option("--chart", is_flag=True,
@@ -641,13 +643,13 @@ def rank(ctx: click.Context, scheme: Scheme, input_file: str, as_of: dt.date | N
                           quota=quota, periods=periods_file, family=family_file, records=records_file,
                           scored=scored, children=children, xlsx=xlsx, target=target,
                           strict=strict, ties=ties, jobs=jobs, engine=engine, allow_stale=allow_stale,
-                          include_explored=include_explored, chart=chart, reform=reform_file,
+                          include_explored=include_explored, chart=chart, reform=reform_file, parquet=parquet,
                           lang=i18n.current())
     if engine != "dask" and (scheduler or partitions or parquet):
         raise click.UsageError(tr("--scheduler, --partitions and --parquet go with --engine dask"))
     folder = _out_folder(out)
     if engine == "dask":
-        outcome = _rank_dask(options, scheme, folder, scheduler=scheduler, partitions=partitions, parquet=parquet)
+        outcome = _rank_dask(options, scheme, folder, scheduler=scheduler, partitions=partitions)
         _summary(outcome, out, reform_file, target)
         return
     done = _rank_run(options, scheme)
@@ -702,6 +704,8 @@ def _rank_run(options: Any, scheme: Scheme, inputs: dict[str, str] | None = None
     publishes the files; ``verify`` compares them.  ``inputs`` gives, by role, where to
     read each input file instead of the path in ``options`` (the record keeps the latter).
     """
+    if options.engine == "dask":
+        return _dask_done(options, scheme, inputs)
     from pathlib import Path
 
     from pointscalc import limits, record, registry, run
@@ -850,28 +854,30 @@ def _by_columns(engine: str, scheme: Scheme, version: Any, as_of: dt.date, recog
 
 
 def _rank_dask(options: Any, scheme: Scheme, folder: Any, *, scheduler: str | None, partitions: int | None,
-               parquet: bool) -> Any:
+               inputs: dict[str, str] | None = None, echo: bool = True) -> Any:
     """``rank --engine dask``: the pool ranked on a Dask cluster (pointscalc.distributed), its
-    outputs built in a staging folder and swapped in at ``folder`` as a whole."""
+    outputs and run.json built in a staging folder and swapped in at ``folder`` as a whole.
+    ``inputs`` as for ``_rank_run``; ``echo`` prints the bad rows."""
     from pathlib import Path
 
-    from pointscalc import outdir, run
+    from pointscalc import outdir, record, registry, run
+    from pointscalc.i18n import tr
     from pointscalc.quotas import QuotaError, read_quotas, resolve
     from pointscalc.recognition import Recognition
     from pointscalc.scheme import Ties
+    from pointscalc.tables import write_all
 
-    unusable = [o for o, on in (("--scored", options.scored), ("--xlsx", options.xlsx), ("--jobs", options.jobs > 1),
-                                ("--family", options.family), ("--records", options.records),
-                                ("--chart", options.chart), ("--reform", options.reform),
-                                ("--children", options.children)) if on]
-    if unusable:
-        raise click.UsageError(f"{', '.join(unusable)} cannot be used with --engine dask")
-    if Path(options.input).suffix.lower() in (".jsonl", ".json", ".xlsx"):
-        _fail("--engine dask reads a CSV or Parquet table of applicants (with --periods), not "
-              f"{Path(options.input).suffix}")
+    _not_with_dask(options.engine, [
+        ("--scored", options.scored), ("--xlsx", options.xlsx), ("--jobs", options.jobs > 1),
+        ("--family", options.family), ("--records", options.records), ("--chart", options.chart),
+        ("--reform", options.reform), ("--children", options.children)])
+    where = {**options.input_files(), **(inputs or {})}
+    if Path(where["input"]).suffix.lower() in (".jsonl", ".json", ".xlsx"):
+        _fail(tr("--engine dask reads a CSV or Parquet table of applicants (with --periods), not {suffix}",
+                 suffix=Path(where["input"]).suffix))
     when, version = _when(scheme, options.as_of, options.round, options.allow_stale)
     try:
-        quotas = read_quotas(options.quota)
+        quotas = read_quotas(where.get("quota", options.quota))
         if version.ranking is not None and version.ranking.buckets:
             resolve(quotas, {}, [], version.ranking.buckets, default_bucket=run.DEFAULT_BUCKET)
     except QuotaError as e:
@@ -879,23 +885,42 @@ def _rank_dask(options: Any, scheme: Scheme, folder: Any, *, scheduler: str | No
     try:
         from pointscalc import distributed
     except ImportError as e:
-        _fail(f"--engine dask needs {e.name}: pip install 'pointscalc[dask]'")
+        _fail(tr("--engine dask needs {module}: pip install 'pointscalc[dask]'", module=e.name))
     try:
         distributed.require_ranking(scheme, version)
+        entries = _dask_inputs(options, where)
+        scheme_file = registry.source(options.scheme)
         client = distributed.client_for(scheduler)
     except (SchemeError, run.RunError) as e:
         _fail(str(e))
+    except InputError as e:
+        _input_failed(e)
+    except OSError as e:
+        _fail(f"{e.filename}: cannot be read: {os_reason(e)}")
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         recognition = Recognition.resolve(scheme.city, scheme.agreements, when.rules_day, options.include_explored)
-        job = distributed.Job(scheme, version, when.data_day, recognition, partitions or 4 * workers)
-        outcome = distributed.rank_pool(client, job, options.input, options.periods, quotas,
+        job = distributed.Job(scheme, version, when.data_day, recognition, partitions or 4 * workers,
+                              born_by=when.rules_day, lang=i18n.current())
+        outcome = distributed.rank_pool(client, job, where["input"], where.get("periods"), quotas,
                                         ties=Ties(options.ties) if options.ties else None, progress=_say,
-                                        parquet=parquet)
-        _echo_problems("invalid", outcome.problems, "in errors.csv" if not options.strict else "problems, not shown")
+                                        form="parquet" if options.parquet else "csv")
+        if echo:
+            _echo_problems("invalid", outcome.problems,
+                           "in errors.csv" if not options.strict else "problems, not shown")
         if options.strict and outcome.problems:
             _fail(f"{len(outcome.problems)} problem(s) in the input; --strict: nothing written")
-        outdir.publish_folder(folder, outcome.write)
+
+        def fill(staging: Path) -> None:
+            written = outcome.write(staging)
+            doc = record.build(
+                options, scheme_key=scheme.key, scheme_file=scheme_file, version=version.label,
+                rules_day=when.rules_day, data_day=when.data_day,
+                round_id=when.round.id if when.round is not None else None, quotas=quotas.places,
+                default_quota=quotas.total, inputs=entries, outputs=written.outputs, statuses=written.statuses)
+            write_all(staging, {record.NAME: record.dumps(doc)})
+
+        outdir.publish_folder(folder, fill)
         return outcome
     except (SchemeError, run.RunError, QuotaError) as e:
         _fail(str(e))
@@ -907,6 +932,71 @@ def _rank_dask(options: Any, scheme: Scheme, folder: Any, *, scheduler: str | No
         if "outcome" in locals():
             outcome.close()
         distributed.close(client)
+
+
+def _dask_inputs(options: Any, where: dict[str, str]) -> dict[str, Any]:
+    """The run record's entry for each input of a Dask run, by role: a pool given as a
+    folder or glob of Parquet files is hashed file by file, its rows taken from their
+    metadata; a CSV or TOML file as ``rank`` records it."""
+    from pointscalc import distributed, limits, record
+
+    entries = {}
+    for role, path in options.input_files().items():
+        files = distributed.pool_files(where[role]) if role in ("input", "periods") else [where[role]]
+        if files == [where[role]] and not where[role].lower().endswith(".parquet"):
+            entries[role] = record.input_entry(path, limits.read_bytes(where[role]))
+        else:
+            found = distributed.sources(where[role])
+            rows = sum(s.rows for s in found)
+            entries[role] = {"path": path, "sha256": record.fingerprint(where[role], files), "rows": rows}
+    return entries
+
+
+def _dask_options(engine: str, scheduler: str | None, partitions: int | None, pool: str, *, scored: bool,
+                  jobs: int) -> None:
+    """``compare``'s options against ``--engine``: a usage error where they do not go together."""
+    from pathlib import Path
+
+    from pointscalc.i18n import tr
+
+    if engine != "dask" and (scheduler or partitions):
+        raise click.UsageError(tr("--scheduler and --partitions go with --engine dask"))
+    if engine != "dask" and Path(pool).is_dir():
+        raise click.BadParameter(tr("a folder of Parquet files is read with --engine dask"), param_hint="POOL")
+    _not_with_dask(engine, [("--scored", scored), ("--jobs", jobs > 1)])
+
+
+def _not_with_dask(engine: str, options: list[tuple[str, Any]]) -> None:
+    """Options given (true) that a Dask run cannot honour: a usage error, before any work."""
+    from pointscalc.i18n import tr
+
+    unusable = [o for o, on in options if on]
+    if engine == "dask" and unusable:
+        raise click.UsageError(tr("{options} cannot be used with --engine dask", options=i18n.listing(unusable)))
+
+
+def _fingerprint(path: str) -> str:
+    """An input's SHA-256 as the run record keeps it: of one file, or of a Dask run's
+    folder or glob of Parquet files."""
+    from pointscalc import distributed, record
+
+    return record.fingerprint(path, distributed.pool_files(path))
+
+
+def _dask_done(options: Any, scheme: Scheme, inputs: dict[str, str] | None) -> _Done:
+    """A Dask run as ``_rank_run`` gives one, for ``verify``: run on a new local cluster into
+    a private temporary folder, and read back."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    tmp = Path(tempfile.mkdtemp(prefix=".pointscalc-verify-"))
+    try:
+        outcome = _rank_dask(options, scheme, tmp / "out", scheduler=None, partitions=None, inputs=inputs,
+                             echo=False)
+        return _Done(outcome, {p.name: p.read_bytes() for p in sorted((tmp / "out").iterdir())})
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _say(line: str) -> None:
@@ -983,7 +1073,7 @@ def verify(out_dir: str, given: tuple[str, ...]) -> None:
             where[role] = match
             continue
         try:
-            same = record.sha256(Path(entry["path"]).read_bytes()) == entry["sha256"]
+            same = _fingerprint(entry["path"]) == entry["sha256"]
         except OSError:
             problems.append(tr("{role} {file}: cannot be read; give it with --input", role=_ROLES.get(role, role),
                                file=entry["path"]))
@@ -1091,15 +1181,16 @@ def schema() -> None:
 
 @main.command()
 @click.argument("scheme", type=SCHEME)
-@click.argument("input_file", metavar="POOL", type=click.Path(dir_okay=False))
+@click.argument("input_file", metavar="POOL", type=click.Path())
 @_as_of
 @click.option("--quota", required=True, metavar="N|QUOTA_FILE",
               help="Places in a single bucket, or a TOML/CSV file of bucket and quota (as for rank).")
 @click.option("--against", "against", metavar="VERSION", help="The alternative: another version of the scheme.")
 @_reform
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="Directory for the results.")
-@click.option("--periods", "periods_file", type=click.Path(dir_okay=False),
-              help="A table of periods keyed by applicant ID, for a flat applicants table.")
+@click.option("--periods", "periods_file", type=click.Path(),
+              help="A table of periods keyed by applicant ID, for a flat applicants table (with --engine dask,"
+                   " also a folder or glob of Parquet files).")
 @click.option("--scored", is_flag=True, help="POOL already has a score column: rank it as given.")
 @click.option("--by", "by", multiple=True, metavar="COLUMN",
               help="Also report admission rates by this column of the pool (repeatable).")
@@ -1109,15 +1200,19 @@ def schema() -> None:
 @click.option("--ties", type=click.Choice(["admit_all", "strict"]), help="Override the ties policy on both sides.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Processes that score applicants (one per core).")
-@click.option("--engine", type=click.Choice(["auto", "columns", "applicants"]), default="auto", show_default=True,
-              help="As for rank: the outputs are the same bytes.")
+@click.option("--engine", type=click.Choice(["auto", "columns", "applicants", "dask"]), default="auto",
+              show_default=True,
+              help="As for rank (dask: both sides ranked on a Dask cluster, POOL and --periods CSV or Parquet):"
+                   " the outputs are the same bytes.")
+@_scheduler
+@_partitions
 @_stale
 @_explored
 @_lang_only
 def compare(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, against: str | None,
             reform_file: str | None, out: str, periods_file: str | None, scored: bool, by: tuple[str, ...],
-            fmt: str, no_report: bool, strict: bool, ties: str | None, jobs: int, engine: str, allow_stale: bool,
-            include_explored: bool) -> None:
+            fmt: str, no_report: bool, strict: bool, ties: str | None, jobs: int, engine: str,
+            scheduler: str | None, partitions: int | None, allow_stale: bool, include_explored: bool) -> None:
     """Rank the same POOL under two rule sets, the version in force on --as-of (the baseline)
     and an alternative (--against VERSION or --reform FILE), and write who gains, who loses,
     and the admission rate by group: transitions.csv, buckets.csv, changes.csv (masked),
@@ -1134,6 +1229,7 @@ def compare(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, against
 
     if (against is None) == (reform_file is None):
         raise click.UsageError(tr("give the alternative: --against VERSION or --reform FILE (one of them)"))
+    _dask_options(engine, scheduler, partitions, input_file, scored=scored, jobs=jobs)
     folder = _out_folder(out)
     if not no_report:
         try:
@@ -1157,7 +1253,7 @@ def compare(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, against
                           quotas),
                  cmp.Side("alternative", label, attrs.evolve(other, facts=facts), other_quotas))
         pool = cmp.Pool(Path(input_file), Path(periods_file) if periods_file else None, scored, engine, jobs,
-                        include_explored, Ties(ties) if ties else None)
+                        include_explored, Ties(ties) if ties else None, scheduler=scheduler, partitions=partitions)
         result = cmp.compare(scheme, *sides, as_of, pool, by=by)
     except (SchemeError, run.RunError, cmp.CompareError, QuotaError) as e:
         _fail(str(e))

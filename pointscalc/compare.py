@@ -56,6 +56,10 @@ class Pool:
     ties: Ties | None = None
     family: Path | None = None
     records: Path | None = None
+    scheduler: str | None = None
+    """With ``engine`` dask: the scheduler's address; ``None`` for a local cluster."""
+    partitions: int | None = None
+    """With ``engine`` dask: partitions the pool is hashed into; ``None`` for 4 per worker."""
 
     def keyed(self) -> dict[str, Path | None]:
         """The tables keyed by applicant ID, by role, as ``rank`` passes them."""
@@ -98,6 +102,35 @@ def rank_pool(scheme: Scheme, side: Side, as_of: dt.date, pool: Pool) -> Any:
             applicants = run.jsonl_applicants(pool.input)
         rows = run.scored_applicants(applicants, scheme, version, as_of, recognition, pool.jobs)
     return run.rank_run(scheme, version, rows, side.quotas, file=str(pool.input), ties=pool.ties)
+
+
+def _on_cluster(scheme: Scheme, sides: tuple[Side, Side], as_of: dt.date, pool: Pool) -> list[Any]:
+    """Both sides ranked on a Dask cluster (``--engine dask``) from one reading of the pool;
+    each outcome's tables gathered as ``rank_pool`` gives them."""
+    from pointscalc import bulk, distributed, i18n
+
+    for side in sides:
+        distributed.require_ranking(scheme, side.version)
+    recognition = Recognition.resolve(scheme.city, scheme.agreements, as_of, pool.include_explored)
+    for table in (pool.input, pool.periods):  # a pool that is not there is said before a cluster starts
+        if table is not None:
+            distributed.sources(str(table))
+    client = distributed.client_for(pool.scheduler)
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        jobs = [distributed.Job(scheme, side.version, as_of, recognition, pool.partitions or 4 * workers,
+                                lang=i18n.current()) for side in sides]
+        # One reading for both sides: their versions read the same facts (see ``compare``).
+        read = distributed.read_pool(client, jobs[0], str(pool.input), str(pool.periods) if pool.periods else None)
+        out = []
+        for k, (side, job) in enumerate(zip(sides, jobs, strict=True)):
+            ranked = distributed.rank_read(client, job, read, side.quotas, ties=pool.ties, form="columns",
+                                           release=k == len(sides) - 1)
+            out.append(bulk.BulkOutcome(ranked.summaries, ranked.problems, ranked.invalid, ranked.ties,
+                                        ranked.columns()))
+        return out
+    finally:
+        distributed.close(client)
 
 
 def _by_columns_once(scheme: Scheme, sides: tuple[Side, Side], as_of: dt.date, pool: Pool
@@ -314,10 +347,15 @@ def ratio(x: Fraction | None) -> str:
 def compare(scheme: Scheme, before: Side, after: Side, as_of: dt.date, pool: Pool,
             by: tuple[str, ...] = (), with_groups: bool = True) -> Comparison:
     """Rank the pool on both sides and match applicants by ID number."""
-    shared = _by_columns_once(scheme, (before, after), as_of, pool)
-    x = _ranked(before, shared[0] if shared else rank_pool(scheme, before, as_of, pool))
-    y = _ranked(after, shared[1] if shared else rank_pool(scheme, after, as_of, pool))
-    tables = shared[2] if shared else None
+    if pool.engine == "dask":
+        x, y = (_ranked(s, o) for s, o in zip((before, after), _on_cluster(scheme, (before, after), as_of, pool),
+                                              strict=True))
+        tables = None
+    else:
+        shared = _by_columns_once(scheme, (before, after), as_of, pool)
+        x = _ranked(before, shared[0] if shared else rank_pool(scheme, before, as_of, pool))
+        y = _ranked(after, shared[1] if shared else rank_pool(scheme, after, as_of, pool))
+        tables = shared[2] if shared else None
     both = pa.concat_arrays([pa.array(x.ids, pa.string()), pa.array(y.ids, pa.string())])
     unique = pc.unique(both)
     ids_pa = pc.take(unique, pc.sort_indices(unique))

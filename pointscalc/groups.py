@@ -214,6 +214,33 @@ def _csv_columns(path: Path, wanted: set[str]) -> tuple[dict[str, pa.Array], int
     raise AssertionError("unreachable")
 
 
+def _parquet(path: Path) -> bool:
+    """A table given as Parquet: a file, a folder or a glob of files (``compare --engine dask``)."""
+    from pointscalc.distributed import pool_files
+
+    files = pool_files(str(path))
+    return bool(files) and all(f.lower().endswith(".parquet") for f in files)
+
+
+def _parquet_columns(path: Path, wanted: set[str]) -> tuple[dict[str, pa.Array], int]:
+    """A Parquet table's columns as text, by our name for each header, as ``_csv_columns``
+    reads a CSV's."""
+    from pointscalc.distributed import sources
+
+    import pyarrow.parquet as pq
+
+    parts = [pq.read_table(s.path) for s in sources(str(path))]
+    header = parts[0].column_names
+    names = _canonical([h.strip() for h in header])
+    keep = [h for h in header if names[h.strip()] in wanted]
+    cols = {names[h.strip()]: pa.chunked_array([c for t in parts for c in t[h].cast(pa.string()).chunks],
+                                               pa.string()).combine_chunks().fill_null("") for h in keep}
+    for name in ("id", "birth"):
+        if name in cols:
+            cols[name] = pc.utf8_trim_whitespace(cols[name])
+    return cols, sum(t.num_rows for t in parts)
+
+
 def _rows_columns(path: Path) -> tuple[dict[str, pa.Array], int]:
     """Any table the row reader reads (XLSX, or a CSV Arrow refuses), as columns."""
     table = read_table(path)
@@ -305,15 +332,19 @@ def read(input_file: Path, periods_file: Path | None, as_of: dt.date, *, by: tup
     """The groups of every applicant of the pool, by ID number."""
     per: dict[str, pa.Array] | None = None
     wanted = {"id", "birth", "sex", "diploma", "insured", *(x for b in by for x in _spellings(b))}
-    if input_file.suffix.lower() == ".csv":
+    if _parquet(input_file):
+        apps, n = _parquet_columns(input_file, wanted)
+    elif input_file.suffix.lower() == ".csv":
         apps, n = _csv_columns(input_file, wanted)
     elif input_file.suffix.lower() == ".xlsx":
         apps, n = _rows_columns(input_file)
     else:
         apps, per, n = _jsonl_columns(input_file)
     if periods_file is not None:
-        per, _ = _csv_columns(periods_file, {"id", "kind", "start", "end", "tenure"}) \
-            if periods_file.suffix.lower() == ".csv" else _rows_columns(periods_file)
+        wanted_periods = {"id", "kind", "start", "end", "tenure"}
+        per, _ = _parquet_columns(periods_file, wanted_periods) if _parquet(periods_file) \
+            else _csv_columns(periods_file, wanted_periods) if periods_file.suffix.lower() == ".csv" \
+            else _rows_columns(periods_file)
     return from_columns(apps, per, n, as_of, by=by)
 
 

@@ -65,6 +65,8 @@ class RankOptions:
     include_explored: bool = attrs.field(default=False, validator=_flag)
     chart: bool = attrs.field(default=False, validator=_flag)
     reform: str | None = attrs.field(default=None, validator=_optional(str))
+    parquet: bool = attrs.field(default=False, validator=_flag)
+    """With ``engine`` dask: results.parquet and public.parquet too."""
     lang: str = attrs.field(default="en", validator=attrs.validators.in_(i18n.LANGS))
     """The language of errors.csv's messages and results.csv's reasons: a re-run must speak it
     to give the same bytes.  A record without it was written in English."""
@@ -96,6 +98,27 @@ class RankOptions:
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def file_sha256(path: str | Path) -> str:
+    """A file's SHA-256, read a piece at a time: a pool's file may not fit in memory."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while piece := f.read(1 << 20):
+            h.update(piece)
+    return h.hexdigest()
+
+
+def fingerprint(path: str, files: list[str]) -> str:
+    """The SHA-256 of an input given as ``path``: of its bytes where it is one file, else
+    of each of its ``files`` (a folder or glob of Parquet files), by name and SHA-256, in
+    order; a file renamed, added, removed or changed changes it."""
+    if files == [path]:
+        return file_sha256(path)
+    h = hashlib.sha256()
+    for f in files:
+        h.update(f"{Path(f).name}\0{file_sha256(f)}\n".encode())
+    return h.hexdigest()
 
 
 def rows_of(name: str, data: bytes) -> int | None:
@@ -157,9 +180,9 @@ def input_entry(path: str, data: bytes) -> dict[str, Any]:
 def build(options: RankOptions, *, scheme_key: str, scheme_file: tuple[str, bytes] | None, version: str,
           rules_day: dt.date, data_day: dt.date, round_id: str | None,
           quotas: dict[str, int | None], default_quota: int | None, inputs: dict[str, dict[str, Any]],
-          outputs: dict[str, tuple[bytes, int]], statuses: Counter[str]) -> dict[str, Any]:
+          outputs: dict[str, tuple[bytes | str, int]], statuses: Counter[str]) -> dict[str, Any]:
     """The record of one run.  ``inputs`` are ``input_entry`` by role; ``outputs`` are
-    (bytes, data rows) by file name."""
+    (bytes, data rows) by file name, or (SHA-256, data rows) for a file streamed to disk."""
     return {
         "format": FORMAT,
         "tool": {"name": "pointscalc", "version": pointscalc.__version__},
@@ -176,7 +199,8 @@ def build(options: RankOptions, *, scheme_key: str, scheme_file: tuple[str, byte
         "quotas": {"buckets": dict(sorted(quotas.items())), "total": default_quota},
         "options": options.as_json(),
         "inputs": dict(sorted(inputs.items())),
-        "outputs": {name: {"sha256": sha256(data), "rows": rows} for name, (data, rows) in sorted(outputs.items())},
+        "outputs": {name: {"sha256": data if isinstance(data, str) else sha256(data), "rows": rows}
+                    for name, (data, rows) in sorted(outputs.items())},
         "counts": dict(sorted(statuses.items())),
     }
 

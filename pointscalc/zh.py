@@ -663,6 +663,29 @@ MESSAGES: dict[str, str] = {
     #
     # ---- distributed, bycounts, workers: Dask runs ----
     #
+    "no .csv or .parquet file here": "这里没有 .csv 或 .parquet 文件",
+    "expected CSV or Parquet files, all of one kind": "应为 CSV 或 Parquet 文件，且全部为同一种",
+    "a pool in several files must be Parquet; a CSV pool is one file":
+        "分为多个文件的申请人池须为 Parquet；CSV 申请人池只能是一个文件",
+    "cannot be read as Parquet: {reason}": "无法按 Parquet 读取：{reason}",
+    "cannot be read as Parquet: not a Parquet file, or a damaged one": "无法按 Parquet 读取：不是 Parquet 文件，或文件已损坏",
+    "its files do not all have the same columns": "其各文件的列不完全相同",
+    "--engine dask needs Dask: pip install 'pointscalc[dask]'": "--engine dask 需要 Dask：pip install 'pointscalc[dask]'",
+    "--scheduler {address}: cannot reach the Dask scheduler ({kind})":
+        "--scheduler {address}：无法连接 Dask 调度器（{kind}）",
+    "{folder}: cannot write the outputs: {reason}": "{folder}：无法写入输出文件：{reason}",
+    "the run failed on the cluster ({kind}); nothing was written": "集群上的运行失败（{kind}）；未写入任何文件",
+    "scheme {scheme!r} version {version} declares no ranking: nothing to rank on a cluster":
+        "方案 {scheme!r} 的 {version} 版未规定排名：集群上没有可排名的内容",
+    "read {n} files": "已读取 {n} 个文件",
+    "scored {n} partitions": "已计算 {n} 个分区的积分",
+    "ranked into {n} output ranges": "已排名，分为 {n} 段输出",
+    "--engine dask reads a CSV or Parquet table of applicants (with --periods), not {suffix}":
+        "--engine dask 读取 CSV 或 Parquet 申请人表（及 --periods），不读取 {suffix}",
+    "--engine dask needs {module}: pip install 'pointscalc[dask]'": "--engine dask 需要 {module}：pip install 'pointscalc[dask]'",
+    "--scheduler and --partitions go with --engine dask": "--scheduler 和 --partitions 须与 --engine dask 同用",
+    "a folder of Parquet files is read with --engine dask": "Parquet 文件的文件夹须用 --engine dask 读取",
+    "{options} cannot be used with --engine dask": "{options} 不能与 --engine dask 同用",
     #
     #
 }
@@ -888,5 +911,7 @@ HELP: dict[str, str] = {
     "Write the tables and JSON without report.html (no matplotlib needed).": "只写出表格和 JSON，不写 report.html（不需要 matplotlib）。",
     "Override the ties policy on both sides.": "两边都改用另一种同分处理规则。",
     "Processes that score applicants (one per core).": "为申请人计分的进程数（每核一个）。",
-    "As for rank: the outputs are the same bytes.": "与 rank 相同：输出字节完全相同。",
+    "As for rank (dask: both sides ranked on a Dask cluster, POOL and --periods CSV or Parquet): the outputs are "
+    "the same bytes.":
+        "与 rank 相同（dask：两边都在 Dask 集群上排名，POOL 和 --periods 可为 CSV 或 Parquet）：输出字节完全相同。",
 }

@@ -132,6 +132,16 @@ def write_csv(path: Path, rows: list[dict[str, str]], header: list[str]) -> None
     path.write_text(out.getvalue(), encoding="utf-8")
 
 
+def as_parquet(tmp: Path, name: str, files: int) -> None:
+    """``tmp/name.csv`` as a folder ``tmp/name`` of ``files`` Parquet files, its rows in order."""
+    table = pacsv.read_csv(tmp / f"{name}.csv", convert_options=pacsv.ConvertOptions(
+        column_types={c: pa.string() for c in [*APP_HEADER, *PERIOD_HEADER]}, strings_can_be_null=False))
+    (tmp / name).mkdir()
+    size = -(-table.num_rows // files)
+    for k in range(files):
+        pq.write_table(table.slice(k * size, size), tmp / name / f"part-{k}.parquet")
+
+
 def one_machine(scheme: str, tmp: Path, *extra: str) -> dict[str, bytes]:
     result = CliRunner().invoke(main, ["rank", scheme, str(tmp / "apps.csv"), "--periods", str(tmp / "periods.csv"),
                                        "--as-of", "2021-06-30", "--out", str(tmp / "one"), *extra])
@@ -178,6 +188,49 @@ def test_a_partitioned_pool_ranks_to_the_same_bytes(cluster: LocalCluster, tmp_p
     assert any(int(s["tied_at_cutoff"]) > 1 for s in summary)
 
 
+def test_partitions_with_no_row_or_only_bad_rows(cluster: LocalCluster, tmp_path: Path) -> None:
+    # More partitions than applicants: most partitions hold no row, and the repeated ID's
+    # two rows (hashed together) may be all a partition holds, both invalid.
+    apps, periods = pool("suzhou", 6, seed=12)
+    write_csv(tmp_path / "apps.csv", apps, APP_HEADER)
+    write_csv(tmp_path / "periods.csv", periods, PERIOD_HEADER)
+    reference = one_machine("suzhou", tmp_path, "--quota", quota_for("suzhou", tmp_path, "2"))
+    ids = [r["id"] for r in csv.DictReader(io.StringIO(reference["results.csv"].decode("utf-8-sig")))]
+    assert len(set(distributed.part_of(pa.array([a["id"] for a in apps]), 16).tolist())) < 16
+    result = on_cluster(cluster, "suzhou", tmp_path / "apps.csv", tmp_path / "periods.csv", tmp_path / "dask",
+                        "--quota", quota_for("suzhou", tmp_path, "2"), "--partitions", "16")
+    assert result.exit_code == 0, result.output
+    for name in OUTPUTS:
+        assert (tmp_path / "dask" / name).read_bytes() == reference[name], name
+    assert ids.count("") == 3  # invalid: the repeated ID's two rows and the period of no applicant
+
+
+def test_a_round_checks_births_against_its_rules_day(cluster: LocalCluster, tmp_path: Path) -> None:
+    # Beijing's 2021 round counts data to 2019-12-31 under rules of 2021: an applicant born
+    # in 2020 is not "not yet born" (as in one machine's run, which checks births against
+    # the rules day), so both engines give the same outputs.
+    apps, periods = pool("beijing", 60, seed=21)
+    first17 = "110101202003010" + "42"
+    born = first17 + check_digit(first17)
+    old = apps[0]["id"]
+    apps[0].update(id=born, birth="2020-03-01")
+    for p in periods:
+        if p["id"] == old:
+            p["id"] = born
+    write_csv(tmp_path / "apps.csv", apps, APP_HEADER)
+    write_csv(tmp_path / "periods.csv", periods, PERIOD_HEADER)
+    base = ["rank", "beijing", str(tmp_path / "apps.csv"), "--periods", str(tmp_path / "periods.csv"), "--round",
+            "2021", "--quota", "10"]
+    one = CliRunner().invoke(main, [*base, "--out", str(tmp_path / "one")])
+    assert one.exit_code == 0, one.output
+    dask = CliRunner().invoke(main, [*base, "--out", str(tmp_path / "dask"), "--engine", "dask", "--scheduler",
+                                     cluster.scheduler_address, "--partitions", "3"])
+    assert dask.exit_code == 0, dask.output
+    for name in OUTPUTS:
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), name
+    assert born in (tmp_path / "one" / "results.csv").read_text(encoding="utf-8-sig")
+
+
 def test_the_tie_at_the_line_spans_partitions(tmp_path: Path) -> None:
     # The property the test above relies on: the IDs of one tie group hash to more than one
     # of the 5 partitions (otherwise merging counts would never be exercised at a line).
@@ -203,12 +256,7 @@ def test_parquet_in_several_files_ranks_as_the_csv(cluster: LocalCluster, tmp_pa
     write_csv(tmp_path / "periods.csv", periods, PERIOD_HEADER)
     reference = one_machine("suzhou", tmp_path, "--quota", quota_for("suzhou", tmp_path, "20"))
     for name in ("apps", "periods"):
-        table = pacsv.read_csv(tmp_path / f"{name}.csv", convert_options=pacsv.ConvertOptions(
-            column_types={c: pa.string() for c in [*APP_HEADER, *PERIOD_HEADER]}, strings_can_be_null=False))
-        (tmp_path / name).mkdir()
-        third = -(-table.num_rows // 3)
-        for k in range(3):
-            pq.write_table(table.slice(k * third, third), tmp_path / name / f"part-{k}.parquet")
+        as_parquet(tmp_path, name, 3)
     result = on_cluster(cluster, "suzhou", tmp_path / "apps", tmp_path / "periods", tmp_path / "dask", "--quota", quota_for("suzhou", tmp_path, "20"),
                         "--parquet")
     assert result.exit_code == 0, result.output
@@ -344,3 +392,187 @@ def test_a_scheme_without_a_ranking_is_refused_as_on_one_machine(tmp_path: Path)
         assert result.exit_code == 1, engine
         assert "declares no ranking" in result.output, result.output
 
+
+
+COMPARED = ("transitions.csv", "buckets.csv", "changes.csv", "groups.csv", "compare.json", "errors.csv", "report.html")
+
+
+def compare_run(tmp: Path, pool_path: Path, periods: Path, out: str, *extra: str) -> dict[str, bytes]:
+    """``compare`` Suzhou 2020 against 2016 (other items, other rank keys: many move)."""
+    quota = tmp / "quota-cmp.toml"
+    quota.write_text('"市区" = 12\n"昆山" = 4\n', encoding="utf-8")  # the pool's two target areas
+    result = CliRunner().invoke(main, ["compare", "suzhou", str(pool_path), "--periods", str(periods), "--as-of",
+                                       "2021-06-30", "--quota", str(quota), "--against", "2016",
+                                       "--out", str(tmp / out), "--by", "sex", *extra])
+    assert result.exit_code == 0, result.output
+    return {name: (tmp / out / name).read_bytes() for name in COMPARED if (tmp / out / name).exists()}
+
+
+def test_compare_on_the_cluster_writes_the_same_files(cluster: LocalCluster, tmp_path: Path) -> None:
+    # Both sides ranked on the cluster: every file of compare, the report's charts included,
+    # is the same bytes as an in-process compare of the same CSV tables.
+    apps, periods = pool("suzhou", 150, seed=9)
+    write_csv(tmp_path / "apps.csv", apps, APP_HEADER)
+    write_csv(tmp_path / "periods.csv", periods, PERIOD_HEADER)
+    reference = compare_run(tmp_path, tmp_path / "apps.csv", tmp_path / "periods.csv", "one")
+
+    def count_reads() -> None:  # a task's function is looked up by name where it runs
+        import pointscalc.distributed as d
+
+        d.reads_done, d.saved_read_task = 0, d.read_task  # type: ignore[attr-defined]
+
+        def counted(*args: Any) -> Any:
+            d.reads_done += 1  # type: ignore[attr-defined]
+            return d.saved_read_task(*args)  # type: ignore[attr-defined]
+
+        d.read_task = counted  # type: ignore[assignment]
+
+    def reads_done() -> int:
+        import pointscalc.distributed as d
+
+        d.read_task = d.saved_read_task  # type: ignore[attr-defined]
+        return d.reads_done  # type: ignore[attr-defined,no-any-return]
+
+    with Client(cluster.scheduler_address) as client:
+        client.run(count_reads)
+        try:
+            on = compare_run(tmp_path, tmp_path / "apps.csv", tmp_path / "periods.csv", "dask", "--engine", "dask",
+                             "--scheduler", cluster.scheduler_address, "--partitions", "5")
+        finally:
+            reads = sum(client.run(reads_done).values())
+    for name in COMPARED:
+        assert on[name] == reference[name], name
+    assert reads == 2  # each of the two files read once, for both sides
+    # Not an empty agreement: applicants moved between statuses, bad rows were listed.
+    moved = [r for r in csv.DictReader(io.StringIO(reference["transitions.csv"].decode("utf-8-sig")))
+             if r["before"] != r["after"]]
+    assert moved
+    assert reference["errors.csv"].count(b"\n") > 2
+
+
+def test_compare_on_the_cluster_reads_parquet_folders(cluster: LocalCluster, tmp_path: Path) -> None:
+    # The pool as folders of Parquet files: the same tables as from the CSV (compare.json
+    # and errors.csv name the folders instead, and report.html the pool).
+    apps, periods = pool("suzhou", 120, seed=4)
+    write_csv(tmp_path / "apps.csv", apps, APP_HEADER)
+    write_csv(tmp_path / "periods.csv", periods, PERIOD_HEADER)
+    reference = compare_run(tmp_path, tmp_path / "apps.csv", tmp_path / "periods.csv", "one", "--no-report")
+    for name in ("apps", "periods"):
+        as_parquet(tmp_path, name, 2)
+    result = CliRunner().invoke(main, ["compare", "suzhou", str(tmp_path / "apps"), "--periods",
+                                       str(tmp_path / "periods"), "--as-of", "2021-06-30", "--quota",
+                                       str(tmp_path / "quota-cmp.toml"), "--against", "2016", "--out",
+                                       str(tmp_path / "dask"), "--by", "sex", "--no-report", "--engine", "dask",
+                                       "--scheduler", cluster.scheduler_address])
+    assert result.exit_code == 0, result.output
+    for name in ("transitions.csv", "buckets.csv", "changes.csv", "groups.csv"):
+        assert (tmp_path / "dask" / name).read_bytes() == reference[name], name
+    assert b"sex" in reference["groups.csv"]
+
+
+def test_compare_options_that_need_dask_are_usage_errors(tmp_path: Path) -> None:
+    (tmp_path / "apps.csv").write_text("id\n", encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    base = ["compare", "suzhou", str(tmp_path / "apps.csv"), "--as-of", "2021-06-30", "--quota", "3",
+            "--against", "2016", "--out", str(tmp_path / "out"), "--no-report"]
+    for extra in (["--scheduler", "tcp://127.0.0.1:9"], ["--partitions", "4"], ["--engine", "dask", "--jobs", "2"],
+                  ["--engine", "dask", "--scored"]):
+        result = CliRunner().invoke(main, [*base, *extra])
+        assert result.exit_code == 2, (extra, result.output)
+    folder = [*base[:2], str(tmp_path / "folder"), *base[3:]]
+    result = CliRunner().invoke(main, folder)
+    assert result.exit_code == 2 and "--engine dask" in result.output
+    # An empty folder is no pool: said before any cluster is reached (this scheduler is not there).
+    result = CliRunner().invoke(main, [*folder, "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 1 and "no .csv or .parquet file here" in result.output, result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_dask_run_records_itself_and_verify_reruns_it(cluster: LocalCluster, tmp_path: Path) -> None:
+    # run.json says the engine and the outputs' hashes; verify re-runs it on the Dask engine
+    # (a local cluster of its own) and finds every file the same bytes; a changed output,
+    # and a changed file of the Parquet pool, are both found.
+    apps, periods = pool("suzhou", 80, seed=5)
+    write_csv(tmp_path / "periods.csv", periods, PERIOD_HEADER)
+    table = pa.table({h: pa.array([a.get(h, "") for a in apps], pa.string()) for h in APP_HEADER
+                      if any(a.get(h) for a in apps)})  # Suzhou's columns only, as write_csv
+    (tmp_path / "apps").mkdir()
+    pq.write_table(table.slice(0, 40), tmp_path / "apps" / "part-0.parquet")
+    pq.write_table(table.slice(40), tmp_path / "apps" / "part-1.parquet")
+    result = on_cluster(cluster, "suzhou", tmp_path / "apps", tmp_path / "periods.csv", tmp_path / "out",
+                        "--quota", quota_for("suzhou", tmp_path, "10"), "--parquet")
+    assert result.exit_code == 0, result.output
+    import hashlib
+    import json
+
+    kept = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
+    assert kept["options"]["engine"] == "dask" and kept["options"]["parquet"] is True
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert sorted(kept["outputs"]) == [n for n in written if n != "run.json"]
+    for name, entry in kept["outputs"].items():  # hashed as streamed: the files' own hashes
+        assert entry["sha256"] == hashlib.sha256((tmp_path / "out" / name).read_bytes()).hexdigest(), name
+    results = list(csv.DictReader(io.StringIO((tmp_path / "out" / "results.csv").read_text(encoding="utf-8-sig"))))
+    assert kept["outputs"]["results.csv"]["rows"] == len(results) == kept["outputs"]["results.parquet"]["rows"]
+    assert kept["counts"] == {s: sum(r["status"] == s for r in results) for s in {r["status"] for r in results}}
+    assert kept["inputs"]["input"]["rows"] == len(apps) == 81  # the pool repeats one row
+
+    verified = CliRunner().invoke(main, ["verify", str(tmp_path / "out")])
+    assert verified.exit_code == 0, verified.output
+    assert f"verified: all {len(written)} files are the same bytes" in verified.output
+
+    public = (tmp_path / "out" / "public.csv").read_bytes()
+    (tmp_path / "out" / "public.csv").write_bytes(public + b"1,x,y,1,z\n")
+    changed = CliRunner().invoke(main, ["verify", str(tmp_path / "out")])
+    assert changed.exit_code == 1 and "differs: public.csv" in changed.output
+    (tmp_path / "out" / "public.csv").write_bytes(public)
+
+    pq.write_table(table.slice(0, 39), tmp_path / "apps" / "part-0.parquet")
+    moved = CliRunner().invoke(main, ["verify", str(tmp_path / "out")])
+    assert moved.exit_code == 1 and "has changed since the run" in moved.output
+
+
+def test_a_worker_that_raises_on_a_row_leaks_no_name_or_id(cluster: LocalCluster, tmp_path: Path) -> None:
+    # One row makes the workers' reader raise, with an error that quotes the row's ID and
+    # name (as a deep library's message may).  Neither the user's terminal nor any worker's
+    # or the scheduler's log holds a name or an ID number of the pool; the error says the kind.
+    apps, periods = pool("suzhou", 40, seed=8)
+    for i, a in enumerate(apps):
+        a["name"] = f"隐名{i:03d}"
+    write_csv(tmp_path / "apps.csv", apps, APP_HEADER)
+    write_csv(tmp_path / "periods.csv", periods, PERIOD_HEADER)
+    marker = apps[7]["id"]
+
+    def break_on(marker: str) -> None:
+        import pointscalc.columns as c
+
+        def from_raw(apps: Any, *args: Any, **kwargs: Any) -> Any:
+            ids = apps.columns["id"].to_pylist()
+            if marker in ids:
+                at = ids.index(marker)
+                raise ValueError(f"cannot read {ids[at]} of {apps.columns['name'][at]}")
+            return c.saved_from_raw(apps, *args, **kwargs)  # type: ignore[attr-defined]
+
+        c.saved_from_raw = c.from_raw  # type: ignore[attr-defined]
+        c.from_raw = from_raw  # type: ignore[assignment]
+
+    def mend() -> None:
+        import pointscalc.columns as c
+
+        c.from_raw = c.saved_from_raw  # type: ignore[attr-defined]
+
+    with Client(cluster.scheduler_address) as client:
+        client.run(break_on, marker)
+        try:
+            result = on_cluster(cluster, "suzhou", tmp_path / "apps.csv", tmp_path / "periods.csv",
+                                tmp_path / "out", "--quota", quota_for("suzhou", tmp_path, "3"))
+        finally:
+            client.run(mend)
+        logs = [str(client.get_worker_logs()), str(client.get_worker_logs(nanny=True)),
+                str(client.get_scheduler_logs())]
+    assert result.exit_code == 1
+    assert "the run failed on the cluster (ValueError" in result.output
+    said = "\n".join([result.output, *logs])
+    assert "Compute Failed" not in said
+    for a in apps:
+        assert a["id"] not in said and a["id"][:17] not in said and a["name"] not in said
+    assert not (tmp_path / "out").exists()

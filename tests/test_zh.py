@@ -239,6 +239,9 @@ def _commands(f: dict[str, str], out: Path) -> Iterator[tuple[str, list[str]]]:
     yield "compare json", ["compare", "suzhou", f["pool"], "--periods", f["periods"], "--as-of", "2020-06-30",
                            "--quota", "1", "--against", "2016", "--out", str(out / "cmp3"), "--no-report",
                            "--format", "json"]
+    yield "compare dask options", ["compare", "suzhou", f["pool"], "--periods", f["periods"], "--as-of", "2020-06-30",
+                                   "--quota", "1", "--against", "2016", "--out", str(out / "cd"), "--no-report",
+                                   "--engine", "dask", "--jobs", "2"]
     # Input in Chinese, and input errors of every kind of file (reading, limits, columns, quotas, tables).
     tmp = out.parent
     yield "score chinese keys", ["score", "suzhou", str(ROOT / "tests/data/suzhou-technician-zh.toml"),

@@ -149,7 +149,7 @@ def test_a_reform_with_two_problems_gives_two_error_lines(tmp_path: Path) -> Non
 def test_an_unknown_scheme_in_chinese() -> None:
     done = invoke("score", "beijng", "x.toml", "--as-of", "2021-06-30", "--lang", "zh")
     assert done.exit_code == 2
-    assert "没有名为 'beijng' 的方案（是否想用 beijing？）" in done.stderr
+    assert "没有名为 'beijng' 的方案（是否想写 beijing？）" in done.stderr
     assert "anyang、beijing、nanjing" in done.stderr
     assert not english(done.stderr, _codes())
 
