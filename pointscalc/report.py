@@ -14,7 +14,10 @@ from typing import Any
 
 from tabulate import tabulate
 
-from pointscalc.scheme import Scheme, Version
+from pointscalc import i18n
+from pointscalc.i18n import N_, pick, tr
+from pointscalc.recognition import Status
+from pointscalc.scheme import Scheme, Text, Ties, Version
 from pointscalc.scoring import Assessment, ConditionResult, Family, FollowerResult
 
 _WORDS = {
@@ -313,39 +316,52 @@ def schemes_table(schemes: list[Scheme]) -> str:
         for v in s.versions:
             rows.append([s.key, s.city, s.name.zh, v.label, v.validity(), "; ".join(v.documents)])
     return tabulate(
-        rows, headers=["scheme", "city", "name", "version", "valid", "sources"], disable_numparse=True
+        rows, headers=[tr("scheme"), tr("city"), tr("name"), tr("version"), tr("valid"), tr("sources")],
+        disable_numparse=True,
     ) + "\n"
+
+
+def _titled(title: str) -> str:
+    """A section title: ``Conditions:`` or ``申请条件：``."""
+    return tr("{title}:", title=title)
+
+
+def _conditions_listed(conditions: Any, lang: str) -> str:
+    return tabulate([[c.label(lang), str(c.citation), str(c.provenance)] for c in conditions],
+                    headers=[tr("condition"), tr("clause"), tr("provenance")], disable_numparse=True)
 
 
 def version_text(scheme: Scheme, v: Version, lang: str = "en", marked: frozenset[str] = frozenset()) -> str:
     """The points table back, with the clause and provenance of every line (``show``).
 
     Items in ``marked`` (changed by a reform) are flagged with ``»``."""
-    out = [f"{scheme.name(lang)} ({scheme.key}) · version {v.label} · valid {v.validity()}", ""]
+    with i18n.using(lang):
+        return _version_text(scheme, v, lang, marked)
+
+
+def _version_text(scheme: Scheme, v: Version, lang: str, marked: frozenset[str]) -> str:
+    out = [tr("{name} ({key}) · version {version} · valid {validity}", name=scheme.name(lang), key=scheme.key,
+              version=v.label, validity=v.validity()), ""]
     for d in v.documents:
         doc = scheme.document(d)
-        out.append(f"  {doc.number}: {doc.title}")
+        out.append(f"  {doc.number}{pick(': ', '：')}{doc.title}")
     out.append("")
     if v.preconditions:
-        out.append("Conditions:")
-        out.append(tabulate(
-            [[c.label(lang), str(c.citation), str(c.provenance)] for c in v.preconditions],
-            headers=["condition", "clause", "provenance"], disable_numparse=True,
-        ))
+        out.append(_titled(tr("Conditions")))
+        out.append(_conditions_listed(v.preconditions, lang))
         out.append("")
     if v.unknown is not None:
-        out.append(f"Not known: {v.unknown(lang)}")
+        out.append(tr("Not known: {what}", what=v.unknown(lang)))
         out.append("")
     for ch in v.channels:
         lasts = ""
         if ch.open_ended:
-            lasts = f"; in force until {ch.ends}" if ch.ends else "; states no end date: stays in force when the version ends"
-        out.append(f"Channel: {ch.label(lang)} ({ch.citation}{lasts})")
-        out.append(tabulate(
-            [[c.label(lang), str(c.citation), str(c.provenance)] for c in ch.conditions],
-            headers=["condition", "clause", "provenance"], disable_numparse=True,
-        ))
-        out.append(_followers_text(ch.followers))
+            lasts = tr("; in force until {day}", day=str(ch.ends)) if ch.ends \
+                else tr("; states no end date: stays in force when the version ends")
+        out.append(tr("Channel: {label} ({citation}{lasts})", label=ch.label(lang), citation=str(ch.citation),
+                      lasts=lasts))
+        out.append(_conditions_listed(ch.conditions, lang))
+        out.append(_followers_text(ch.followers, lang))
         out.append("")
     if v.items:
         base = v.base_items or frozenset()
@@ -353,106 +369,139 @@ def version_text(scheme: Scheme, v: Version, lang: str = "en", marked: frozenset
             [[("» " if it.key in marked else "") + it.label(lang) + (" *" if it.key in base else ""),
               it.describe(), str(it.citation),
               str(it.provenance)] for it in v.items],
-            headers=["item", "rule", "clause", "provenance"], disable_numparse=True,
+            headers=[tr("item"), tr("rule"), tr("clause"), tr("provenance")], disable_numparse=True,
             maxcolwidths=[None, 60, 40, None],
         ))
         if base:
-            out.append("* part of the base score (基础分)")
-        out += [f"  {it.key}: {it.note}" for it in v.items if it.note]
+            out.append(tr("* part of the base score (基础分)"))
+        out += [f"  {it.key}{pick(': ', '：')}{it.note(lang)}" for it in v.items if it.note]
         out.append("")
     if v.items:
-        out.append(_followers_text(v.followers).replace("Who may follow", "Who may follow by points"))
-    out.append(f"Rounding: {v.rounding.describe()} [{v.rounding.provenance}]")
+        out.append(_followers_text(v.followers, lang, by_points=True))
+    out.append(tr("Rounding: {how} [{provenance}]", how=v.rounding.describe(), provenance=str(v.rounding.provenance)))
     if v.ranking is not None:
-        keys = ", ".join(f"{k.name} {'desc' if k.descending else 'asc'}" for k in v.ranking.keys)
-        out.append(f"Ranking: {keys}; ties at the cutoff: {v.ranking.ties.value} ({v.ranking.citation})")
+        keys = i18n.listing(tr("{key} desc", key=k.name) if k.descending else tr("{key} asc", key=k.name)
+                            for k in v.ranking.keys)
+        out.append(tr("Ranking: {keys}; ties at the cutoff: {ties} ({citation})", keys=keys,
+                      ties=tr(_TIES[v.ranking.ties]), citation=str(v.ranking.citation)))
     if v.threshold is not None:
         t = v.threshold
-        pts = t.points if isinstance(t.points, Decimal) else ", ".join(f"{k} {p}" for k, p in t.points)
-        out.append(f"Threshold: {t.label(lang)}: {pts} [{t.provenance}] ({t.citation})")
+        pts = t.points if isinstance(t.points, Decimal) else i18n.listing(f"{k} {p}" for k, p in t.points)
+        out.append(tr("Threshold: {label}: {points} [{provenance}] ({citation})", label=t.label(lang), points=pts,
+                      provenance=str(t.provenance), citation=str(t.citation)))
     if v.params:
         out.append("")
-        out.append("Parameters:")
+        out.append(_titled(tr("Parameters")))
         out.append(tabulate(
-            [[p.name, str(p.value), str(p.provenance), p.note] for p in v.params],
-            headers=["name", "value", "provenance", "note"], disable_numparse=True,
+            [[p.name, _param_value(p.value, lang), str(p.provenance), p.note(lang)] for p in v.params],
+            headers=[tr("name"), tr("value"), tr("provenance"), tr("note")], disable_numparse=True,
             maxcolwidths=[None, None, None, 70],
         ))
     if v.facts:
         out.append("")
-        out.append("Extra facts read:")
+        out.append(_titled(tr("Extra facts read")))
         for f in v.facts:
-            where = f"periods of kind {f.period_kind.code}" if f.period_kind is not None else "extra"
-            out.append(f"  {f.name} ({where}{', required' if f.required else ''}): {f.description}")
+            where = tr("periods of kind {kind}", kind=f.period_kind.code) if f.period_kind is not None else "extra"
+            required = tr(", required") if f.required else ""
+            out.append(tr("  {name} ({where}{required}): {description}", name=f.name, where=where, required=required,
+                          description=f.description(lang)))
     for w in v.waivers:
-        instead = f"; checked instead: {w.instead}" if w.instead else ""
-        out.append(f"Fairness waiver: {w.property}: {w.reason} ({w.citation}){instead}")
+        instead = tr("; checked instead: {property}", property=w.instead) if w.instead else ""
+        out.append(tr("Fairness waiver: {property}: {reason} ({citation}){instead}", property=w.property,
+                      reason=w.reason(lang), citation=str(w.citation), instead=instead))
     for note in v.notes:
-        out.append(f"Note: {note}")
+        out.append(tr("Note: {note}", note=note(lang)))
     return "\n".join(out).rstrip() + "\n"
+
+
+def _param_value(value: Any, lang: str) -> str:
+    """A parameter's value: a word in the reader's language, a number as it is; ``None`` stays
+    as the English docs have always printed it."""
+    if isinstance(value, Text):
+        return value(lang)
+    return pick("None", tr("not set")) if value is None else str(value)
+
+
+_TIES = {Ties.ADMIT_ALL: N_("admit_all"), Ties.STRICT: N_("strict")}
+"""How ties at the cutoff are said: the code in English, words in Chinese."""
 
 
 def rounds_text(scheme: Scheme, lang: str = "en") -> str:
     """The rounds a scheme declares, with data day, window and published result (``show``)."""
     if not scheme.rounds:
         return ""
-    rows = []
-    for r in scheme.rounds:
-        res = r.result
-        rows.append([
-            r.id, r.version, f"{r.data_day} [{r.data_day_provenance}]", f"{r.window_text()} [{r.window_provenance}]",
-            "" if r.quota is None else f"{r.quota} [{r.quota_provenance}]",
-            "" if res is None else str(res.cutoff),
-            "" if res is None or res.admitted is None else str(res.admitted),
-            "" if res is None else f"{res.provenance}: {res.citation}" + (f"; {res.note}" if res.note else ""),
-        ])
-    table = tabulate(rows, headers=["round", "rules", "data counted to", "application window",
-                                    "quota", "cutoff", "admitted", "published result"],
-                     disable_numparse=True, maxcolwidths=[None] * 7 + [60])
-    notes = sorted({r.note for r in scheme.rounds if r.note})
-    return "\n".join(["Rounds:", table, *(f"Note: {n}" for n in notes)]) + "\n"
+    with i18n.using(lang):
+        rows = []
+        for r in scheme.rounds:
+            res = r.result
+            rows.append([
+                r.id, r.version, f"{r.data_day} [{r.data_day_provenance}]",
+                f"{r.window_text()} [{r.window_provenance}]",
+                "" if r.quota is None else f"{r.quota} [{r.quota_provenance}]",
+                "" if res is None else str(res.cutoff),
+                "" if res is None or res.admitted is None else str(res.admitted),
+                "" if res is None else f"{res.provenance}{pick(': ', '：')}{res.citation}"
+                + (f"{pick('; ', '；')}{res.note(lang)}" if res.note else ""),
+            ])
+        table = tabulate(rows, headers=[tr("round"), tr("rules"), tr("data counted to"), tr("application window"),
+                                        tr("quota"), tr("cutoff"), tr("admitted"), tr("published result")],
+                         disable_numparse=True, maxcolwidths=[None] * 7 + [60])
+        notes = sorted({r.note(lang) for r in scheme.rounds if r.note})
+        return "\n".join([_titled(tr("Rounds")), table, *(tr("Note: {note}", note=n) for n in notes)]) + "\n"
 
 
 def reform_text(scheme: Scheme, v: Version, changes: list[Any], reform: Any, lang: str = "en") -> str:
     """``show --reform``: the reformed table, changed items marked, then every change."""
     from pointscalc.reform import changed_items
 
-    head = f"What-if: {reform.describe()}, applied to version {v.label}\n\n"
-    body = version_text(scheme, v, lang, frozenset(changed_items(changes)))
-    lines = ["", "» changed by the reform:"] + [f"  {c}" for c in changes]
-    return head + body + "\n".join(lines) + "\n"
+    with i18n.using(lang):
+        head = tr("What-if: {reform}, applied to version {version}", reform=reform.describe(), version=v.label)
+        body = version_text(scheme, v, lang, frozenset(changed_items(changes)))
+        lines = ["", tr("» changed by the reform:")] + [f"  {c}" for c in changes]
+        return head + "\n\n" + body + "\n".join(lines) + "\n"
 
 
-def _followers_text(followers: Any) -> str:
+def _followers_text(followers: Any, lang: str, by_points: bool = False) -> str:
+    who = tr("Who may follow by points") if by_points else tr("Who may follow")
     if followers is None:
-        return "Who may follow: not stated by the source"
+        return tr("{who}: not stated by the source", who=who)
     if not followers:
-        return "Who may follow: nobody"
+        return tr("{who}: nobody", who=who)
     parts = []
     for f in followers:
-        terms = [t for t, on in (("under 18", f.minor), ("unmarried", f.unmarried), ("living together", f.together)) if on]
+        terms = [tr(t) for t, on in ((N_("under 18"), f.minor), (N_("unmarried"), f.unmarried),
+                                     (N_("living together"), f.together)) if on]
         if f.elsewhere is not None:
-            terms = [f.elsewhere.en]
-        parts.append(f.relation.code + (f" ({', '.join(terms)})" if terms else "") + f" [{f.citation}]")
-    return "Who may follow: " + "; ".join(parts)
+            terms = [f.elsewhere(lang)]
+        relation = f.relation.zh if lang == "zh" else f.relation.code
+        parts.append(relation + (tr(" ({terms})", terms=i18n.listing(terms)) if terms else "") + f" [{f.citation}]")
+    return tr("{who}: {members}", who=who, members=pick("; ", "；").join(parts))
+
+
+_STATUS = {Status.IN_FORCE: N_("in_force"), Status.EXPLORED: N_("explored")}
+"""An agreement's status: the code in English, words in Chinese."""
 
 
 def agreements_table(schemes: list[Scheme], as_of: date | None, include_explored: bool, lang: str = "en") -> str:
-    rows = []
-    for s in schemes:
-        for a in s.agreements:
-            row = [s.key, a.label(lang), ", ".join(sorted(a.partners)),
-                   ", ".join(sorted(k.code for k in a.kinds)),
-                   f"[{a.effective}, {a.ends or '…'})", a.status.value, str(a.citation)]
-            if as_of is not None:
-                row.append("yes" if a.in_force(as_of, include_explored) else "no")
-            rows.append(row)
-    headers = ["scheme", "agreement", "partners", "period kinds", "valid", "status", "clause"]
-    if as_of is not None:
-        headers.append(f"applies on {as_of}")
-    if not rows:
-        return "no recognition agreements\n"
-    return tabulate(rows, headers=headers, disable_numparse=True, maxcolwidths=[None, 30, 30, 30, None, None, 30]) + "\n"
+    with i18n.using(lang):
+        rows = []
+        for s in schemes:
+            for a in s.agreements:
+                kinds = sorted(a.kinds, key=lambda k: k.code)
+                row = [s.key, a.label(lang), i18n.listing(sorted(a.partners)),
+                       i18n.listing(k.zh if lang == "zh" else k.code for k in kinds),
+                       f"[{a.effective}, {a.ends or '…'})", tr(_STATUS[a.status]), str(a.citation)]
+                if as_of is not None:
+                    row.append(tr("yes") if a.in_force(as_of, include_explored) else tr("no"))
+                rows.append(row)
+        headers = [tr("scheme"), tr("agreement"), tr("partners"), tr("period kinds"), tr("valid"), tr("status"),
+                   tr("clause")]
+        if as_of is not None:
+            headers.append(tr("applies on {day}", day=str(as_of)))
+        if not rows:
+            return tr("no recognition agreements") + "\n"
+        return tabulate(rows, headers=headers, disable_numparse=True,
+                        maxcolwidths=[None, 30, 30, 30, None, None, 30]) + "\n"
 
 
 # --- pointscalc check: one profile, every city ------------------------------------------

@@ -63,7 +63,7 @@ def value_schema(parse: Callable[[Any], Any]) -> dict[str, Any]:
 
 def fact_schema(fact: Fact) -> dict[str, Any]:
     base = {bool: BOOLEAN, int: WHOLE, Decimal: NUMBER}.get(fact.type, TEXT)
-    out = {**base, "description": fact.description}
+    out = {**base, "description": fact.description.said()}
     if fact.choices:
         out["enum"] = list(fact.choices)
     return out
