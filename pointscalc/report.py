@@ -72,6 +72,8 @@ def fitted(rows: list[list[Any]], headers: list[str], wrap: list[bool], *, under
     rows = [list(r) for r in rows]
     natural = [max([_cell_width(h), *(_cell_width(r[i]) for r in rows)]) for i, h in enumerate(headers)]
     pad = 2 if any(headers) else 0  # tabulate pads each column of a table with headers
+    if headers and not pad:  # blank headers still make each column at least tabulate's MIN_PADDING wide
+        natural = [max(n, 2) for n in natural]
     fixed = sum(n + pad for n, w in zip(natural, wrap, strict=True) if not w) + 2 * (len(headers) - 1)
     fixed += pad * sum(wrap)
     wrapped = [i for i, w in enumerate(wrap) if w]
@@ -154,9 +156,23 @@ def _condition_json(c: ConditionResult, lang: str) -> dict[str, Any]:
     }
 
 
+def _colon(lang: str) -> str:
+    """Punctuation of prose: full width in Chinese."""
+    return "：" if lang == "zh" else ": "
+
+
+def _semicolon(lang: str) -> str:
+    return "；" if lang == "zh" else "; "
+
+
+def _aside(text: object, lang: str) -> str:
+    """`` (text)`` after a word, or （text） in Chinese."""
+    return f"（{text}）" if lang == "zh" else f" ({text})"
+
+
 def member_label(r: FollowerResult, lang: str) -> str:
     m = r.member
-    born = f" ({m.birth:%Y-%m})" if m.birth else ""
+    born = _aside(f"{m.birth:%Y-%m}", lang) if m.birth else ""
     return f"#{r.index + 1} {m.relation.zh if lang == 'zh' else m.relation.code}{born}"
 
 
@@ -183,8 +199,8 @@ def family_lines(f: Family, lang: str) -> list[str]:
     out = []
     for r in f.members:
         mark = {True: "✓", False: "✗", None: "?"}[r.may_follow]
-        cite = f" ({r.citation})" if r.citation else ""
-        out += wrapped(f"  {mark} {member_label(r, lang)}: {r.detail(lang)}{cite}", "      ")
+        cite = _aside(r.citation, lang) if r.citation else ""
+        out += wrapped(f"  {mark} {member_label(r, lang)}{_colon(lang)}{r.detail(lang)}{cite}", "      ")
     return out
 
 
@@ -242,36 +258,43 @@ def assessment_json(a: Assessment, lang: str = "en") -> dict[str, Any]:
 
 def assessment_text(a: Assessment, scheme: Scheme, lang: str = "en") -> str:
     w = _WORDS[lang]
-    out = wrapped(f"{scheme.name(lang)} ({a.scheme}) · {w['version']} {a.version} · {w['as_of']} {a.rules_day}"
+    colon = _colon(lang)
+    out = wrapped(f"{scheme.name(lang)}{_aside(a.scheme, lang)} · {w['version']} {a.version} · {w['as_of']} {a.rules_day}"
                   + (f" · {w['counted_to']} {a.as_of}" if a.as_of != a.rules_day else ""), "  ")
     said = a.when.said() if a.when is not None else None
+    def say(line: str) -> None:
+        out.extend(wrapped(line, "  "))
+
     if said is not None:
-        out.append(f"{w['round']}: {said(lang)}")
-    out += [f"{w['note']}: {n(lang)}" for n in a.notes]
+        say(f"{w['round']}{colon}{said(lang)}")
+    for n in a.notes:
+        say(f"{w['note']}{colon}{n(lang)}")
     if a.settles_by:
-        verdict = f"{w['by_channel']} " + "; ".join(ch.label(lang) for ch in a.settles_by)
+        verdict = w["by_channel"] + ("" if lang == "zh" else " ") \
+            + _semicolon(lang).join(ch.label(lang) for ch in a.settles_by)
     elif a.eligible and (a.conditions or a.lines):
         verdict = w["points_path"]
     else:
         verdict = w["ineligible"]
-    out += [f"{w['verdict']}: {verdict}", ""]
+    say(f"{w['verdict']}{colon}{verdict}")
+    out.append("")
     if a.conditions:
-        out.append(f"{w['eligible']}: {w['yes'] if a.eligible else w['no']}")
+        out.append(f"{w['eligible']}{colon}{w['yes'] if a.eligible else w['no']}")
         out.append(_conditions_table(a.conditions, lang, a.as_of))
         out.append("")
     for ch in a.channels:
         status = w["settles"] if ch.passed else w["not_met"]
-        out.append(f"{w['channels']}: {ch.label(lang)} — {status} ({ch.citation})")
+        say(f"{w['channels']}{colon}{ch.label(lang)} — {status}{_aside(ch.citation, lang)}")
         out.append(_conditions_table(ch.conditions, lang, a.as_of))
         for text, cite in ch.advice:
-            out.append(f"{w['advice']}: {text(lang)} ({cite})")
+            say(f"{w['advice']}{colon}{text(lang)}{_aside(cite, lang)}")
         if ch.passed and ch.family.members:
-            out.append(f"{w['family']}:")
+            out.append(f"{w['family']}{colon.rstrip()}")
             out += family_lines(ch.family, lang)
         out.append("")
     if a.lines:
         rows = [
-            [ln.label(lang), ln.points, f"{ln.detail(lang)} [{w['counted_to']} {a.as_of}]", str(ln.citation),
+            [ln.label(lang), ln.points, f"{ln.detail(lang)}{_counted(a.as_of, lang)}", str(ln.citation),
              str(ln.provenance)]
             for ln in a.lines
         ]
@@ -279,19 +302,24 @@ def assessment_text(a: Assessment, scheme: Scheme, lang: str = "en") -> str:
                           [True, False, True, True, False], under=3,
                           colalign=("left", "right", "left", "left", "left")))
         out.append("")
-        out.append(f"{w['total']}: {a.total}")
+        out.append(f"{w['total']}{colon}{a.total}")
         if a.base is not None:
-            out.append(f"{w['base']}: {a.base}")
+            out.append(f"{w['base']}{colon}{a.base}")
     elif scheme.versions and any(v.items for v in scheme.versions) and a.total is None and not a.notes:
         out.append(w["not_scored"])
     if a.threshold is not None and a.threshold_label is not None:
         reached = w["reaches"] if a.meets_threshold else w["below"]
-        out.append(f"{w['threshold']}: {a.threshold_label(lang)} {a.threshold} — {reached}")
+        say(f"{w['threshold']}{colon}{a.threshold_label(lang)} {a.threshold} — {reached}")
     if a.lines and a.eligible and a.family.members:
         out.append("")
-        out.append(f"{w['family']} ({w['by_points']}):")
+        out.append(f"{w['family']}{_aside(w['by_points'], lang)}{colon.rstrip()}")
         out += family_lines(a.family, lang)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _counted(day: date, lang: str) -> str:
+    """The day a line's facts are counted to, after the line."""
+    return f"（{_WORDS[lang]['counted_to']} {day}）" if lang == "zh" else f" [{_WORDS[lang]['counted_to']} {day}]"
 
 
 def _conditions_table(conditions: tuple[ConditionResult, ...], lang: str, counted_to: date) -> str:
@@ -300,8 +328,8 @@ def _conditions_table(conditions: tuple[ConditionResult, ...], lang: str, counte
     for c in conditions:
         detail = c.detail(lang)
         if c.shortfall is not None:
-            detail += f"; {w['missing']}: {c.shortfall(lang)}"
-        detail += f" [{w['counted_to']} {counted_to}]"
+            detail += f"{_semicolon(lang)}{w['missing']}{_colon(lang)}{c.shortfall(lang)}"
+        detail += _counted(counted_to, lang)
         rows.append(["✓" if c.passed else "✗", c.label(lang), detail, str(c.citation)])
     return fitted(rows, ["", "", "", ""], [False, True, True, True], tablefmt="plain")
 

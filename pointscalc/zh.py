@@ -107,7 +107,7 @@ MESSAGES: dict[str, str] = {
     "condition": "条件",
     "clause": "条款",
     "provenance": "来源可信度",
-    "{name} ({key}) · version {version} · valid {validity}": "{name}（{key}）· 版本 {version} · 有效期 {validity}",
+    "{name} ({key}) · version {version} · valid {validity}": "{name}（{key}） · 版本 {version} · 有效期 {validity}",
     "Conditions": "申请条件",
     "Not known: {what}": "未知：{what}",
     "; in force until {day}": "；有效至 {day}（不含）",

@@ -16,6 +16,8 @@ COMMANDS = [
     ["score", "beijing", str(EXAMPLES / "beijing-engineer.toml"), "--round", "2021"],
     ["score", "suzhou", str(EXAMPLES / "suzhou-technician.toml"), "--as-of", "2021-06-30"],
     ["check", str(EXAMPLES / "migrant-worker.toml"), "--as-of", "2019-06-30"],
+    # A conditions table (blank headers) whose mark column tabulate widens to 2: it was 101 wide at 100.
+    ["score", "anyang", str(EXAMPLES / "beijing-engineer.toml"), "--as-of", "2019-06-30"],
 ]
 
 
