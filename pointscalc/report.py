@@ -560,14 +560,14 @@ def _score_text(c: Any, lang: str) -> str:
     if a.threshold is not None and a.threshold_label is not None:
         label = a.threshold_label(lang)
         if a.meets_threshold:
-            text += f"; {label} {a.threshold}: {w['reached']}"
+            text += f"{_semicolon(lang)}{label} {a.threshold}{_colon(lang)}{w['reached']}"
         else:
-            text += f"; {label} {a.threshold}: {w['short']} {a.threshold - a.total} {w['pts']}"
+            text += f"{_semicolon(lang)}{label} {a.threshold}{_colon(lang)}{w['short']} {a.threshold - a.total} {w['pts']}"
     return text
 
 
 def _failed_text(c: ConditionResult, lang: str) -> str:
-    return c.shortfall(lang) if c.shortfall is not None else f"{c.label(lang)}: {c.detail(lang)}"
+    return c.shortfall(lang) if c.shortfall is not None else f"{c.label(lang)}{_colon(lang)}{c.detail(lang)}"
 
 
 def _family_cell(f: Family, lang: str) -> str:
@@ -577,7 +577,7 @@ def _family_cell(f: Family, lang: str) -> str:
     if not f.stated:
         return w["not_stated"]
     names = [member_label(r, lang) + ("?" if r.may_follow is None else "") for r in f.followers]
-    return ", ".join(names) or "—"
+    return ("、" if lang == "zh" else ", ").join(names) or "—"
 
 
 def check_text(checks: list[Any], as_of: date, lang: str = "en") -> str:
@@ -593,7 +593,7 @@ def check_text(checks: list[Any], as_of: date, lang: str = "en") -> str:
         opened = c.open_paths
         if c.outcome is Outcome.DIRECT:
             shown = [p for p in opened if p.key != "points"]
-            path = "; ".join(p.label(lang) for p in shown)
+            path = _semicolon(lang).join(p.label(lang) for p in shown)
             missing, family = "—", _family_cell(shown[0].family, lang)
         elif c.outcome is Outcome.POINTS:
             path = _score_text(c, lang)
@@ -602,8 +602,8 @@ def check_text(checks: list[Any], as_of: date, lang: str = "en") -> str:
             family = _family_cell(opened[0].family, lang)
         else:
             near = c.closest
-            path = f"{w['closest']}: {near.label(lang)}" if near else ""
-            missing = "; ".join(_failed_text(f, lang) for f in near.failed) if near else ""
+            path = f"{w['closest']}{_colon(lang)}{near.label(lang)}" if near else ""
+            missing = _semicolon(lang).join(_failed_text(f, lang) for f in near.failed) if near else ""
             family = "—"
         rows.append([city, w[c.outcome.value], path, missing, family])
     out = [f"{w['title']} {as_of}", ""]
@@ -620,9 +620,9 @@ def _check_detail(c: Any, lang: str) -> str:
     from pointscalc.crosscheck import Outcome
 
     w = _CHECK[lang]
-    head = f"{c.scheme.name(lang)} ({c.scheme.key}"
-    head += f", {_WORDS[lang]['version']} {c.version.label})" if c.version else ")"
-    out = [head + f": {w[c.outcome.value]}"]
+    key = f"{c.scheme.key}{'，' if lang == 'zh' else ', '}{_WORDS[lang]['version']} {c.version.label}" \
+        if c.version else c.scheme.key
+    out = [f"{c.scheme.name(lang)}{_aside(key, lang)}{_colon(lang)}{w[c.outcome.value]}"]
     if c.outcome is Outcome.NO_RULES:
         out.append(f"  {c.note(lang)}")
         return "\n".join(out)
@@ -633,19 +633,19 @@ def _check_detail(c: Any, lang: str) -> str:
         if c.outcome is Outcome.DIRECT and p.key == "points":
             continue
         channel = next((ch for ch in a.channels if ch.key == p.key), None)
-        cite = f" ({channel.citation})" if channel else ""
+        cite = _aside(channel.citation, lang) if channel else ""
         verb = w["settles_by"] if channel else w["may_apply"]
-        out.append(f"  {verb}: {p.label(lang)}{cite}")
+        out.append(f"  {verb}{_colon(lang)}{p.label(lang)}{cite}")
         for text, where in channel.advice if channel else ():
-            out.append(f"    {_WORDS[lang]['advice']}: {text(lang)} ({where})")
+            out.append(f"    {_WORDS[lang]['advice']}{_colon(lang)}{text(lang)}{_aside(where, lang)}")
         if p.family.members:
-            out.append(f"    {_WORDS[lang]['family']}:")
+            out.append(f"    {_WORDS[lang]['family']}{_colon(lang).rstrip()}")
             out += ["  " + line for line in family_lines(p.family, lang)]
     if not c.open_paths:
         for p in c.paths:
-            out.append(f"  ✗ {p.label(lang)}:")
+            out.append(f"  ✗ {p.label(lang)}{_colon(lang).rstrip()}")
             for f in p.failed:
-                out.append(f"      {_failed_text(f, lang)} ({f.citation})")
+                out.append(f"      {_failed_text(f, lang)}{_aside(f.citation, lang)}")
     if c.note:
         out.append(f"  {c.note(lang)}")
     return "\n".join(out)

@@ -103,3 +103,11 @@ def test_score_in_chinese_uses_full_width_punctuation() -> None:
     assert "随迁家属（积分落户）：" in out and "#1 配偶：可随迁（" in out
     assert "结论：" in out and "（计算至 2021-06-30）" in out
     assert "[计算至" not in out and "结论: " not in out
+
+
+def test_check_in_chinese_uses_full_width_punctuation() -> None:
+    out = run("check", str(EXAMPLES / "nantong-renter-family.toml"), "--as-of", "2021-06-30", "--lang", "zh")
+    # 南通 (四): a legal stable residence, rental included, settles the renter directly.
+    assert "南通市推动非户籍人口在城市落户（nantong，版本 2020）：可直接落户" in out
+    assert "落户途径：合法稳定住所（含租赁）落户（南通2020落户实施意见 (四)）" in out
+    assert "最接近的途径：" in out and "最接近的途径: " not in out
