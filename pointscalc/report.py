@@ -7,6 +7,7 @@ number: an applicant's own result does not need them, and logs must never hold t
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from datetime import date
 from decimal import Decimal
@@ -129,11 +130,17 @@ def wrapped(text: str, indent: str = "", width: int | None = None) -> list[str]:
     return lines
 
 
+_DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号")
+"""An official document number (安政办〔2018〕19号): one word, never broken."""
+
+
 def _words(text: str) -> list[str]:
-    """Break points: after a space, and between two Chinese characters."""
+    """Break points: after a space, and between two Chinese characters outside a document number."""
+    whole = {i for m in _DOCUMENT_NUMBER.finditer(text) for i in range(m.start() + 1, m.end())}
     out: list[str] = []
-    for c in text:
-        if out and not (c == " " or out[-1].endswith(" ") or ("\u4e00" <= c <= "\u9fff" and "\u4e00" <= out[-1][-1] <= "\u9fff")):
+    for i, c in enumerate(text):
+        if out and (i in whole or not (c == " " or out[-1].endswith(" ")
+                                       or ("\u4e00" <= c <= "\u9fff" and "\u4e00" <= out[-1][-1] <= "\u9fff"))):
             out[-1] += c
         else:
             out.append(c)

@@ -111,3 +111,14 @@ def test_check_in_chinese_uses_full_width_punctuation() -> None:
     assert "南通市推动非户籍人口在城市落户（nantong，版本 2020）：可直接落户" in out
     assert "落户途径：合法稳定住所（含租赁）落户（南通2020落户实施意见 (四)）" in out
     assert "最接近的途径：" in out and "最接近的途径: " not in out
+
+
+@pytest.mark.parametrize("width", range(20, 60))
+def test_prose_never_breaks_a_document_number(width: int) -> None:
+    from pointscalc.report import wrapped
+
+    line = "直接落户通道：放开落户群体：参军进入城镇人员 — 不满足（安政办〔2018〕19号 二(一)）"
+    lines = wrapped(line, "  ", width=width)
+    assert any("安政办〔2018〕19号" in x for x in lines), lines
+    # Nothing is lost or added but the break points and the indent.
+    assert "".join(x.strip() for x in lines).replace(" ", "") == line.replace(" ", "")
