@@ -65,9 +65,9 @@ def _cell_width(text: object) -> int:
 
 
 def fitted(rows: list[list[Any]], headers: list[str], wrap: list[bool], *, under: int | None = None,
-           width: int | None = None, **kwargs: Any) -> str:
+           width: int | None = None, least: int = 12, **kwargs: Any) -> str:
     """A table that fits ``width`` (the terminal's): the ``wrap`` columns share what the others
-    leave, each at least 12 wide.  Where even that is too wide, column ``under`` (a clause)
+    leave, each at least ``least`` wide.  Where even that is too wide, column ``under`` (a clause)
     moves under the first column of its row instead of standing beside it."""
     width = width or terminal_width()
     rows = [list(r) for r in rows]
@@ -77,23 +77,23 @@ def fitted(rows: list[list[Any]], headers: list[str], wrap: list[bool], *, under
         natural = [max(n, 2) for n in natural]
     fixed = sum(n + pad for n, w in zip(natural, wrap, strict=True) if not w) + 2 * (len(headers) - 1)
     fixed += pad * sum(wrap)
-    wrapped = [i for i, w in enumerate(wrap) if w]
+    folding = [i for i, w in enumerate(wrap) if w]
     room = width - fixed
-    if under is not None and (room < 12 * len(wrapped) or sum(natural[i] for i in wrapped) > room) \
-            and room < 12 * len(wrapped) + 8:
+    if under is not None and (room < least * len(folding) or sum(natural[i] for i in folding) > room) \
+            and room < least * len(folding) + 8:
         for r in rows:
             r[0] = f"{r[0]}\n  ({r[under]})"
         rows = [r[:under] + r[under + 1:] for r in rows]
         headers = headers[:under] + headers[under + 1:]
         wrap = wrap[:under] + wrap[under + 1:]
-        return fitted(rows, headers, wrap, width=width, **kwargs)
+        return fitted(rows, headers, wrap, width=width, least=least, **kwargs)
     limits: list[int | None] = [None] * len(headers)
-    need = sum(natural[i] for i in wrapped)
-    if wrapped and need > room:
-        width_of = {i: min(natural[i], 12) for i in wrapped}
-        spare = max(room, 12 * len(wrapped)) - sum(width_of.values())
+    need = sum(natural[i] for i in folding)
+    if folding and need > room:
+        width_of = {i: min(natural[i], least) for i in folding}
+        spare = max(room, least * len(folding)) - sum(width_of.values())
         while spare > 0:  # the room left goes to the columns that want more, by how much they want
-            growing = {i: natural[i] - width_of[i] for i in wrapped if natural[i] > width_of[i]}
+            growing = {i: natural[i] - width_of[i] for i in folding if natural[i] > width_of[i]}
             if not growing:
                 break
             total = sum(growing.values())
@@ -107,8 +107,31 @@ def fitted(rows: list[list[Any]], headers: list[str], wrap: list[bool], *, under
                 break
         for i, w in width_of.items():
             limits[i] = w
+    if i18n.current() == "zh":
+        # Chinese is folded here first, between characters but never inside a code (`--as-of`)
+        # or a document number; tabulate then only breaks what is still too long.  English keeps
+        # tabulate's folding at spaces.
+        rows = [[("\n".join(x for line in str(c).splitlines() for x in wrapped(line, width=limits[i]))
+                  if limits[i] is not None else c) for i, c in enumerate(r)] for r in rows]
     return tabulate(rows, headers=headers, disable_numparse=True, maxcolwidths=limits,
-                    maxheadercolwidths=limits, **kwargs)
+                    maxheadercolwidths=limits, break_on_hyphens=False, **kwargs)
+
+
+def fitted_or_listed(rows: list[list[Any]], headers: list[str], wrap: list[bool], width: int | None = None) -> str:
+    """A wide table as a table where it fits ``width``; else one block per row, its first cell
+    as the heading and every other cell under it as ``header: value`` (8 narrow columns of
+    a few letters each are not readable)."""
+    width = width or terminal_width()
+    table = fitted(rows, headers, wrap, width=width)
+    if all(_cell_width(line) <= width for line in table.splitlines()):
+        return table
+    out: list[str] = []
+    for r in rows:
+        out.append(str(r[0]))
+        for h, cell in zip(headers[1:], r[1:], strict=True):
+            if str(cell):
+                out += wrapped(f"  {h}{pick(': ', '：')}{cell}", "    ", width=width)
+    return "\n".join(out)
 
 
 def wrapped(text: str, indent: str = "", width: int | None = None) -> list[str]:
@@ -130,13 +153,14 @@ def wrapped(text: str, indent: str = "", width: int | None = None) -> list[str]:
     return lines
 
 
-_DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号")
-"""An official document number (安政办〔2018〕19号): one word, never broken."""
+_UNBROKEN = re.compile(r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号|`[^`\n]+`")
+"""An official document number (安政办〔2018〕19号) or a command in backticks
+(`pointscalc audit nantong`): one word, never broken."""
 
 
 def _words(text: str) -> list[str]:
-    """Break points: after a space, and between two Chinese characters outside a document number."""
-    whole = {i for m in _DOCUMENT_NUMBER.finditer(text) for i in range(m.start() + 1, m.end())}
+    """Break points: after a space, and between two Chinese characters, outside what ``_UNBROKEN`` keeps whole."""
+    whole = {i for m in _UNBROKEN.finditer(text) for i in range(m.start() + 1, m.end())}
     out: list[str] = []
     for i, c in enumerate(text):
         if out and (i in whole or not (c == " " or out[-1].endswith(" ")
@@ -362,8 +386,8 @@ def _titled(title: str) -> str:
 
 
 def _conditions_listed(conditions: Any, lang: str) -> str:
-    return tabulate([[c.label(lang), str(c.citation), str(c.provenance)] for c in conditions],
-                    headers=[tr("condition"), tr("clause"), tr("provenance")], disable_numparse=True)
+    return fitted([[c.label(lang), str(c.citation), str(c.provenance)] for c in conditions],
+                  [tr("condition"), tr("clause"), tr("provenance")], [True, True, False])
 
 
 def version_text(scheme: Scheme, v: Version, lang: str = "en", marked: frozenset[str] = frozenset()) -> str:
@@ -375,77 +399,80 @@ def version_text(scheme: Scheme, v: Version, lang: str = "en", marked: frozenset
 
 
 def _version_text(scheme: Scheme, v: Version, lang: str, marked: frozenset[str]) -> str:
-    out = [tr("{name} ({key}) · version {version} · valid {validity}", name=scheme.name(lang), key=scheme.key,
-              version=v.label, validity=v.validity()), ""]
+    out: list[str] = []
+
+    def say(line: str, indent: str = "  ") -> None:
+        out.extend(wrapped(line, indent))
+
+    say(tr("{name} ({key}) · version {version} · valid {validity}", name=scheme.name(lang), key=scheme.key,
+           version=v.label, validity=v.validity()))
+    out.append("")
     for d in v.documents:
         doc = scheme.document(d)
-        out.append(f"  {doc.number}{pick(': ', '：')}{doc.title}")
+        say(f"  {doc.number}{pick(': ', '：')}{doc.title}", "    ")
     out.append("")
     if v.preconditions:
         out.append(_titled(tr("Conditions")))
         out.append(_conditions_listed(v.preconditions, lang))
         out.append("")
     if v.unknown is not None:
-        out.append(tr("Not known: {what}", what=v.unknown(lang)))
+        say(tr("Not known: {what}", what=v.unknown(lang)))
         out.append("")
     for ch in v.channels:
         lasts = ""
         if ch.open_ended:
             lasts = tr("; in force until {day}", day=str(ch.ends)) if ch.ends \
                 else tr("; states no end date: stays in force when the version ends")
-        out.append(tr("Channel: {label} ({citation}{lasts})", label=ch.label(lang), citation=str(ch.citation),
-                      lasts=lasts))
+        say(tr("Channel: {label} ({citation}{lasts})", label=ch.label(lang), citation=str(ch.citation),
+               lasts=lasts))
         out.append(_conditions_listed(ch.conditions, lang))
-        out.append(_followers_text(ch.followers, lang))
+        say(_followers_text(ch.followers, lang))
         out.append("")
     if v.items:
         base = v.base_items or frozenset()
-        out.append(tabulate(
+        out.append(fitted(
             [[("» " if it.key in marked else "") + it.label(lang) + (" *" if it.key in base else ""),
-              it.describe(), str(it.citation),
-              str(it.provenance)] for it in v.items],
-            headers=[tr("item"), tr("rule"), tr("clause"), tr("provenance")], disable_numparse=True,
-            maxcolwidths=[None, 60, 40, None],
-        ))
+              it.describe(), str(it.citation), str(it.provenance)] for it in v.items],
+            [tr("item"), tr("rule"), tr("clause"), tr("provenance")], [True, True, True, False], under=2))
         if base:
             out.append(tr("* part of the base score (基础分)"))
-        out += [f"  {it.key}{pick(': ', '：')}{it.note(lang)}" for it in v.items if it.note]
+        for it in v.items:
+            if it.note:
+                say(f"  {it.key}{pick(': ', '：')}{it.note(lang)}", "    ")
         out.append("")
     if v.items:
-        out.append(_followers_text(v.followers, lang, by_points=True))
-    out.append(tr("Rounding: {how} [{provenance}]", how=v.rounding.describe(), provenance=str(v.rounding.provenance)))
+        say(_followers_text(v.followers, lang, by_points=True))
+    say(tr("Rounding: {how} [{provenance}]", how=v.rounding.describe(), provenance=str(v.rounding.provenance)))
     if v.ranking is not None:
         keys = i18n.listing(tr("{key} desc", key=k.name) if k.descending else tr("{key} asc", key=k.name)
                             for k in v.ranking.keys)
-        out.append(tr("Ranking: {keys}; ties at the cutoff: {ties} ({citation})", keys=keys,
-                      ties=tr(_TIES[v.ranking.ties]), citation=str(v.ranking.citation)))
+        say(tr("Ranking: {keys}; ties at the cutoff: {ties} ({citation})", keys=keys,
+               ties=tr(_TIES[v.ranking.ties]), citation=str(v.ranking.citation)))
     if v.threshold is not None:
         t = v.threshold
         pts = t.points if isinstance(t.points, Decimal) else i18n.listing(f"{k} {p}" for k, p in t.points)
-        out.append(tr("Threshold: {label}: {points} [{provenance}] ({citation})", label=t.label(lang), points=pts,
-                      provenance=str(t.provenance), citation=str(t.citation)))
+        say(tr("Threshold: {label}: {points} [{provenance}] ({citation})", label=t.label(lang), points=pts,
+               provenance=str(t.provenance), citation=str(t.citation)))
     if v.params:
         out.append("")
         out.append(_titled(tr("Parameters")))
-        out.append(tabulate(
+        out.append(fitted(
             [[p.name, _param_value(p.value, lang), str(p.provenance), p.note(lang)] for p in v.params],
-            headers=[tr("name"), tr("value"), tr("provenance"), tr("note")], disable_numparse=True,
-            maxcolwidths=[None, None, None, 70],
-        ))
+            [tr("name"), tr("value"), tr("provenance"), tr("note")], [False, True, False, True]))
     if v.facts:
         out.append("")
         out.append(_titled(tr("Extra facts read")))
         for f in v.facts:
             where = tr("periods of kind {kind}", kind=f.period_kind.code) if f.period_kind is not None else "extra"
             required = tr(", required") if f.required else ""
-            out.append(tr("  {name} ({where}{required}): {description}", name=f.name, where=where, required=required,
-                          description=f.description(lang)))
+            say(tr("  {name} ({where}{required}): {description}", name=f.name, where=where, required=required,
+                   description=f.description(lang)), "    ")
     for w in v.waivers:
         instead = tr("; checked instead: {property}", property=w.instead) if w.instead else ""
-        out.append(tr("Fairness waiver: {property}: {reason} ({citation}){instead}", property=w.property,
-                      reason=w.reason(lang), citation=str(w.citation), instead=instead))
+        say(tr("Fairness waiver: {property}: {reason} ({citation}){instead}", property=w.property,
+               reason=w.reason(lang), citation=str(w.citation), instead=instead))
     for note in v.notes:
-        out.append(tr("Note: {note}", note=note(lang)))
+        say(tr("Note: {note}", note=note(lang)))
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -470,19 +497,20 @@ def rounds_text(scheme: Scheme, lang: str = "en") -> str:
         for r in scheme.rounds:
             res = r.result
             rows.append([
-                r.id, r.version, f"{r.data_day} [{r.data_day_provenance}]",
-                f"{r.window_text()} [{r.window_provenance}]",
-                "" if r.quota is None else f"{r.quota} [{r.quota_provenance}]",
+                r.id, r.version, f"{r.data_day}{_tag(r.data_day_provenance)}",
+                f"{r.window_text()}{_tag(r.window_provenance)}",
+                "" if r.quota is None else f"{r.quota}{_tag(r.quota_provenance)}",
                 "" if res is None else str(res.cutoff),
                 "" if res is None or res.admitted is None else str(res.admitted),
                 "" if res is None else f"{res.provenance}{pick(': ', '：')}{res.citation}"
                 + (f"{pick('; ', '；')}{res.note(lang)}" if res.note else ""),
             ])
-        table = tabulate(rows, headers=[tr("round"), tr("rules"), tr("data counted to"), tr("application window"),
+        table = fitted_or_listed(rows, [tr("round"), tr("rules"), tr("data counted to"), tr("application window"),
                                         tr("quota"), tr("cutoff"), tr("admitted"), tr("published result")],
-                         disable_numparse=True, maxcolwidths=[None] * 7 + [60])
+                                 [False, False, True, True, True, False, False, True])
         notes = sorted({r.note(lang) for r in scheme.rounds if r.note})
-        return "\n".join([_titled(tr("Rounds")), table, *(tr("Note: {note}", note=n) for n in notes)]) + "\n"
+        return "\n".join([_titled(tr("Rounds")), table,
+                          *(x for n in notes for x in wrapped(tr("Note: {note}", note=n), "  "))]) + "\n"
 
 
 def reform_text(scheme: Scheme, v: Version, changes: list[Any], reform: Any, lang: str = "en") -> str:
@@ -490,10 +518,16 @@ def reform_text(scheme: Scheme, v: Version, changes: list[Any], reform: Any, lan
     from pointscalc.reform import changed_items
 
     with i18n.using(lang):
-        head = tr("What-if: {reform}, applied to version {version}", reform=reform.describe(), version=v.label)
+        head = "\n".join(wrapped(tr("What-if: {reform}, applied to version {version}", reform=reform.describe(),
+                                     version=v.label), "  "))
         body = version_text(scheme, v, lang, frozenset(changed_items(changes)))
-        lines = ["", tr("» changed by the reform:")] + [f"  {c}" for c in changes]
+        lines = ["", tr("» changed by the reform:")] + [x for c in changes for x in wrapped(f"  {c}", "    ")]
         return head + "\n\n" + body + "\n".join(lines) + "\n"
+
+
+def _tag(text: object) -> str:
+    """`` [text]`` after a value (a provenance, a clause), or ［text］ in Chinese."""
+    return pick(f" [{text}]", f"［{text}］")
 
 
 def _followers_text(followers: Any, lang: str, by_points: bool = False) -> str:
@@ -509,7 +543,7 @@ def _followers_text(followers: Any, lang: str, by_points: bool = False) -> str:
         if f.elsewhere is not None:
             terms = [f.elsewhere(lang)]
         relation = f.relation.zh if lang == "zh" else f.relation.code
-        parts.append(relation + (tr(" ({terms})", terms=i18n.listing(terms)) if terms else "") + f" [{f.citation}]")
+        parts.append(relation + (tr(" ({terms})", terms=i18n.listing(terms)) if terms else "") + _tag(f.citation))
     return tr("{who}: {members}", who=who, members=pick("; ", "；").join(parts))
 
 
@@ -535,8 +569,8 @@ def agreements_table(schemes: list[Scheme], as_of: date | None, include_explored
             headers.append(tr("applies on {day}", day=str(as_of)))
         if not rows:
             return tr("no recognition agreements") + "\n"
-        return tabulate(rows, headers=headers, disable_numparse=True,
-                        maxcolwidths=[None, 30, 30, 30, None, None, 30]) + "\n"
+        wrap = [False, True, True, True, False, False, True, False][:len(headers)]
+        return fitted_or_listed(rows, headers, wrap) + "\n"
 
 
 # --- pointscalc check: one profile, every city ------------------------------------------

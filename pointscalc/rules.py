@@ -245,7 +245,7 @@ class MonthsOf:
             bits.append(tr("since {day}", day=str(self.since)))
         if self.continuous:
             bits.append(tr("continuous (gaps ≤ {n} months)", n=self.max_gap) if self.max_gap else tr("continuous"))
-        return _sep().join(bits)
+        return ", ".join(bits)  # codes, joined as codes are (a Chinese comma would make one unbreakable word)
 
 
     def named(self) -> Text:

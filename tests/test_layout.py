@@ -18,6 +18,13 @@ COMMANDS = [
     ["check", str(EXAMPLES / "migrant-worker.toml"), "--as-of", "2019-06-30"],
     # A conditions table (blank headers) whose mark column tabulate widens to 2: it was 101 wide at 100.
     ["score", "anyang", str(EXAMPLES / "beijing-engineer.toml"), "--as-of", "2019-06-30"],
+    # show: conditions, items, parameters, rounds and notes (issue 16: rows of 175–320 characters).
+    ["show", "beijing"],
+    ["show", "suzhou"],
+    ["show", "nanjing"],
+    ["show", "anyang"],
+    ["show", "beijing", "--reform", str(EXAMPLES / "reforms" / "beijing-tax-cap.toml")],
+    ["recognition", "--as-of", "2021-06-30", "--include-explored"],
 ]
 
 

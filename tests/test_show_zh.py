@@ -34,7 +34,7 @@ def test_a_rule_is_described_in_the_language_asked_for() -> None:
     with i18n.using("en"):
         assert rule.describe() == "3 per year, accrued monthly; counts social_insurance, scheme=urban_employee, continuous"
     with i18n.using("zh"):
-        assert rule.describe() == "每年 3 分，按月累计；计入 social_insurance，scheme=urban_employee，连续"
+        assert rule.describe() == "每年 3 分，按月累计；计入 social_insurance, scheme=urban_employee, 连续"
 
 
 def test_a_level_table_keeps_each_rows_points_with_it() -> None:
@@ -122,3 +122,11 @@ def test_prose_never_breaks_a_document_number(width: int) -> None:
     assert any("安政办〔2018〕19号" in x for x in lines), lines
     # Nothing is lost or added but the break points and the indent.
     assert "".join(x.strip() for x in lines).replace(" ", "") == line.replace(" ", "")
+
+
+@pytest.mark.parametrize("width", range(20, 60))
+def test_prose_never_breaks_a_command_in_backticks(width: int) -> None:
+    from pointscalc.report import wrapped
+
+    line = "说明：(五)：本地和外地申请人适用相同条件；这里没有任何条件读取户籍来源，由 `pointscalc audit nantong` 检查。"
+    assert any("`pointscalc audit nantong`" in x for x in wrapped(line, "  ", width=width))
