@@ -278,10 +278,6 @@ def _shown(value: Any) -> str:
     return str(getattr(value, "value", value))
 
 
-def _sep(en: str = ", ", zh: str = "，") -> str:
-    return pick(en, zh)
-
-
 def _choice_zh(attribute: str | None, value: Any) -> str:
     """A period attribute's value in Chinese (rented → 租赁), where it is one of our choices."""
     enum_of = _CHOICES.get(attribute or "")
@@ -1130,7 +1126,7 @@ class OverlapDeduction(Item):
         )
 
     def describe(self) -> str:
-        return tr("minus the points of {items} earned during {inside}", items=_sep(", ", "、").join(self.of),
+        return tr("minus the points of {items} earned during {inside}", items=pick(", ", "、").join(self.of),
                   inside=self.inside.describe())
 
 
