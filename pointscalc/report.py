@@ -373,11 +373,9 @@ def schemes_table(schemes: list[Scheme]) -> str:
     rows = []
     for s in schemes:
         for v in s.versions:
-            rows.append([s.key, s.city, s.name.zh, v.label, v.validity(), "; ".join(v.documents)])
-    return tabulate(
-        rows, headers=[tr("scheme"), tr("city"), tr("name"), tr("version"), tr("valid"), tr("sources")],
-        disable_numparse=True,
-    ) + "\n"
+            rows.append([s.key, s.city, s.name.zh, v.label, v.validity(), "\n".join(v.documents)])
+    return fitted(rows, [tr("scheme"), tr("city"), tr("name"), tr("version"), tr("valid"), tr("sources")],
+                  [False, False, True, False, True, True]) + "\n"
 
 
 def _titled(title: str) -> str:

@@ -25,12 +25,13 @@ COMMANDS = [
     ["show", "anyang"],
     ["show", "beijing", "--reform", str(EXAMPLES / "reforms" / "beijing-tax-cap.toml")],
     ["recognition", "--as-of", "2021-06-30", "--include-explored"],
+    ["schemes"],
 ]
 
 
 @pytest.mark.parametrize("width", [80, 100, 120])
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0] + "-" + a[1])
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: "-".join(a[:2]))
 def test_output_fits_the_width(monkeypatch: pytest.MonkeyPatch, args: list[str], lang: str, width: int) -> None:
     monkeypatch.setenv("COLUMNS", str(width))
     result = CliRunner().invoke(main, [*args, "--lang", lang], catch_exceptions=False)
