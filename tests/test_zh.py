@@ -198,6 +198,8 @@ def _commands(f: dict[str, str], out: Path) -> Iterator[tuple[str, list[str]]]:
     yield "bad reform", ["show", "suzhou", "--reform", f["reform"]]
     yield "stale", ["score", "beijing", f"{ex}/beijing-engineer.toml", "--as-of", "1990-06-30"]
     yield "bad round", ["score", "beijing", f"{ex}/beijing-engineer.toml", "--round", "1999"]
+    yield "show scheme file", ["show", f"{ex}/my_city.py"]
+    yield "recognition explored", ["recognition", "--as-of", "2021-06-30", "--include-explored"]
 
 
 def _json_prose(text: str) -> str:
