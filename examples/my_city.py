@@ -160,7 +160,7 @@ INSURANCE = Accrual(
     cap=D(30),  # ASSUMED: cap 30
     citation=art("第五条(一)", "每缴纳满1年积3分，按月折算，最高30分"),
     provenance=ASSUMED,
-    note="按月折算: 3/12 a month",
+    note=T("按月折算: 3/12 a month", "按月折算：每月3/12分"),
 )
 
 RESIDENCE = Accrual(
@@ -173,7 +173,8 @@ RESIDENCE = Accrual(
     not_more_than=INSURED,
     citation=art("第五条(二)", "自有住房每连续居住满1年积2分，租赁住房和单位宿舍积1分；居住年限不超过社保年限"),
     provenance=ASSUMED,
-    note="monthly accrual; where the insurance limit bites, owned months are kept first",
+    note=T("monthly accrual; where the insurance limit bites, owned months are kept first",
+           "按月累计；受参保年限限制时，优先保留自有住房月数"),
 )
 
 EDUCATION = LevelTable(
@@ -187,7 +188,7 @@ EDUCATION = LevelTable(
     ),
     citation=art("第五条(三)", "以最高学历计分，不累计"),
     provenance=ASSUMED,
-    note="本科 without the 学士 degree earns the 大专 row",
+    note=T("本科 without the 学士 degree earns the 大专 row", "有本科学历无学士学位者按大专计分"),
 )
 
 SKILL = LevelTable(
@@ -233,7 +234,8 @@ KEY_INDUSTRY_YEARS = Accrual(
     cap=D(10),  # ASSUMED: cap 10
     citation=art("第五条(七)", "在重点产业企业就业每满1年积2分，最高10分"),
     provenance=ASSUMED,
-    note="reads employment periods marked key_industry = true (a scheme fact)",
+    note=T("reads employment periods marked key_industry = true (a scheme fact)",
+           "读取标记 key_industry = true 的就业时段（本方案的其他信息）"),
 )
 
 TALENT_CARD = Flag(
@@ -285,8 +287,8 @@ ITEMS_2023 = (
 )  # fmt: skip
 
 FACTS = (
-    Fact("talent_card", "holds a Wuxi talent card (人才卡)", bool),
-    Fact("key_industry", "an employment period in a key-industry enterprise (重点产业)", bool,
+    Fact("talent_card", T("holds a Wuxi talent card (人才卡)", "持有无锡人才卡"), bool),
+    Fact("key_industry", T("an employment period in a key-industry enterprise (重点产业)", "在重点产业企业就业的时段"), bool,
          period_kind=K.EMPLOYMENT),
 )
 
@@ -318,12 +320,15 @@ V2023 = Version(
     ),
     facts=FACTS,
     params=(
-        Param("age_reference", "1 January of the as_of year", ASSUMED,
+        Param("age_reference", T("1 January of the as_of year", "--as-of 当年1月1日"), ASSUMED,
               "AgeBands.reference = DayOfYear(1, 1)", art("第五条(五)")),
     ),
-    notes=("ILLUSTRATION ONLY: an invented scheme, not 无锡's policy; every number is assumed.",),
+    # Notes, like labels, may be given in both languages; a plain string is shown as written.
+    notes=(T("ILLUSTRATION ONLY: an invented scheme, not 无锡's policy; every number is assumed.",
+             "仅为示例：虚构的方案，并非无锡的政策；所有数值均为假定。"),),
     # The age points fall with age on purpose: say so, with the clause, for `pointscalc audit`.
-    waivers=(Waiver("age_blind", "age points fall with age by design (18–35: 10; 36–45: 5)",
+    waivers=(Waiver("age_blind", T("age points fall with age by design (18–35: 10; 36–45: 5)",
+                                   "年龄积分按规定随年龄下降（18–35周岁10分；36–45周岁5分）"),
                     art("第五条(五)"), instead="older_never_gains"),),
 )
 
@@ -339,7 +344,7 @@ V2025 = attrs.evolve(
         if it.key == "social_insurance" else it
         for it in ITEMS_2023
     ),
-    notes=V2023.notes + ("2025: the insurance cap rises from 30 to 40 (invented).",),
+    notes=V2023.notes + (T("2025: the insurance cap rises from 30 to 40 (invented).", "2025年：社会保险积分上限由30分提高到40分（虚构）。"),),
 )
 
 SCHEME = Scheme(

@@ -1246,7 +1246,7 @@ def compare(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, against
             loaded = _reform_of(scheme, reform_file)
             other, other_quotas = _rank_reform(base, loaded, quotas)
             label = tr("{version} + reform: {reform}", version=base.label,
-                       reform=loaded.title or Path(reform_file).name)
+                       reform=loaded.named() or Path(reform_file).name)
         # Both sides read the pool the same way: each version also accepts the other's facts.
         facts = tuple({f.name: f for f in (*other.facts, *base.facts)}.values())
         sides = (cmp.Side("baseline", tr("version {version}", version=base.label), attrs.evolve(base, facts=facts),

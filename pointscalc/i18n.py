@@ -133,7 +133,9 @@ def localise_help(command: Any) -> None:
     stack = [command]
     while stack:
         cmd = stack.pop()
-        for obj in (cmd, *cmd.params):
+        # --help is made once, when first asked for, in the language of that moment.
+        made = getattr(cmd, "_help_option", None)
+        for obj in (cmd, *cmd.params, *([made] if made is not None else [])):
             english = obj.__dict__.setdefault("_english_help", getattr(obj, "help", None))
             if not english:
                 continue

@@ -62,7 +62,7 @@ class Agreement:
     def why_not(self, day: dt.date, include_explored: bool) -> Text:
         if self.status is Status.EXPLORED and not include_explored:
             return Text(f"{self.citation} is only explored, not in force (--include-explored to count it)",
-                        f"{self.citation}仅为探索，未实施")
+                        f"{self.citation}仅为探索，未实施（加 --include-explored 可计入）")
         if day < self.effective:
             return Text(f"{self.citation} takes effect on {self.effective}", f"{self.citation}自{self.effective}起施行")
         return Text(f"{self.citation} ended on {self.ends}", f"{self.citation}已于{self.ends}终止")

@@ -26,7 +26,7 @@ from pointscalc.i18n import listing, tr
 from pointscalc.quotas import Quotas
 from pointscalc.scheme import Scheme, Version
 
-META = ("scheme", "version", "title", "remove_items", "quota", "quotas")
+META = ("scheme", "version", "title", "title_zh", "remove_items", "quota", "quotas")
 """Top-level keys that are about the reform itself, not fields of the version."""
 
 FIXED = ("label", "effective", "ends", "documents", "facts", "notes", "waivers", "followers")
@@ -69,6 +69,14 @@ class Reform:
     remove_items: tuple[str, ...] = ()
     quota: int | None = None
     quotas: tuple[tuple[str, int | None], ...] = ()
+    title_zh: str = ""
+    """The title in Chinese, for ``--lang zh``; the file's own words, so the author gives both."""
+
+    def named(self) -> str:
+        """The title in the user's language, where the file gives one in it."""
+        from pointscalc.i18n import current
+
+        return self.title_zh if current() == "zh" and self.title_zh else self.title
 
     def apply(self, version: Version) -> tuple[Version, list[Change]]:
         """The version changed, and each change; ``ReformError`` listing every problem."""
@@ -121,7 +129,7 @@ class Reform:
         return attrs.evolve(quotas, places=places, total=total)
 
     def describe(self) -> str:
-        return f"{self.title or Path(self.file).name} ({self.file})"
+        return f"{self.named() or Path(self.file).name} ({self.file})"
 
 
 def load(path: str | Path, scheme: Scheme) -> Reform:
@@ -150,9 +158,11 @@ def load(path: str | Path, scheme: Scheme) -> Reform:
     if data["version"] not in labels:
         raise ReformError(name, [tr("version: {scheme} has no version {version!r} (versions: {versions})",
                                     scheme=scheme.key, version=data["version"], versions=listing(labels))])
-    title = data.get("title", "")
+    title, title_zh = data.get("title", ""), data.get("title_zh", "")
     if not isinstance(title, str):
         problems.append(tr("title: expected a string"))
+    if not isinstance(title_zh, str):
+        problems.append(tr("title_zh: expected a string"))
     removed = data.get("remove_items", [])
     if not isinstance(removed, list) or not all(isinstance(k, str) for k in removed):
         problems.append(tr("remove_items: expected a list of item keys"))
@@ -176,7 +186,8 @@ def load(path: str | Path, scheme: Scheme) -> Reform:
     if problems:
         raise ReformError(name, problems)
     body = {k: v for k, v in data.items() if k not in META}
-    reform = Reform(name, data["scheme"], data["version"], title, body, tuple(removed), quota, tuple(sorted(pairs)))
+    reform = Reform(name, data["scheme"], data["version"], title, body, tuple(removed), quota, tuple(sorted(pairs)),
+                    title_zh)
     reform.apply(scheme.version_named(reform.version))
     return reform
 

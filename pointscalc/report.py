@@ -7,6 +7,7 @@ number: an applicant's own result does not need them, and logs must never hold t
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from datetime import date
 from decimal import Decimal
@@ -14,7 +15,10 @@ from typing import Any
 
 from tabulate import tabulate
 
-from pointscalc.scheme import Scheme, Version
+from pointscalc import i18n
+from pointscalc.i18n import N_, pick, tr
+from pointscalc.recognition import Status
+from pointscalc.scheme import Scheme, Text, Ties, Version
 from pointscalc.scoring import Assessment, ConditionResult, Family, FollowerResult
 
 _WORDS = {
@@ -61,33 +65,35 @@ def _cell_width(text: object) -> int:
 
 
 def fitted(rows: list[list[Any]], headers: list[str], wrap: list[bool], *, under: int | None = None,
-           width: int | None = None, **kwargs: Any) -> str:
+           width: int | None = None, least: int = 12, **kwargs: Any) -> str:
     """A table that fits ``width`` (the terminal's): the ``wrap`` columns share what the others
-    leave, each at least 12 wide.  Where even that is too wide, column ``under`` (a clause)
+    leave, each at least ``least`` wide.  Where even that is too wide, column ``under`` (a clause)
     moves under the first column of its row instead of standing beside it."""
     width = width or terminal_width()
     rows = [list(r) for r in rows]
     natural = [max([_cell_width(h), *(_cell_width(r[i]) for r in rows)]) for i, h in enumerate(headers)]
     pad = 2 if any(headers) else 0  # tabulate pads each column of a table with headers
+    if headers and not pad:  # blank headers still make each column at least tabulate's MIN_PADDING wide
+        natural = [max(n, 2) for n in natural]
     fixed = sum(n + pad for n, w in zip(natural, wrap, strict=True) if not w) + 2 * (len(headers) - 1)
     fixed += pad * sum(wrap)
-    wrapped = [i for i, w in enumerate(wrap) if w]
+    folding = [i for i, w in enumerate(wrap) if w]
     room = width - fixed
-    if under is not None and (room < 12 * len(wrapped) or sum(natural[i] for i in wrapped) > room) \
-            and room < 12 * len(wrapped) + 8:
+    if under is not None and (room < least * len(folding) or sum(natural[i] for i in folding) > room) \
+            and room < least * len(folding) + 8:
         for r in rows:
             r[0] = f"{r[0]}\n  ({r[under]})"
         rows = [r[:under] + r[under + 1:] for r in rows]
         headers = headers[:under] + headers[under + 1:]
         wrap = wrap[:under] + wrap[under + 1:]
-        return fitted(rows, headers, wrap, width=width, **kwargs)
+        return fitted(rows, headers, wrap, width=width, least=least, **kwargs)
     limits: list[int | None] = [None] * len(headers)
-    need = sum(natural[i] for i in wrapped)
-    if wrapped and need > room:
-        width_of = {i: min(natural[i], 12) for i in wrapped}
-        spare = max(room, 12 * len(wrapped)) - sum(width_of.values())
+    need = sum(natural[i] for i in folding)
+    if folding and need > room:
+        width_of = {i: min(natural[i], least) for i in folding}
+        spare = max(room, least * len(folding)) - sum(width_of.values())
         while spare > 0:  # the room left goes to the columns that want more, by how much they want
-            growing = {i: natural[i] - width_of[i] for i in wrapped if natural[i] > width_of[i]}
+            growing = {i: natural[i] - width_of[i] for i in folding if natural[i] > width_of[i]}
             if not growing:
                 break
             total = sum(growing.values())
@@ -101,8 +107,31 @@ def fitted(rows: list[list[Any]], headers: list[str], wrap: list[bool], *, under
                 break
         for i, w in width_of.items():
             limits[i] = w
+    if i18n.current() == "zh":
+        # Chinese is folded here first, between characters but never inside a code (`--as-of`)
+        # or a document number; tabulate then only breaks what is still too long.  English keeps
+        # tabulate's folding at spaces.
+        rows = [[("\n".join(x for line in str(c).splitlines() for x in wrapped(line, width=limits[i]))
+                  if limits[i] is not None else c) for i, c in enumerate(r)] for r in rows]
     return tabulate(rows, headers=headers, disable_numparse=True, maxcolwidths=limits,
-                    maxheadercolwidths=limits, **kwargs)
+                    maxheadercolwidths=limits, break_on_hyphens=False, **kwargs)
+
+
+def fitted_or_listed(rows: list[list[Any]], headers: list[str], wrap: list[bool], width: int | None = None) -> str:
+    """A wide table as a table where it fits ``width``; else one block per row, its first cell
+    as the heading and every other cell under it as ``header: value`` (8 narrow columns of
+    a few letters each are not readable)."""
+    width = width or terminal_width()
+    table = fitted(rows, headers, wrap, width=width)
+    if all(_cell_width(line) <= width for line in table.splitlines()):
+        return table
+    out: list[str] = []
+    for r in rows:
+        out.append(str(r[0]))
+        for h, cell in zip(headers[1:], r[1:], strict=True):
+            if str(cell):
+                out += wrapped(f"  {h}{pick(': ', '：')}{cell}", "    ", width=width)
+    return "\n".join(out)
 
 
 def wrapped(text: str, indent: str = "", width: int | None = None) -> list[str]:
@@ -124,11 +153,18 @@ def wrapped(text: str, indent: str = "", width: int | None = None) -> list[str]:
     return lines
 
 
+_UNBROKEN = re.compile(r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号|`[^`\n]+`")
+"""An official document number (安政办〔2018〕19号) or a command in backticks
+(`pointscalc audit nantong`): one word, never broken."""
+
+
 def _words(text: str) -> list[str]:
-    """Break points: after a space, and between two Chinese characters."""
+    """Break points: after a space, and between two Chinese characters, outside what ``_UNBROKEN`` keeps whole."""
+    whole = {i for m in _UNBROKEN.finditer(text) for i in range(m.start() + 1, m.end())}
     out: list[str] = []
-    for c in text:
-        if out and not (c == " " or out[-1].endswith(" ") or ("\u4e00" <= c <= "\u9fff" and "\u4e00" <= out[-1][-1] <= "\u9fff")):
+    for i, c in enumerate(text):
+        if out and (i in whole or not (c == " " or out[-1].endswith(" ")
+                                       or ("\u4e00" <= c <= "\u9fff" and "\u4e00" <= out[-1][-1] <= "\u9fff"))):
             out[-1] += c
         else:
             out.append(c)
@@ -151,9 +187,23 @@ def _condition_json(c: ConditionResult, lang: str) -> dict[str, Any]:
     }
 
 
+def _colon(lang: str) -> str:
+    """Punctuation of prose: full width in Chinese."""
+    return "：" if lang == "zh" else ": "
+
+
+def _semicolon(lang: str) -> str:
+    return "；" if lang == "zh" else "; "
+
+
+def _aside(text: object, lang: str) -> str:
+    """`` (text)`` after a word, or （text） in Chinese."""
+    return f"（{text}）" if lang == "zh" else f" ({text})"
+
+
 def member_label(r: FollowerResult, lang: str) -> str:
     m = r.member
-    born = f" ({m.birth:%Y-%m})" if m.birth else ""
+    born = _aside(f"{m.birth:%Y-%m}", lang) if m.birth else ""
     return f"#{r.index + 1} {m.relation.zh if lang == 'zh' else m.relation.code}{born}"
 
 
@@ -180,8 +230,8 @@ def family_lines(f: Family, lang: str) -> list[str]:
     out = []
     for r in f.members:
         mark = {True: "✓", False: "✗", None: "?"}[r.may_follow]
-        cite = f" ({r.citation})" if r.citation else ""
-        out += wrapped(f"  {mark} {member_label(r, lang)}: {r.detail(lang)}{cite}", "      ")
+        cite = _aside(r.citation, lang) if r.citation else ""
+        out += wrapped(f"  {mark} {member_label(r, lang)}{_colon(lang)}{r.detail(lang)}{cite}", "      ")
     return out
 
 
@@ -239,36 +289,43 @@ def assessment_json(a: Assessment, lang: str = "en") -> dict[str, Any]:
 
 def assessment_text(a: Assessment, scheme: Scheme, lang: str = "en") -> str:
     w = _WORDS[lang]
-    out = wrapped(f"{scheme.name(lang)} ({a.scheme}) · {w['version']} {a.version} · {w['as_of']} {a.rules_day}"
+    colon = _colon(lang)
+    out = wrapped(f"{scheme.name(lang)}{_aside(a.scheme, lang)} · {w['version']} {a.version} · {w['as_of']} {a.rules_day}"
                   + (f" · {w['counted_to']} {a.as_of}" if a.as_of != a.rules_day else ""), "  ")
     said = a.when.said() if a.when is not None else None
+    def say(line: str) -> None:
+        out.extend(wrapped(line, "  "))
+
     if said is not None:
-        out.append(f"{w['round']}: {said(lang)}")
-    out += [f"{w['note']}: {n(lang)}" for n in a.notes]
+        say(f"{w['round']}{colon}{said(lang)}")
+    for n in a.notes:
+        say(f"{w['note']}{colon}{n(lang)}")
     if a.settles_by:
-        verdict = f"{w['by_channel']} " + "; ".join(ch.label(lang) for ch in a.settles_by)
+        verdict = w["by_channel"] + ("" if lang == "zh" else " ") \
+            + _semicolon(lang).join(ch.label(lang) for ch in a.settles_by)
     elif a.eligible and (a.conditions or a.lines):
         verdict = w["points_path"]
     else:
         verdict = w["ineligible"]
-    out += [f"{w['verdict']}: {verdict}", ""]
+    say(f"{w['verdict']}{colon}{verdict}")
+    out.append("")
     if a.conditions:
-        out.append(f"{w['eligible']}: {w['yes'] if a.eligible else w['no']}")
+        out.append(f"{w['eligible']}{colon}{w['yes'] if a.eligible else w['no']}")
         out.append(_conditions_table(a.conditions, lang, a.as_of))
         out.append("")
     for ch in a.channels:
         status = w["settles"] if ch.passed else w["not_met"]
-        out.append(f"{w['channels']}: {ch.label(lang)} — {status} ({ch.citation})")
+        say(f"{w['channels']}{colon}{ch.label(lang)} — {status}{_aside(ch.citation, lang)}")
         out.append(_conditions_table(ch.conditions, lang, a.as_of))
         for text, cite in ch.advice:
-            out.append(f"{w['advice']}: {text(lang)} ({cite})")
+            say(f"{w['advice']}{colon}{text(lang)}{_aside(cite, lang)}")
         if ch.passed and ch.family.members:
-            out.append(f"{w['family']}:")
+            out.append(f"{w['family']}{colon.rstrip()}")
             out += family_lines(ch.family, lang)
         out.append("")
     if a.lines:
         rows = [
-            [ln.label(lang), ln.points, f"{ln.detail(lang)} [{w['counted_to']} {a.as_of}]", str(ln.citation),
+            [ln.label(lang), ln.points, f"{ln.detail(lang)}{_counted(a.as_of, lang)}", str(ln.citation),
              str(ln.provenance)]
             for ln in a.lines
         ]
@@ -276,19 +333,24 @@ def assessment_text(a: Assessment, scheme: Scheme, lang: str = "en") -> str:
                           [True, False, True, True, False], under=3,
                           colalign=("left", "right", "left", "left", "left")))
         out.append("")
-        out.append(f"{w['total']}: {a.total}")
+        out.append(f"{w['total']}{colon}{a.total}")
         if a.base is not None:
-            out.append(f"{w['base']}: {a.base}")
+            out.append(f"{w['base']}{colon}{a.base}")
     elif scheme.versions and any(v.items for v in scheme.versions) and a.total is None and not a.notes:
         out.append(w["not_scored"])
     if a.threshold is not None and a.threshold_label is not None:
         reached = w["reaches"] if a.meets_threshold else w["below"]
-        out.append(f"{w['threshold']}: {a.threshold_label(lang)} {a.threshold} — {reached}")
+        say(f"{w['threshold']}{colon}{a.threshold_label(lang)} {a.threshold} — {reached}")
     if a.lines and a.eligible and a.family.members:
         out.append("")
-        out.append(f"{w['family']} ({w['by_points']}):")
+        out.append(f"{w['family']}{_aside(w['by_points'], lang)}{colon.rstrip()}")
         out += family_lines(a.family, lang)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _counted(day: date, lang: str) -> str:
+    """The day a line's facts are counted to, after the line."""
+    return f"（{_WORDS[lang]['counted_to']} {day}）" if lang == "zh" else f" [{_WORDS[lang]['counted_to']} {day}]"
 
 
 def _conditions_table(conditions: tuple[ConditionResult, ...], lang: str, counted_to: date) -> str:
@@ -297,8 +359,8 @@ def _conditions_table(conditions: tuple[ConditionResult, ...], lang: str, counte
     for c in conditions:
         detail = c.detail(lang)
         if c.shortfall is not None:
-            detail += f"; {w['missing']}: {c.shortfall(lang)}"
-        detail += f" [{w['counted_to']} {counted_to}]"
+            detail += f"{_semicolon(lang)}{w['missing']}{_colon(lang)}{c.shortfall(lang)}"
+        detail += _counted(counted_to, lang)
         rows.append(["✓" if c.passed else "✗", c.label(lang), detail, str(c.citation)])
     return fitted(rows, ["", "", "", ""], [False, True, True, True], tablefmt="plain")
 
@@ -311,148 +373,202 @@ def schemes_table(schemes: list[Scheme]) -> str:
     rows = []
     for s in schemes:
         for v in s.versions:
-            rows.append([s.key, s.city, s.name.zh, v.label, v.validity(), "; ".join(v.documents)])
-    return tabulate(
-        rows, headers=["scheme", "city", "name", "version", "valid", "sources"], disable_numparse=True
-    ) + "\n"
+            rows.append([s.key, s.city, s.name.zh, v.label, v.validity(), "\n".join(v.documents)])
+    return fitted(rows, [tr("scheme"), tr("city"), tr("name"), tr("version"), tr("valid"), tr("sources")],
+                  [False, False, True, False, True, True]) + "\n"
+
+
+def _titled(title: str) -> str:
+    """A section title: ``Conditions:`` or ``申请条件：``."""
+    return tr("{title}:", title=title)
+
+
+def _conditions_listed(conditions: Any, lang: str) -> str:
+    return fitted([[c.label(lang), str(c.citation), str(c.provenance)] for c in conditions],
+                  [tr("condition"), tr("clause"), tr("provenance")], [True, True, False])
 
 
 def version_text(scheme: Scheme, v: Version, lang: str = "en", marked: frozenset[str] = frozenset()) -> str:
     """The points table back, with the clause and provenance of every line (``show``).
 
     Items in ``marked`` (changed by a reform) are flagged with ``»``."""
-    out = [f"{scheme.name(lang)} ({scheme.key}) · version {v.label} · valid {v.validity()}", ""]
+    with i18n.using(lang):
+        return _version_text(scheme, v, lang, marked)
+
+
+def _version_text(scheme: Scheme, v: Version, lang: str, marked: frozenset[str]) -> str:
+    out: list[str] = []
+
+    def say(line: str, indent: str = "  ") -> None:
+        out.extend(wrapped(line, indent))
+
+    say(tr("{name} ({key}) · version {version} · valid {validity}", name=scheme.name(lang), key=scheme.key,
+           version=v.label, validity=v.validity()))
+    out.append("")
     for d in v.documents:
         doc = scheme.document(d)
-        out.append(f"  {doc.number}: {doc.title}")
+        say(f"  {doc.number}{pick(': ', '：')}{doc.title}", "    ")
     out.append("")
     if v.preconditions:
-        out.append("Conditions:")
-        out.append(tabulate(
-            [[c.label(lang), str(c.citation), str(c.provenance)] for c in v.preconditions],
-            headers=["condition", "clause", "provenance"], disable_numparse=True,
-        ))
+        out.append(_titled(tr("Conditions")))
+        out.append(_conditions_listed(v.preconditions, lang))
         out.append("")
     if v.unknown is not None:
-        out.append(f"Not known: {v.unknown(lang)}")
+        say(tr("Not known: {what}", what=v.unknown(lang)))
         out.append("")
     for ch in v.channels:
         lasts = ""
         if ch.open_ended:
-            lasts = f"; in force until {ch.ends}" if ch.ends else "; states no end date: stays in force when the version ends"
-        out.append(f"Channel: {ch.label(lang)} ({ch.citation}{lasts})")
-        out.append(tabulate(
-            [[c.label(lang), str(c.citation), str(c.provenance)] for c in ch.conditions],
-            headers=["condition", "clause", "provenance"], disable_numparse=True,
-        ))
-        out.append(_followers_text(ch.followers))
+            lasts = tr("; in force until {day}", day=str(ch.ends)) if ch.ends \
+                else tr("; states no end date: stays in force when the version ends")
+        say(tr("Channel: {label} ({citation}{lasts})", label=ch.label(lang), citation=str(ch.citation),
+               lasts=lasts))
+        out.append(_conditions_listed(ch.conditions, lang))
+        say(_followers_text(ch.followers, lang))
         out.append("")
     if v.items:
         base = v.base_items or frozenset()
-        out.append(tabulate(
+        out.append(fitted(
             [[("» " if it.key in marked else "") + it.label(lang) + (" *" if it.key in base else ""),
-              it.describe(), str(it.citation),
-              str(it.provenance)] for it in v.items],
-            headers=["item", "rule", "clause", "provenance"], disable_numparse=True,
-            maxcolwidths=[None, 60, 40, None],
-        ))
+              it.describe(), str(it.citation), str(it.provenance)] for it in v.items],
+            [tr("item"), tr("rule"), tr("clause"), tr("provenance")], [True, True, True, False], under=2))
         if base:
-            out.append("* part of the base score (基础分)")
-        out += [f"  {it.key}: {it.note}" for it in v.items if it.note]
+            out.append(tr("* part of the base score (基础分)"))
+        for it in v.items:
+            if it.note:
+                say(f"  {it.key}{pick(': ', '：')}{it.note(lang)}", "    ")
         out.append("")
     if v.items:
-        out.append(_followers_text(v.followers).replace("Who may follow", "Who may follow by points"))
-    out.append(f"Rounding: {v.rounding.describe()} [{v.rounding.provenance}]")
+        say(_followers_text(v.followers, lang, by_points=True))
+    say(tr("Rounding: {how} [{provenance}]", how=v.rounding.describe(), provenance=str(v.rounding.provenance)))
     if v.ranking is not None:
-        keys = ", ".join(f"{k.name} {'desc' if k.descending else 'asc'}" for k in v.ranking.keys)
-        out.append(f"Ranking: {keys}; ties at the cutoff: {v.ranking.ties.value} ({v.ranking.citation})")
+        keys = i18n.listing(tr("{key} desc", key=k.name) if k.descending else tr("{key} asc", key=k.name)
+                            for k in v.ranking.keys)
+        say(tr("Ranking: {keys}; ties at the cutoff: {ties} ({citation})", keys=keys,
+               ties=tr(_TIES[v.ranking.ties]), citation=str(v.ranking.citation)))
     if v.threshold is not None:
         t = v.threshold
-        pts = t.points if isinstance(t.points, Decimal) else ", ".join(f"{k} {p}" for k, p in t.points)
-        out.append(f"Threshold: {t.label(lang)}: {pts} [{t.provenance}] ({t.citation})")
+        pts = t.points if isinstance(t.points, Decimal) else i18n.listing(f"{k} {p}" for k, p in t.points)
+        say(tr("Threshold: {label}: {points} [{provenance}] ({citation})", label=t.label(lang), points=pts,
+               provenance=str(t.provenance), citation=str(t.citation)))
     if v.params:
         out.append("")
-        out.append("Parameters:")
-        out.append(tabulate(
-            [[p.name, str(p.value), str(p.provenance), p.note] for p in v.params],
-            headers=["name", "value", "provenance", "note"], disable_numparse=True,
-            maxcolwidths=[None, None, None, 70],
-        ))
+        out.append(_titled(tr("Parameters")))
+        out.append(fitted(
+            [[p.name, _param_value(p.value, lang), str(p.provenance), p.note(lang)] for p in v.params],
+            [tr("name"), tr("value"), tr("provenance"), tr("note")], [False, True, False, True]))
     if v.facts:
         out.append("")
-        out.append("Extra facts read:")
+        out.append(_titled(tr("Extra facts read")))
         for f in v.facts:
-            where = f"periods of kind {f.period_kind.code}" if f.period_kind is not None else "extra"
-            out.append(f"  {f.name} ({where}{', required' if f.required else ''}): {f.description}")
+            where = tr("periods of kind {kind}", kind=f.period_kind.code) if f.period_kind is not None else "extra"
+            required = tr(", required") if f.required else ""
+            say(tr("  {name} ({where}{required}): {description}", name=f.name, where=where, required=required,
+                   description=f.description(lang)), "    ")
     for w in v.waivers:
-        instead = f"; checked instead: {w.instead}" if w.instead else ""
-        out.append(f"Fairness waiver: {w.property}: {w.reason} ({w.citation}){instead}")
+        instead = tr("; checked instead: {property}", property=w.instead) if w.instead else ""
+        say(tr("Fairness waiver: {property}: {reason} ({citation}){instead}", property=w.property,
+               reason=w.reason(lang), citation=str(w.citation), instead=instead))
     for note in v.notes:
-        out.append(f"Note: {note}")
+        say(tr("Note: {note}", note=note(lang)))
     return "\n".join(out).rstrip() + "\n"
+
+
+def _param_value(value: Any, lang: str) -> str:
+    """A parameter's value: a word in the reader's language, a number as it is; ``None`` stays
+    as the English docs have always printed it."""
+    if isinstance(value, Text):
+        return value(lang)
+    return pick("None", tr("not set")) if value is None else str(value)
+
+
+_TIES = {Ties.ADMIT_ALL: N_("admit_all"), Ties.STRICT: N_("strict")}
+"""How ties at the cutoff are said: the code in English, words in Chinese."""
 
 
 def rounds_text(scheme: Scheme, lang: str = "en") -> str:
     """The rounds a scheme declares, with data day, window and published result (``show``)."""
     if not scheme.rounds:
         return ""
-    rows = []
-    for r in scheme.rounds:
-        res = r.result
-        rows.append([
-            r.id, r.version, f"{r.data_day} [{r.data_day_provenance}]", f"{r.window_text()} [{r.window_provenance}]",
-            "" if r.quota is None else f"{r.quota} [{r.quota_provenance}]",
-            "" if res is None else str(res.cutoff),
-            "" if res is None or res.admitted is None else str(res.admitted),
-            "" if res is None else f"{res.provenance}: {res.citation}" + (f"; {res.note}" if res.note else ""),
-        ])
-    table = tabulate(rows, headers=["round", "rules", "data counted to", "application window",
-                                    "quota", "cutoff", "admitted", "published result"],
-                     disable_numparse=True, maxcolwidths=[None] * 7 + [60])
-    notes = sorted({r.note for r in scheme.rounds if r.note})
-    return "\n".join(["Rounds:", table, *(f"Note: {n}" for n in notes)]) + "\n"
+    with i18n.using(lang):
+        rows = []
+        for r in scheme.rounds:
+            res = r.result
+            rows.append([
+                r.id, r.version, f"{r.data_day}{_tag(r.data_day_provenance)}",
+                f"{r.window_text()}{_tag(r.window_provenance)}",
+                "" if r.quota is None else f"{r.quota}{_tag(r.quota_provenance)}",
+                "" if res is None else str(res.cutoff),
+                "" if res is None or res.admitted is None else str(res.admitted),
+                "" if res is None else f"{res.provenance}{pick(': ', '：')}{res.citation}"
+                + (f"{pick('; ', '；')}{res.note(lang)}" if res.note else ""),
+            ])
+        table = fitted_or_listed(rows, [tr("round"), tr("rules"), tr("data counted to"), tr("application window"),
+                                        tr("quota"), tr("cutoff"), pick("admitted", "落户人数"), tr("published result")],
+                                 [False, False, True, True, True, False, False, True])
+        notes = sorted({r.note(lang) for r in scheme.rounds if r.note})
+        return "\n".join([_titled(tr("Rounds")), table,
+                          *(x for n in notes for x in wrapped(tr("Note: {note}", note=n), "  "))]) + "\n"
 
 
 def reform_text(scheme: Scheme, v: Version, changes: list[Any], reform: Any, lang: str = "en") -> str:
     """``show --reform``: the reformed table, changed items marked, then every change."""
     from pointscalc.reform import changed_items
 
-    head = f"What-if: {reform.describe()}, applied to version {v.label}\n\n"
-    body = version_text(scheme, v, lang, frozenset(changed_items(changes)))
-    lines = ["", "» changed by the reform:"] + [f"  {c}" for c in changes]
-    return head + body + "\n".join(lines) + "\n"
+    with i18n.using(lang):
+        head = "\n".join(wrapped(tr("What-if: {reform}, applied to version {version}", reform=reform.describe(),
+                                     version=v.label), "  "))
+        body = version_text(scheme, v, lang, frozenset(changed_items(changes)))
+        lines = ["", tr("» changed by the reform:")] + [x for c in changes for x in wrapped(f"  {c}", "    ")]
+        return head + "\n\n" + body + "\n".join(lines) + "\n"
 
 
-def _followers_text(followers: Any) -> str:
+def _tag(text: object) -> str:
+    """`` [text]`` after a value (a provenance, a clause), or ［text］ in Chinese."""
+    return pick(f" [{text}]", f"［{text}］")
+
+
+def _followers_text(followers: Any, lang: str, by_points: bool = False) -> str:
+    who = tr("Who may follow by points") if by_points else tr("Who may follow")
     if followers is None:
-        return "Who may follow: not stated by the source"
+        return tr("{who}: not stated by the source", who=who)
     if not followers:
-        return "Who may follow: nobody"
+        return tr("{who}: nobody", who=who)
     parts = []
     for f in followers:
-        terms = [t for t, on in (("under 18", f.minor), ("unmarried", f.unmarried), ("living together", f.together)) if on]
+        terms = [tr(t) for t, on in ((N_("under 18"), f.minor), (N_("unmarried"), f.unmarried),
+                                     (N_("living together"), f.together)) if on]
         if f.elsewhere is not None:
-            terms = [f.elsewhere.en]
-        parts.append(f.relation.code + (f" ({', '.join(terms)})" if terms else "") + f" [{f.citation}]")
-    return "Who may follow: " + "; ".join(parts)
+            terms = [f.elsewhere(lang)]
+        relation = f.relation.zh if lang == "zh" else f.relation.code
+        parts.append(relation + (tr(" ({terms})", terms=i18n.listing(terms)) if terms else "") + _tag(f.citation))
+    return tr("{who}: {members}", who=who, members=pick("; ", "；").join(parts))
+
+
+_STATUS = {Status.IN_FORCE: N_("in_force"), Status.EXPLORED: N_("explored")}
+"""An agreement's status: the code in English, words in Chinese."""
 
 
 def agreements_table(schemes: list[Scheme], as_of: date | None, include_explored: bool, lang: str = "en") -> str:
-    rows = []
-    for s in schemes:
-        for a in s.agreements:
-            row = [s.key, a.label(lang), ", ".join(sorted(a.partners)),
-                   ", ".join(sorted(k.code for k in a.kinds)),
-                   f"[{a.effective}, {a.ends or '…'})", a.status.value, str(a.citation)]
-            if as_of is not None:
-                row.append("yes" if a.in_force(as_of, include_explored) else "no")
-            rows.append(row)
-    headers = ["scheme", "agreement", "partners", "period kinds", "valid", "status", "clause"]
-    if as_of is not None:
-        headers.append(f"applies on {as_of}")
-    if not rows:
-        return "no recognition agreements\n"
-    return tabulate(rows, headers=headers, disable_numparse=True, maxcolwidths=[None, 30, 30, 30, None, None, 30]) + "\n"
+    with i18n.using(lang):
+        rows = []
+        for s in schemes:
+            for a in s.agreements:
+                kinds = sorted(a.kinds, key=lambda k: k.code)
+                row = [s.key, a.label(lang), i18n.listing(sorted(a.partners)),
+                       i18n.listing(k.zh if lang == "zh" else k.code for k in kinds),
+                       f"[{a.effective}, {a.ends or '…'})", tr(_STATUS[a.status]), str(a.citation)]
+                if as_of is not None:
+                    row.append(tr("yes") if a.in_force(as_of, include_explored) else tr("no"))
+                rows.append(row)
+        headers = [tr("scheme"), tr("agreement"), tr("partners"), tr("period kinds"), tr("valid"), tr("status"),
+                   tr("clause")]
+        if as_of is not None:
+            headers.append(tr("applies on {day}", day=str(as_of)))
+        if not rows:
+            return tr("no recognition agreements") + "\n"
+        wrap = [False, True, True, True, False, False, True, False][:len(headers)]
+        return fitted_or_listed(rows, headers, wrap) + "\n"
 
 
 # --- pointscalc check: one profile, every city ------------------------------------------
@@ -483,14 +599,14 @@ def _score_text(c: Any, lang: str) -> str:
     if a.threshold is not None and a.threshold_label is not None:
         label = a.threshold_label(lang)
         if a.meets_threshold:
-            text += f"; {label} {a.threshold}: {w['reached']}"
+            text += f"{_semicolon(lang)}{label} {a.threshold}{_colon(lang)}{w['reached']}"
         else:
-            text += f"; {label} {a.threshold}: {w['short']} {a.threshold - a.total} {w['pts']}"
+            text += f"{_semicolon(lang)}{label} {a.threshold}{_colon(lang)}{w['short']} {a.threshold - a.total} {w['pts']}"
     return text
 
 
 def _failed_text(c: ConditionResult, lang: str) -> str:
-    return c.shortfall(lang) if c.shortfall is not None else f"{c.label(lang)}: {c.detail(lang)}"
+    return c.shortfall(lang) if c.shortfall is not None else f"{c.label(lang)}{_colon(lang)}{c.detail(lang)}"
 
 
 def _family_cell(f: Family, lang: str) -> str:
@@ -500,7 +616,7 @@ def _family_cell(f: Family, lang: str) -> str:
     if not f.stated:
         return w["not_stated"]
     names = [member_label(r, lang) + ("?" if r.may_follow is None else "") for r in f.followers]
-    return ", ".join(names) or "—"
+    return ("、" if lang == "zh" else ", ").join(names) or "—"
 
 
 def check_text(checks: list[Any], as_of: date, lang: str = "en") -> str:
@@ -516,7 +632,7 @@ def check_text(checks: list[Any], as_of: date, lang: str = "en") -> str:
         opened = c.open_paths
         if c.outcome is Outcome.DIRECT:
             shown = [p for p in opened if p.key != "points"]
-            path = "; ".join(p.label(lang) for p in shown)
+            path = _semicolon(lang).join(p.label(lang) for p in shown)
             missing, family = "—", _family_cell(shown[0].family, lang)
         elif c.outcome is Outcome.POINTS:
             path = _score_text(c, lang)
@@ -525,8 +641,8 @@ def check_text(checks: list[Any], as_of: date, lang: str = "en") -> str:
             family = _family_cell(opened[0].family, lang)
         else:
             near = c.closest
-            path = f"{w['closest']}: {near.label(lang)}" if near else ""
-            missing = "; ".join(_failed_text(f, lang) for f in near.failed) if near else ""
+            path = f"{w['closest']}{_colon(lang)}{near.label(lang)}" if near else ""
+            missing = _semicolon(lang).join(_failed_text(f, lang) for f in near.failed) if near else ""
             family = "—"
         rows.append([city, w[c.outcome.value], path, missing, family])
     out = [f"{w['title']} {as_of}", ""]
@@ -543,9 +659,9 @@ def _check_detail(c: Any, lang: str) -> str:
     from pointscalc.crosscheck import Outcome
 
     w = _CHECK[lang]
-    head = f"{c.scheme.name(lang)} ({c.scheme.key}"
-    head += f", {_WORDS[lang]['version']} {c.version.label})" if c.version else ")"
-    out = [head + f": {w[c.outcome.value]}"]
+    key = f"{c.scheme.key}{'，' if lang == 'zh' else ', '}{_WORDS[lang]['version']} {c.version.label}" \
+        if c.version else c.scheme.key
+    out = [f"{c.scheme.name(lang)}{_aside(key, lang)}{_colon(lang)}{w[c.outcome.value]}"]
     if c.outcome is Outcome.NO_RULES:
         out.append(f"  {c.note(lang)}")
         return "\n".join(out)
@@ -556,19 +672,19 @@ def _check_detail(c: Any, lang: str) -> str:
         if c.outcome is Outcome.DIRECT and p.key == "points":
             continue
         channel = next((ch for ch in a.channels if ch.key == p.key), None)
-        cite = f" ({channel.citation})" if channel else ""
+        cite = _aside(channel.citation, lang) if channel else ""
         verb = w["settles_by"] if channel else w["may_apply"]
-        out.append(f"  {verb}: {p.label(lang)}{cite}")
+        out.append(f"  {verb}{_colon(lang)}{p.label(lang)}{cite}")
         for text, where in channel.advice if channel else ():
-            out.append(f"    {_WORDS[lang]['advice']}: {text(lang)} ({where})")
+            out.append(f"    {_WORDS[lang]['advice']}{_colon(lang)}{text(lang)}{_aside(where, lang)}")
         if p.family.members:
-            out.append(f"    {_WORDS[lang]['family']}:")
+            out.append(f"    {_WORDS[lang]['family']}{_colon(lang).rstrip()}")
             out += ["  " + line for line in family_lines(p.family, lang)]
     if not c.open_paths:
         for p in c.paths:
-            out.append(f"  ✗ {p.label(lang)}:")
+            out.append(f"  ✗ {p.label(lang)}{_colon(lang).rstrip()}")
             for f in p.failed:
-                out.append(f"      {_failed_text(f, lang)} ({f.citation})")
+                out.append(f"      {_failed_text(f, lang)}{_aside(f.citation, lang)}")
     if c.note:
         out.append(f"  {c.note(lang)}")
     return "\n".join(out)

@@ -35,7 +35,8 @@ from pointscalc.months import (
     month_of_date,
     whole_years_between,
 )
-from pointscalc.scheme import OFFICIAL, Citation, Provenance, Rounding, Text
+from pointscalc.i18n import N_, pick, tr, using
+from pointscalc.scheme import NO_TEXT, OFFICIAL, Citation, Provenance, Rounding, Text, as_text
 
 if TYPE_CHECKING:
     from pointscalc.model import Period, Record
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 
 
 class _Highest(enum.Enum):
-    DIPLOMA = "highest diploma"
+    DIPLOMA = N_("highest diploma")
 
 
 HIGHEST_DIPLOMA = _Highest.DIPLOMA
@@ -229,20 +230,22 @@ class MonthsOf:
         return Text(en, zh)
 
     def describe(self) -> str:
+        """The measure as its codes (kinds, filters) with the words around them in the
+        current language: ``social_insurance, scheme=urban_employee, continuous``."""
         kinds = "/".join(sorted(k.code for k in self.kinds))
         bits = [kinds]
-        bits += [f"{k}={getattr(v, 'value', v)}" for k, v in self.where]
+        bits += [f"{k}={_shown(v)}" for k, v in self.where]
         if self.cities is ANYWHERE:
-            bits.append("anywhere")
+            bits.append(tr("anywhere"))
         elif self.cities:
-            bits.append("in " + "/".join(sorted(self.cities)))
+            bits.append(tr("in {cities}", cities="/".join(sorted(self.cities))))
         if self.districts:
-            bits.append("districts " + "/".join(sorted(self.districts)))
+            bits.append(tr("districts {districts}", districts="/".join(sorted(self.districts))))
         if self.since:
-            bits.append(f"since {self.since}")
+            bits.append(tr("since {day}", day=str(self.since)))
         if self.continuous:
-            bits.append("continuous" + (f" (gaps ≤ {self.max_gap} months)" if self.max_gap else ""))
-        return ", ".join(bits)
+            bits.append(tr("continuous (gaps ≤ {n} months)", n=self.max_gap) if self.max_gap else tr("continuous"))
+        return ", ".join(bits)  # codes, joined as codes are (a Chinese comma would make one unbreakable word)
 
 
     def named(self) -> Text:
@@ -263,6 +266,16 @@ class MonthsOf:
             places = "/".join(sorted(self.districts))
             en, zh = f"{en} in {places}", f"{places}{zh}"
         return Text(en, zh)
+
+
+def _shown(value: Any) -> str:
+    """A filter's value in a description: a code as a user types it in Chinese (``true``,
+    not Python's ``True``), words in the current language (最高学历)."""
+    if isinstance(value, _Highest):
+        return tr(value.value)
+    if isinstance(value, bool):
+        return pick(str(value), str(value).lower())
+    return str(getattr(value, "value", value))
 
 
 def _choice_zh(attribute: str | None, value: Any) -> str:
@@ -712,6 +725,12 @@ class Accrue(enum.Enum):
     YEARLY_PRO_RATA = "per year, accrued monthly"
     FULL_YEARS = "per full year (每满1年)"
 
+    def rate(self, rate: str) -> str:
+        """``rate`` points at this pace, in the current language."""
+        return tr({Accrue.MONTHLY: N_("{rate} per month"),
+                   Accrue.YEARLY_PRO_RATA: N_("{rate} per year, accrued monthly"),
+                   Accrue.FULL_YEARS: N_("{rate} per full year (每满1年)")}[self], rate=rate)
+
 
 @attrs.frozen(kw_only=True)
 class Item(abc.ABC):
@@ -719,7 +738,7 @@ class Item(abc.ABC):
     label: Text
     citation: Citation
     provenance: Provenance
-    note: str = ""
+    note: Text = attrs.field(default=NO_TEXT, converter=as_text)
 
     @abc.abstractmethod
     def evaluate(self, ctx: Context) -> tuple[Fraction, Text]:
@@ -840,7 +859,9 @@ class Accrual(Item):
         if self.not_more_than is not None:
             limit = (ctx.months(self.not_more_than) - minus).count
             if sum(n for _, _, n in groups) < (ctx.months(self.measure) - minus).count:
-                en.append(f"(limited to {limit} months by {self.not_more_than.describe()})")
+                with using("en"):
+                    by = self.not_more_than.describe()
+                en.append(f"(limited to {limit} months by {by})")
                 zh.append(f"（以{limit}个月为限）")
         if self.cap is not None and points == Fraction(self.cap):
             en.append(f"capped at {self.cap}")
@@ -857,17 +878,22 @@ class Accrual(Item):
 
     def describe(self) -> str:
         if self.by is None:
-            rate = f"{self.rate} {self.accrue.value}"
+            rate = self.accrue.rate(str(self.rate))
         else:
-            rate = "; ".join(f"{v} {r}" for v, r in self.rates) + f" {self.accrue.value}"
-        cap = f", cap {self.cap}" if self.cap is not None else ""
-        limit = ", months ≤ insured months" if self.not_more_than else ""
+            rate = self.accrue.rate(pick("; ", "、").join(f"{self._value(v)} {r}" for v, r in self.rates))
+        cap = tr(", cap {cap}", cap=self.cap) if self.cap is not None else ""
+        limit = tr(", months ≤ insured months") if self.not_more_than else ""
         parts = ""
         if self.round_each is not None or self.round_each_by:
-            each = f"each part rounded {self.round_each.mode}" if self.round_each else "parts"
-            own = "".join(f"; {v} part {r.mode}" for v, r in self.round_each_by)
-            parts = f", {each}{own}, then added"
-        return f"{rate}{cap}{limit}{parts}; counts {self.measure.describe()}"
+            each = tr("each part rounded {mode}", mode=self.round_each.mode) if self.round_each else tr("parts")
+            own = "".join(tr("; {value} part {mode}", value=self._value(v), mode=r.mode) for v, r in self.round_each_by)
+            parts = tr(", {each}{own}, then added", each=each, own=own)
+        return tr("{rate}{cap}{limit}{parts}; counts {measure}", rate=rate, cap=cap, limit=limit, parts=parts,
+                  measure=self.measure.describe())
+
+    def _value(self, value: str) -> str:
+        """A value of ``by`` as the reader calls it: ``owned`` in English, 自有 in Chinese."""
+        return pick(value, _choice_zh(self.by, value))
 
 
 @attrs.frozen
@@ -935,7 +961,8 @@ class LevelTable(Item):
         return Fraction(r.points), Text(f"{have} ({r.label})", f"{have}（{r.label}）")
 
     def describe(self) -> str:
-        return "; ".join(f"{r.label} {r.points}" for r in self.rows) + " (highest only)"
+        rows = pick("; ", "；").join(tr("{label} {points}", label=r.label, points=r.points) for r in self.rows)
+        return tr("{rows} (highest only)", rows=rows)
 
 
 @attrs.frozen
@@ -990,7 +1017,7 @@ class AgeBands(Item):
                 return f"≥{b.low}"
             return f"{b.low}–{b.high}" if b.low != b.high else f"{b.low}"
 
-        return "; ".join(f"{span(b)}: {b.points}" for b in self.bands)
+        return pick("; ", "；").join(tr("{span}: {points}", span=span(b), points=b.points) for b in self.bands)
 
 
 @attrs.frozen(kw_only=True)
@@ -1005,7 +1032,11 @@ class Flag(Item):
         return (Fraction(self.points) if outcome.ok else Fraction(0)), outcome.detail
 
     def describe(self) -> str:
-        return f"{self.points} if met"
+        return tr("{points} if met", points=self.points)
+
+
+_UNITS = {"years": N_("year")}
+"""A record attribute counted by ``PerRecord.units``, as its description names one unit."""
 
 
 @attrs.frozen(kw_only=True)
@@ -1032,8 +1063,11 @@ class PerRecord(Item):
         return total, Text(f"{n} {unit}(s) × {self.points}", f"{n} × {self.points}")
 
     def describe(self) -> str:
-        cap = f", bounded by {self.cap}" if self.cap is not None else ""
-        return f"{self.points} per {self.units.removesuffix('s') if self.units else 'record'}{cap}"
+        cap = tr(", bounded by {cap}", cap=self.cap) if self.cap is not None else ""
+        if self.units:
+            unit = _UNITS.get(self.units, self.units.removesuffix("s"))
+            return tr("{points} per {unit}{cap}", points=self.points, unit=tr(unit), cap=cap)
+        return tr("{points} per record{cap}", points=self.points, cap=cap)
 
 
 @attrs.frozen(kw_only=True)
@@ -1051,7 +1085,7 @@ class HighestOf(Item):
         return best
 
     def describe(self) -> str:
-        return "best of: " + "; ".join(f"{o.label.en} ({o.describe()})" for o in self.options)
+        return tr("best of: {options}", options=_options(self.options))
 
 
 @attrs.frozen(kw_only=True)
@@ -1092,7 +1126,8 @@ class OverlapDeduction(Item):
         )
 
     def describe(self) -> str:
-        return f"minus the points of {', '.join(self.of)} earned during {self.inside.describe()}"
+        return tr("minus the points of {items} earned during {inside}", items=pick(", ", "、").join(self.of),
+                  inside=self.inside.describe())
 
 
 def _earns_nothing(ctx: Context, key: str | None) -> bool:
@@ -1126,7 +1161,8 @@ class PerMonthDeduction(Item):
                                         f"{within.zh}中{self.inside.named().zh}{n}个月 × {_fmt(self.per_month)}")
 
     def describe(self) -> str:
-        return f"{_fmt(self.per_month)} per month of {self.inside.describe()} inside {self.within.describe()}"
+        return tr("{points} per month of {inside} inside {within}", points=_fmt(self.per_month),
+                  inside=self.inside.describe(), within=self.within.describe())
 
 
 @attrs.frozen(kw_only=True)
@@ -1155,8 +1191,13 @@ class SumOf(Item):
         return total, Text((" + ".join(en) or "none") + cap_en, ("＋".join(zh) or "无") + cap_zh)
 
     def describe(self) -> str:
-        cap = f", at most {self.cap}" if self.cap is not None else ""
-        return "sum of: " + "; ".join(f"{o.label.en} ({o.describe()})" for o in self.options) + cap
+        cap = tr(", at most {cap}", cap=self.cap) if self.cap is not None else ""
+        return tr("sum of: {options}", options=_options(self.options)) + cap
+
+
+def _options(options: tuple[Item, ...]) -> str:
+    """Each option's label and rule, for a ``describe``."""
+    return pick("; ", "；").join(tr("{label} ({rule})", label=o.label.said(), rule=o.describe()) for o in options)
 
 
 @attrs.frozen
@@ -1214,9 +1255,10 @@ class YearsInTiers(Item):
         return total, Text(", ".join(en), "，".join(zh))
 
     def describe(self) -> str:
-        tiers = "; ".join(f"{t.label.en}: {t.rate} per full year" + (f", max {t.cap}" if t.cap is not None else "")
-                          for t in self.tiers)
-        cap = f"; at most {self.cap}" if self.cap is not None else ""
+        tiers = pick("; ", "；").join(
+            tr("{label}: {rate} per full year", label=t.label.said(), rate=t.rate)
+            + (tr(", max {cap}", cap=t.cap) if t.cap is not None else "") for t in self.tiers)
+        cap = tr("; at most {cap}", cap=self.cap) if self.cap is not None else ""
         return tiers + cap
 
 
@@ -1225,7 +1267,7 @@ class Custom(Item):
     """An escape hatch for a rule no declarative item expresses; say why in ``note``."""
 
     fn: Callable[[Context], tuple[Fraction, Text]]
-    summary: str = ""
+    summary: Text = attrs.field(default=NO_TEXT, converter=as_text)
     columns: Callable[[Any], Any] | None = None
     """The same points for a whole chunk at once (``pointscalc.bulk``): a function of the
     bulk engine returning ``(numerators, denominator)``, int64 numerators per applicant
@@ -1236,7 +1278,7 @@ class Custom(Item):
         return self.fn(ctx)
 
     def describe(self) -> str:
-        return self.summary
+        return self.summary.said()
 
 
 # --- Ranking sources --------------------------------------------------------------------

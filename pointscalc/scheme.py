@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from pointscalc.i18n import N_
+from pointscalc.i18n import N_, tr
 
 if TYPE_CHECKING:
     from pointscalc.recognition import Agreement
@@ -36,8 +36,6 @@ class Provenance(enum.Enum):
 
     def __str__(self) -> str:
         """The word in the user's language: provenance is shown to applicants beside a number."""
-        from pointscalc.i18n import tr
-
         return tr(self.value)
 
 
@@ -60,9 +58,33 @@ class Text:
     def __str__(self) -> str:
         return self.en
 
+    def __bool__(self) -> bool:
+        """An empty text (no note) is false, as an empty string was before notes had two languages."""
+        return bool(self.en or self.zh)
+
+    def said(self) -> str:
+        """In the current language (``--lang``), for code that does not carry a ``lang``."""
+        from pointscalc.i18n import current
+
+        return self(current())
+
 
 def T(en: str, zh: str) -> Text:
     return Text(en, zh)
+
+
+NO_TEXT = Text("", "")
+"""No note: false, and empty in both languages."""
+
+
+def as_text(value: Text | str) -> Text:
+    """A note given as plain text (a scheme file of one's own, in one language) is shown as
+    written in both; the shipped schemes give both languages."""
+    return value if isinstance(value, Text) else Text(value, value)
+
+
+def as_texts(values: Sequence[Text | str]) -> tuple[Text, ...]:
+    return tuple(as_text(v) for v in values)
 
 
 @attrs.frozen
@@ -97,7 +119,7 @@ class Param:
     name: str
     value: Any
     provenance: Provenance
-    note: str = ""
+    note: Text = attrs.field(default=NO_TEXT, converter=as_text)
     citation: Citation | None = None
 
 
@@ -110,7 +132,7 @@ class Fact:
     """
 
     name: str
-    description: str
+    description: Text = attrs.field(converter=as_text)
     type: type = str
     choices: tuple[str, ...] = ()
     period_kind: Any = None
@@ -142,7 +164,8 @@ class Rounding:
         return value.quantize(Decimal(1).scaleb(-self.places), rounding=self.mode)
 
     def describe(self) -> str:
-        return f"each item to {self.places} decimal places ({self.mode}); total = sum of items"
+        return tr("each item to {places} decimal places ({mode}); total = sum of items", places=self.places,
+                  mode=self.mode)
 
 
 class Ties(enum.Enum):
@@ -213,7 +236,7 @@ class Waiver:
     """
 
     property: str
-    reason: str
+    reason: Text = attrs.field(converter=as_text)
     citation: Citation
     instead: str | None = None
 
@@ -226,7 +249,7 @@ class Result:
     admitted: int | None
     citation: Citation
     provenance: Provenance
-    note: str = ""
+    note: Text = attrs.field(default=NO_TEXT, converter=as_text)
     scores: str | None = None
     """The published list's scores, as a CSV file (a ``score`` column) in the schemes
     package's ``data`` folder, where we ship it: ``pointscalc plan`` places a score in it."""
@@ -253,7 +276,7 @@ class Round:
     """Applications are taken from ``window[0]`` up to, not including, ``window[1]``."""
     data_day_provenance: Provenance
     window_provenance: Provenance
-    note: str = ""
+    note: Text = attrs.field(default=NO_TEXT, converter=as_text)
     quota: int | None = None
     quota_provenance: Provenance | None = None
     result: Result | None = None
@@ -262,7 +285,7 @@ class Round:
         return self.window is not None and self.window[0] <= day < self.window[1]
 
     def window_text(self) -> str:
-        return f"[{self.window[0]}, {self.window[1]})" if self.window else "not known"
+        return f"[{self.window[0]}, {self.window[1]})" if self.window else tr("not known")
 
 
 @attrs.frozen
@@ -307,7 +330,7 @@ class Version:
     threshold: Threshold | None = None
     facts: tuple[Fact, ...] = ()
     params: tuple[Param, ...] = ()
-    notes: tuple[str, ...] = ()
+    notes: tuple[Text, ...] = attrs.field(default=(), converter=as_texts)
     waivers: tuple[Waiver, ...] = ()
     """Fairness properties that do not apply by design, with reason and clause (``pointscalc audit``)."""
     unknown: Text | None = None
@@ -371,10 +394,9 @@ class Scheme:
                 return self._with_channels(v, as_of)
         if not allow_stale:
             spans = ", ".join(v.validity() for v in self.versions)
-            raise SchemeError(
-                f"scheme {self.key!r} has no version in force on {as_of} (versions: {spans});"
-                " use --allow-stale to apply the nearest one anyway"
-            )
+            raise SchemeError(tr("scheme {key!r} has no version in force on {day} (versions: {spans});"
+                                 " use --allow-stale to apply the nearest one anyway",
+                                 key=self.key, day=str(as_of), spans=spans))
         return min(self.versions, key=lambda v: _distance(v, as_of))
 
     def _with_channels(self, version: Version, day: dt.date) -> Version:
@@ -395,8 +417,9 @@ class Scheme:
         for r in self.rounds:
             if r.id == round_id:
                 return r
-        known = ", ".join(r.id for r in self.rounds) or "none"
-        raise SchemeError(f"scheme {self.key!r} has no round {round_id!r} (rounds: {known})")
+        known = ", ".join(r.id for r in self.rounds) or tr("none")
+        raise SchemeError(tr("scheme {key!r} has no round {round!r} (rounds: {known})", key=self.key,
+                             round=round_id, known=known))
 
     def when(self, as_of: dt.date | None, round_id: str | None = None) -> When:
         """The days to assess on: a named round; else the round whose application window
@@ -404,12 +427,13 @@ class Scheme:
         if round_id is not None:
             r = self.round_named(round_id)
             if as_of is not None and r.window is not None and not r.open_on(as_of):
-                raise SchemeError(f"{as_of} is outside round {r.id}'s application window {r.window_text()};"
-                                  " give --round alone, or a date inside the window")
+                raise SchemeError(tr("{day} is outside round {round}'s application window {window};"
+                                     " give --round alone, or a date inside the window",
+                                     day=str(as_of), round=r.id, window=r.window_text()))
             day = as_of or (r.window[0] if r.window else r.data_day)
             return When(day, r.data_day, r)
         if as_of is None:
-            raise SchemeError("give --as-of or --round")
+            raise SchemeError(tr("give --as-of or --round"))
         for r in self.rounds:
             if r.open_on(as_of):
                 return When(as_of, r.data_day, r, by_window=True)
@@ -425,10 +449,8 @@ class Scheme:
         for v in self.versions:
             if v.label == label:
                 return v
-        raise SchemeError(
-            f"scheme {self.key!r} has no version {label!r}"
-            f" (versions: {', '.join(v.label for v in self.versions)})"
-        )
+        raise SchemeError(tr("scheme {key!r} has no version {label!r} (versions: {versions})", key=self.key,
+                             label=label, versions=", ".join(v.label for v in self.versions)))
 
 
 def _distance(v: Version, day: dt.date) -> int:

@@ -57,7 +57,8 @@ TOWN_HOME = months_of(K.RESIDENCE, where={"town": True})
 
 TOWN = Fact(
     "town",
-    "the home is in a county-seat town or another 建制镇, not the central city (安政办〔2018〕19号 二(三))",
+    T("the home is in a county-seat town or another 建制镇, not the central city (安政办〔2018〕19号 二(三))",
+      "住所在县政府驻地镇或其他建制镇，而非中心城区（安政办〔2018〕19号 二(三)）"),
     bool,
     period_kind=K.RESIDENCE,
 )
@@ -66,8 +67,10 @@ INSURANCE_MONTHS = Param(
     "insurance_months_required",
     12,
     ASSUMED,
-    "二(二) caps the requirement at 1 year (不得超过1年) but the city's own figure is not in our"
-    " sources: the cap is used, so anyone settling under it settles here too",
+    T("二(二) caps the requirement at 1 year (不得超过1年) but the city's own figure is not in our"
+      " sources: the cap is used, so anyone settling under it settles here too",
+      "二(二) 规定年限要求不得超过1年，但我们的资料中没有本市的具体数值：按上限取值，"
+      "因此按任何不超过1年的要求可落户者在此也可落户"),
     art("二(二)", "参加城镇社会保险的年限要求不得超过1年"),
 )
 
@@ -75,7 +78,8 @@ TARGET = Param(
     "yearly_target",
     100_000,
     OFFICIAL,
-    "年均转户约10万人: a planning figure for 2016–2020, reported by `rank --target`, not a cap",
+    T("年均转户约10万人: a planning figure for 2016–2020, reported by `rank --target`, not a cap",
+      "年均转户约10万人：2016–2020年的规划数，由 `rank --target` 报告，不是名额上限"),
     art("一(三)", "年均转户约10万人"),
 )
 
@@ -190,12 +194,15 @@ V2018 = Version(
     facts=(TOWN, *opengroups.FACTS),
     params=(INSURANCE_MONTHS, TARGET),
     notes=(
-        "二(二): no points-based settlement, and no house purchase, investment or tax condition,"
-        " anywhere in the city; checked by `pointscalc lint anyang`.",
-        "二(一) names those employed and living in towns 5+ years and whole families as the focus"
-        " (重点); modelling them as direct paths is our reading (assumed).",
-        "二(一)'s new-generation migrant workers and the rural college students' 来去自由 rule are"
-        " not modelled: both turn on a rural hukou origin.",
+        T("二(二): no points-based settlement, and no house purchase, investment or tax condition,"
+          " anywhere in the city; checked by `pointscalc lint anyang`.",
+          "二(二)：全市不实行积分落户，也不以购房、投资、纳税为落户条件；由 `pointscalc lint anyang` 检查。"),
+        T("二(一) names those employed and living in towns 5+ years and whole families as the focus"
+          " (重点); modelling them as direct paths is our reading (assumed).",
+          "二(一) 以在城镇就业居住5年以上和举家迁徙的农业转移人口为重点；将其作为直接落户渠道是我们的理解（假定）。"),
+        T("二(一)'s new-generation migrant workers and the rural college students' 来去自由 rule are"
+          " not modelled: both turn on a rural hukou origin.",
+          "二(一) 中的新生代农民工和农村籍大学生“来去自由”规定未建模：两者都取决于农业户籍来源。"),
     ),
 )
 

@@ -63,6 +63,7 @@ from pointscalc.rules import (
 )
 from pointscalc.scheme import (
     ASSUMED,
+    NO_TEXT,
     OFFICIAL,
     SECONDARY,
     Citation,
@@ -77,6 +78,7 @@ from pointscalc.scheme import (
     Rounding,
     Scheme,
     T,
+    Text,
     Threshold,
     Ties,
     Version,
@@ -115,10 +117,11 @@ RETIREMENT = (
         "retirement_age_male",
         60,
         ASSUMED,
-        "法定退休年龄 is set by national rules (国发〔1978〕104号), not by this document",
+        T("法定退休年龄 is set by national rules (国发〔1978〕104号), not by this document",
+          "法定退休年龄由国家规定（国发〔1978〕104号），不由本办法规定"),
     ),
-    Param("retirement_age_female", 50, ASSUMED, "women workers; 55 for female cadres"),
-    Param("retirement_age_female_cadre", 55, ASSUMED, "with extra fact cadre = true"),
+    Param("retirement_age_female", 50, ASSUMED, T("women workers; 55 for female cadres", "女工人；女干部为55周岁")),
+    Param("retirement_age_female_cadre", 55, ASSUMED, T("with extra fact cadre = true", "其他信息 cadre = true 时适用")),
 )
 
 
@@ -160,7 +163,8 @@ EMPLOYMENT = Accrual(
     accrue=Accrue.YEARLY_PRO_RATA,
     citation=art("第五条(一)", "每连续缴纳社会保险满1年积3分"),
     provenance=SECONDARY,
-    note="3 a year is official; accrual by month (3/12 a month) is how scores are computed in practice",
+    note=T("3 a year is official; accrual by month (3/12 a month) is how scores are computed in practice",
+           "每年3分为官方规定；按月累计（每月3/12分）是实际计分的做法"),
 )
 
 LISTS = "北京市积分落户公示名单(2020, 2022)"
@@ -176,7 +180,7 @@ ROUND_ITEM = Rounding(places=2, provenance=SECONDARY)
 """Every item to 2 decimals, half up: every published total is the sum of its items."""
 
 
-def residence(owned: Rounding | None, provenance: Provenance = SECONDARY, note: str = "") -> Accrual:
+def residence(owned: Rounding | None, provenance: Provenance = SECONDARY, note: Text | None = None) -> Accrual:
     return Accrual(
         key="residence",
         label=T("legal stable residence", "合法稳定住所"),
@@ -193,25 +197,31 @@ def residence(owned: Rounding | None, provenance: Provenance = SECONDARY, note: 
             "当连续居住年限多于缴纳社会保险年限，以连续缴纳社会保险年限作为连续居住年限",
         ),
         provenance=provenance,
-        note=note or "monthly accrual; the owned part (months × 1/12) and the rented or dormitory part"
-        " (months × 0.5/12) are each rounded to 2 decimals, then added: every row of the 2020 and 2022"
-        " lists fits this (secondary).  Where the cap bites, owned months are kept first (assumed)",
+        note=note or T("monthly accrual; the owned part (months × 1/12) and the rented or dormitory part"
+                       " (months × 0.5/12) are each rounded to 2 decimals, then added: every row of the 2020 and 2022"
+                       " lists fits this (secondary).  Where the cap bites, owned months are kept first (assumed)",
+                       "按月累计；自有住所部分（月数 × 1/12）与租赁或宿舍部分（月数 × 0.5/12）各自四舍五入到2位小数后相加："
+                       "2020年和2022年公示名单的每一行都符合（二手）。受上限限制时，优先保留自有住所月数（假定）"),
     )
 
 
 RESIDENCE_2016 = residence(
     None,
-    note="monthly accrual as in practice, rounded once for the line: the lists that show each tenure's part"
-    " rounded on its own are of 2020 and 2022, none of 2018 or 2019; where the cap bites, owned months are kept"
-    " first (assumed)",
+    note=T("monthly accrual as in practice, rounded once for the line: the lists that show each tenure's part"
+           " rounded on its own are of 2020 and 2022, none of 2018 or 2019; where the cap bites, owned months are kept"
+           " first (assumed)",
+           "按实际做法按月累计，整行只取舍一次：显示各类住所部分分别取舍的是2020年和2022年名单，"
+           "2018、2019年名单均无；受上限限制时，优先保留自有住所月数（假定）"),
 )
 RESIDENCE = residence(ROUND_ITEM)
 RESIDENCE_2022 = residence(
     Rounding(places=2, mode=ROUND_UP, provenance=WEAK),
     WEAK,
-    "monthly accrual; the owned part (months × 1/12) is rounded up and the rented or dormitory part (months ×"
-    " 0.5/12) half up, each to 2 decimals, then added: fits all but 11 of the 6,006 rows of the 2022 list (weak;"
-    " a count by days would explain it too)",
+    T("monthly accrual; the owned part (months × 1/12) is rounded up and the rented or dormitory part (months ×"
+      " 0.5/12) half up, each to 2 decimals, then added: fits all but 11 of the 6,006 rows of the 2022 list (weak;"
+      " a count by days would explain it too)",
+      "按月累计；自有住所部分（月数 × 1/12）向上取、租赁或宿舍部分（月数 × 0.5/12）四舍五入，各取2位小数后相加："
+      "2022年名单6006行中除11行外均符合（存疑；按天计算也能解释）"),
 )
 
 STUDY_2016 = OverlapDeduction(
@@ -224,8 +234,10 @@ STUDY_2016 = OverlapDeduction(
         "第五条(三)", "取得学历（学位）期间连续缴纳社会保险年限及连续居住年限的积分与学历（学位）积分不累计"
     ),
     provenance=SECONDARY,
-    note="what employment and residence earned in the study months, shown as a separate negative line; the"
-    " flat 7/24 a month of the 2020 and 2022 lists is not known to apply to 2018 or 2019",
+    note=T("what employment and residence earned in the study months, shown as a separate negative line; the"
+           " flat 7/24 a month of the 2020 and 2022 lists is not known to apply to 2018 or 2019",
+           "学习期间就业、住所所得积分，单列一行扣减；2020年和2022年名单每月固定扣7/24分的做法"
+           "是否适用于2018、2019年未知"),
 )
 
 STUDY_DEDUCTION = PerMonthDeduction(
@@ -239,9 +251,11 @@ STUDY_DEDUCTION = PerMonthDeduction(
         "第五条(三)", "取得学历（学位）期间连续缴纳社会保险年限及连续居住年限的积分与学历（学位）积分不累计"
     ),
     provenance=SECONDARY,
-    note="a fixed 7/24 point (0.25 employment + 0.5/12 residence) per study month that overlaps insured"
-    " months, whatever the tenure: every non-zero deduction in the 2020 and 2022 lists is round(7m/24) for a"
-    " whole m, and none occurs without education points (secondary)",
+    note=T("a fixed 7/24 point (0.25 employment + 0.5/12 residence) per study month that overlaps insured"
+           " months, whatever the tenure: every non-zero deduction in the 2020 and 2022 lists is round(7m/24) for a"
+           " whole m, and none occurs without education points (secondary)",
+           "与参保月份重叠的每个学习月固定扣7/24分（就业0.25 + 住所0.5/12），不论住所类型：2020年和2022年名单中"
+           "每个非零扣减都等于某个整数 m 的 round(7m/24)，且没有教育积分时从不扣减（二手）"),
 )
 
 OUTER = frozenset({"门头沟区", "房山区", "通州区", "顺义区", "昌平区", "大兴区", "怀柔区", "平谷区", "密云区", "延庆区"})
@@ -252,7 +266,7 @@ JOB_OUT = months_of(K.EMPLOYMENT, districts=OUTER, since=SINCE_IN_FORCE)
 
 
 def job_home_area(both: str, home: str, home_cap: str | None, citation: Citation, provenance: Provenance,
-                  note: str) -> YearsInTiers:
+                  note: Text) -> YearsInTiers:
     """职住区域: full years since 2017 living (and working) outside the six central
     districts, for someone who lived there before, counted to the data day."""
     return YearsInTiers(
@@ -362,8 +376,9 @@ INNOVATION_2020 = SumOf(
     cap=D(12),
     citation=art("第五条(五)", doc=DOC_2020),
     provenance=SECONDARY,
-    note="options add up under the cap of 12: the 2020 list holds innovation scores of 5, 8, 9, 10 and 11,"
-    " which no single option gives (secondary)",
+    note=T("options add up under the cap of 12: the 2020 list holds innovation scores of 5, 8, 9, 10 and 11,"
+           " which no single option gives (secondary)",
+           "各项累加，上限12分：2020年名单中有5、8、9、10、11分的创新创业积分，任何单项都给不出（二手）"),
 )
 
 
@@ -375,7 +390,8 @@ RANKING = Ranking(
 )
 
 FACTS = (
-    Fact("cadre", "a woman whose retirement age is that of cadres (55), not workers (50)", bool),
+    Fact("cadre", T("a woman whose retirement age is that of cadres (55), not workers (50)",
+                    "按女干部（55周岁）而非女工人（50周岁）退休的女性"), bool),
 )
 
 ROUNDING = Rounding(places=2, provenance=SECONDARY)
@@ -404,8 +420,9 @@ points, and told so."""
 WAIVERS = (
     Waiver(
         "age_blind",
-        "age points fall with age by design (45 and under: 20; fewer above), and eligibility ends at"
-        " the statutory retirement age",
+        T("age points fall with age by design (45 and under: 20; fewer above), and eligibility ends at"
+          " the statutory retirement age",
+          "年龄积分按规定随年龄下降（45周岁及以下20分，以上递减），达到法定退休年龄即不再符合申请条件"),
         art("第五条(七)", "申请人年龄不超过45周岁的，加20分"),
         instead="older_never_gains",
     ),
@@ -415,9 +432,11 @@ WAIVERS_2020 = (
     *WAIVERS,
     Waiver(
         "monotone_insurance",
-        "the published lists deduct a flat 7/24 point for each study month inside the insured months, more than"
-        " the 3/12 a month of insurance earns where no residence point is counted in that month: one more insured"
-        " month during study can cost 1/24 point",
+        T("the published lists deduct a flat 7/24 point for each study month inside the insured months, more than"
+          " the 3/12 a month of insurance earns where no residence point is counted in that month: one more insured"
+          " month during study can cost 1/24 point",
+          "公示名单对参保期间内的每个学习月固定扣7/24分，多于当月不计住所积分时社保每月所得的3/12分："
+          "学习期间多参保一个月可能反而少1/24分"),
         lists("学历（学位）期间扣减"),
         instead="monotone_insurance_outside_study",
     ),
@@ -440,21 +459,26 @@ QUOTA = 6000
 """About 6,000 places a year (FACTS.md, secondary)."""
 
 AGE_REFERENCE = Param(
-    "age_reference", "data day", SECONDARY,
-    "age, months and full years are counted to the data day: a round's (end of year Y−2), else --as-of;"
-    " evidence: the 2020 list's age points change between births 1972-12 (16) and 1973-01 (20)",
+    "age_reference", T("data day", "数据截止日"), SECONDARY,
+    T("age, months and full years are counted to the data day: a round's (end of year Y−2), else --as-of;"
+      " evidence: the 2020 list's age points change between births 1972-12 (16) and 1973-01 (20)",
+      "年龄、月数和满年数均计算至数据截止日：批次的数据截止日（Y−2年末），否则为 --as-of；"
+      "依据：2020年名单中年龄积分在1972-12出生（16分）与1973-01出生（20分）之间变化"),
 )
 ROUND_PARAMS = (
-    Param("data_day", f"end of year Y−{DATA_YEARS_BEFORE}", SECONDARY,
-          "the 2020 list: born 1972-12 scores 16 age points, born 1973-01 scores 20; 职住区域 at most 6"),
+    Param("data_day", T(f"end of year Y−{DATA_YEARS_BEFORE}", f"Y−{DATA_YEARS_BEFORE}年末"), SECONDARY,
+          T("the 2020 list: born 1972-12 scores 16 age points, born 1973-01 scores 20; 职住区域 at most 6",
+            "2020年名单：1972-12出生者年龄积分16分，1973-01出生者20分；职住区域最多6分")),
     Param("application_window", f"[Y-{WINDOW[0][0]:02d}-{WINDOW[0][1]:02d}, Y-{WINDOW[1][0]:02d}-{WINDOW[1][1]:02d})",
-          ASSUMED, "not in our sources (a search found page titles, no dates): a placeholder"),
-    Param("quota", QUOTA, SECONDARY, "about 6,000 places a year (FACTS.md); ties at the cutoff push it over"),
+          ASSUMED, T("not in our sources (a search found page titles, no dates): a placeholder",
+                     "我们的资料中没有（检索只找到网页标题，没有日期）：暂定值")),
+    Param("quota", QUOTA, SECONDARY, T("about 6,000 places a year (FACTS.md); ties at the cutoff push it over",
+                                       "每年约6000个名额（FACTS.md）；分数线上同分者全部录取，可能超出")),
 )
 
 
 def beijing_round(year: int, version: str, cutoff: str, admitted: int | None, citation: Citation,
-                  provenance: Provenance, note: str = "", scores: str | None = None) -> Round:
+                  provenance: Provenance, note: Text = NO_TEXT, scores: str | None = None) -> Round:
     return Round(
         id=str(year),
         label=T(f"{year} round", f"{year}年度积分落户"),
@@ -463,7 +487,8 @@ def beijing_round(year: int, version: str, cutoff: str, admitted: int | None, ci
         window=(dt.date(year, *WINDOW[0]), dt.date(year, *WINDOW[1])),
         data_day_provenance=SECONDARY,
         window_provenance=ASSUMED,
-        note="data day: the published lists; window: not in our sources",
+        note=T("data day: the published lists; window: not in our sources",
+               "数据截止日：据公示名单；申报期：我们的资料中没有"),
         quota=QUOTA,
         quota_provenance=SECONDARY,
         result=Result(cutoff, admitted, citation, provenance, note, scores),
@@ -478,15 +503,17 @@ def history(year: int) -> Citation:
     return Citation(CUTOFFS, f"{year}年落户分值")
 
 
-NOT_CONFIRMED = "one public calculator's table, not confirmed"
+NOT_CONFIRMED = T("one public calculator's table, not confirmed", "来自一个公开计算器的表格，未经证实")
+PUBLISHED = T("the published list", "公示名单")
 ROUNDS = (
     beijing_round(2018, "2017", "90.75", 6019, history(2018), SECONDARY,
-                  "FACTS.md: 6,019 admitted of 124,657 applicants"),
+                  T("FACTS.md: 6,019 admitted of 124,657 applicants", "FACTS.md：124657名申请人中落户6019人")),
     beijing_round(2019, "2017", "93.58", None, history(2019), SECONDARY, NOT_CONFIRMED),
-    beijing_round(2020, "2020", "97.13", 6032, Citation(LIST_2020, "第6032名"), OFFICIAL, "the published list"),
-    beijing_round(2021, "2020", "100.88", 6045, Citation(LIST_2021, "第6045名"), OFFICIAL, "the published list",
+    beijing_round(2020, "2020", "97.13", 6032, Citation(LIST_2020, "第6032名"), OFFICIAL, PUBLISHED),
+    beijing_round(2021, "2020", "100.88", 6045, Citation(LIST_2021, "第6045名"), OFFICIAL, PUBLISHED,
                   scores="beijing-2021-published.csv"),
-    beijing_round(2022, "2022", "105.42", None, lists("2022年落户分值"), SECONDARY, "confirmed by the published list"),
+    beijing_round(2022, "2022", "105.42", None, lists("2022年落户分值"), SECONDARY,
+                  T("confirmed by the published list", "已由公示名单证实")),
     beijing_round(2023, "2022", "109.92", None, history(2023), SECONDARY, NOT_CONFIRMED),
     beijing_round(2024, "2022", "114.46", None, history(2024), SECONDARY, NOT_CONFIRMED),
 )
@@ -517,14 +544,16 @@ V2017 = Version(
                 "研究生学历并取得博士学位37分",
             ),
             provenance=OFFICIAL,
-            note="a diploma without its degree earns the row below (本科 alone: 10.5); assumed",
+            note=T("a diploma without its degree earns the row below (本科 alone: 10.5); assumed",
+                   "有学历无相应学位者按下一档计分（仅本科学历：10.5分）；假定"),
         ),
         STUDY_2016,
         job_home_area(
             "4", "2", "6",
             art("第五条(四)", "每满1年加2分，最高加6分；……均……转移……每满1年加4分，最高加12分"),
             OFFICIAL,
-            "needs residence (and employment) periods with districts; full years from 2017-01 to the data day",
+            T("needs residence (and employment) periods with districts; full years from 2017-01 to the data day",
+              "需要填写区的居住（及就业）时段；满年数自2017-01计算至数据截止日"),
         ),
         INNOVATION_2016,
         Flag(
@@ -584,9 +613,11 @@ V2020 = Version(
             "3", "2", None,
             art("第五条(四)", doc=DOC_2020),
             SECONDARY,
-            "job and home moved: 3 per full year; home only: 2 per full year; combined cap 12; full years from"
-            " 2017-01 to the data day: the 2020 list holds only 0, 2, 3, 4, 5 and 6, at most two full years"
-            " to 2018-12-31 (secondary)",
+            T("job and home moved: 3 per full year; home only: 2 per full year; combined cap 12; full years from"
+              " 2017-01 to the data day: the 2020 list holds only 0, 2, 3, 4, 5 and 6, at most two full years"
+              " to 2018-12-31 (secondary)",
+              "就业地和居住地均转移：每满1年3分；仅居住地转移：每满1年2分；合计上限12分；满年数自2017-01计算至"
+              "数据截止日：2020年名单中只有0、2、3、4、5、6分，至2018-12-31最多满两年（二手）"),
         ),
         INNOVATION_2020,
         PerRecord(
@@ -611,8 +642,10 @@ V2020 = Version(
             ),
             citation=art("第五条(七)", doc=DOC_2020),
             provenance=SECONDARY,
-            note="20 up to 45, then 4 fewer for each year over 45, by age on the data day: the 2020 list gives"
-            " 16 to births of 1972-12 and 20 to births of 1973-01 (secondary)",
+            note=T("20 up to 45, then 4 fewer for each year over 45, by age on the data day: the 2020 list gives"
+                   " 16 to births of 1972-12 and 20 to births of 1973-01 (secondary)",
+                   "45周岁及以下20分，超过45周岁每岁减4分，按数据截止日的年龄计算：2020年名单中1972-12出生者16分，"
+                   "1973-01出生者20分（二手）"),
         ),
         HONOURS,
         DETENTIONS,
@@ -630,9 +663,11 @@ V2020 = Version(
     + (
         AGE_REFERENCE,
         *ROUND_PARAMS,
-        Param("validity_end", None, ASSUMED, "the 2020 revision's end date is not in our sources"),
+        Param("validity_end", None, ASSUMED, T("the 2020 revision's end date is not in our sources",
+                                               "我们的资料中没有2020年修订版的截止日期")),
     ),
-    notes=("The official number and text of the 2020 revision are not in our sources.",),
+    notes=(T("The official number and text of the 2020 revision are not in our sources.",
+             "我们的资料中没有2020年修订版的文号和原文。"),),
 )
 
 V2022 = attrs.evolve(
@@ -647,8 +682,9 @@ V2022 = attrs.evolve(
         citation=lists("2022年落户分值"),
         provenance=SECONDARY,
     ),
-    notes=(*V2020.notes, "Not a new text: the 2020 table as the 2022 list shows it applied, with the owned part"
-           " of residence rounded up (weak)."),
+    notes=(*V2020.notes, T("Not a new text: the 2020 table as the 2022 list shows it applied, with the owned part"
+                           " of residence rounded up (weak).",
+                           "并非新文件：即2022年名单所示适用的2020年积分表，住所积分的自有部分向上取（存疑）。")),
 )
 V2020 = attrs.evolve(V2020, ends=dt.date(2022, 1, 1))
 

@@ -135,7 +135,8 @@ ITEMS = (
         accrue=Accrue.FULL_YEARS,
         citation=art("(四)", "加大社保和居住年限分值比重"),
         provenance=ASSUMED,
-        note="10 per full year is a placeholder; the official table is not in our sources",
+        note=T("10 per full year is a placeholder; the official table is not in our sources",
+               "每满1年10分为暂定值；我们的资料中没有官方分值表"),
     ),
     Accrual(
         key="residence",
@@ -146,7 +147,8 @@ ITEMS = (
         accrue=Accrue.FULL_YEARS,
         citation=art("(四)", "加大社保和居住年限分值比重"),
         provenance=ASSUMED,
-        note="10 (owned) and 5 (rented, dormitory) per full year are placeholders",
+        note=T("10 (owned) and 5 (rented, dormitory) per full year are placeholders",
+               "每满1年10分（自有）和5分（租赁、宿舍）均为暂定值"),
     ),
     LevelTable(
         key="education",
@@ -159,7 +161,7 @@ ITEMS = (
         ),
         citation=art("(四)", "确定重点人群积分指标精准化"),
         provenance=ASSUMED,
-        note="all four values are placeholders",
+        note=T("all four values are placeholders", "四档分值均为暂定值"),
     ),
     Accrual(
         key="hard_sector",
@@ -169,8 +171,9 @@ ITEMS = (
         accrue=Accrue.FULL_YEARS,
         citation=art("(四)", "深入调研南京城市发展中紧缺、艰苦行业人员的落户需求"),
         provenance=ASSUMED,
-        note="sanitation, household services, security, property management, elderly care"
-        " (news); 5 per full year is a placeholder",
+        note=T("sanitation, household services, security, property management, elderly care"
+               " (news); 5 per full year is a placeholder",
+               "环卫、家政、保安、物业、养老（据新闻）；每满1年5分为暂定值"),
     ),
     PerRecord(
         key="violations",
@@ -179,7 +182,8 @@ ITEMS = (
         points=D(-20),
         citation=art("(四)", "做好负面清单管理"),
         provenance=ASSUMED,
-        note="−20 per detention or 失信 record in the last 5 years is a placeholder",
+        note=T("−20 per detention or 失信 record in the last 5 years is a placeholder",
+               "近5年内每条拘留或失信记录扣20分为暂定值"),
     ),
 )
 
@@ -207,16 +211,19 @@ V2021 = Version(
     facts=(
         Fact(
             "hard_sector",
-            "employment period under a labour contract in sanitation, household services,"
-            " security, property management or elderly care (紧缺艰苦行业)",
+            T("employment period under a labour contract in sanitation, household services,"
+              " security, property management or elderly care (紧缺艰苦行业)",
+              "在环卫、家政、保安、物业或养老行业签订劳动合同的就业时段（紧缺艰苦行业）"),
             bool,
             period_kind=K.EMPLOYMENT,
         ),
     ),
     notes=(
-        "Before 2021 (secondary): 2 years' continuous insurance and 100 points; 2021 made it"
-        " 12 cumulative months.",
-        "The 2022-08-20 revision's values were not found; this version ends there.",
+        T("Before 2021 (secondary): 2 years' continuous insurance and 100 points; 2021 made it"
+          " 12 cumulative months.",
+          "2021年以前（二手）：连续参保2年且积分100分；2021年改为累计参保12个月。"),
+        T("The 2022-08-20 revision's values were not found; this version ends there.",
+          "未找到2022-08-20修订的分值；本版本至该日止。"),
     ),
 )
 
@@ -234,7 +241,8 @@ V2022 = Version(
         "2022年8月20日起积分办法已修订，新分值未掌握：不评估积分落户；四区落户渠道（宁政办发〔2021〕5号（六），"
         "未规定截止日期）照常评估",
     ),
-    notes=("A revision is known to have taken effect on 2022-08-20 (FACTS.md); its values were not found.",),
+    notes=(T("A revision is known to have taken effect on 2022-08-20 (FACTS.md); its values were not found.",
+             "已知有一次修订于2022-08-20生效（FACTS.md）；其分值未找到。"),),
 )
 
 # --- (六) recognition of years elsewhere --------------------------------------------------

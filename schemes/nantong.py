@@ -57,8 +57,9 @@ TARGET = Param(
     "target_by_2020",
     1_000_000,
     OFFICIAL,
-    "到2020年末，努力实现累计100万农业转移人口在城镇落户: a cumulative planning figure,"
-    " reported by `rank --target`, never a cap",
+    T("到2020年末，努力实现累计100万农业转移人口在城镇落户: a cumulative planning figure,"
+      " reported by `rank --target`, never a cap",
+      "到2020年末，努力实现累计100万农业转移人口在城镇落户：累计规划数，由 `rank --target` 报告，不是名额上限"),
     art("一(三)", "努力实现累计100万农业转移人口在城镇落户"),
 )
 
@@ -117,11 +118,14 @@ V2020 = Version(
     channels=(RESIDENCE, EMPLOYMENT),
     params=(TARGET,),
     notes=(
-        "(四) asks for no minimum period: a home or a job with urban insurance in the month of"
-        " --as-of is enough.  Reading “参加城镇社会保险” as urban employee insurance held now is"
-        " assumed.",
-        "(五): the same conditions for local and non-local applicants; no condition here reads"
-        " hukou origin, and `pointscalc audit nantong` checks it.",
+        T("(四) asks for no minimum period: a home or a job with urban insurance in the month of"
+          " --as-of is enough.  Reading “参加城镇社会保险” as urban employee insurance held now is"
+          " assumed.",
+          "(四) 不要求最低年限：--as-of 所在月份有住所，或有工作并参加城镇社会保险即可。"
+          "将“参加城镇社会保险”理解为当前参加城镇职工社会保险，属于假定。"),
+        T("(五): the same conditions for local and non-local applicants; no condition here reads"
+          " hukou origin, and `pointscalc audit nantong` checks it.",
+          "(五)：本地和外地申请人适用相同条件；这里没有任何条件读取户籍来源，由 `pointscalc audit nantong` 检查。"),
     ),
 )
 

@@ -15,10 +15,12 @@ from pointscalc.model import Diploma, Qualification
 from pointscalc.rules import Channel, Condition, FactIs, HasLevel, Min, Predicate
 from pointscalc.scheme import ASSUMED, OFFICIAL, Citation, Fact, Provenance, T, Text
 
-VOCATIONAL = Fact("vocational_graduate", "graduated from a vocational school: 中专, 技校, 职高 (职业院校毕业生)", bool)
-RETURNEE = Fact("returnee", "returned from study abroad (留学归国人员)", bool)
-VETERAN = Fact("veteran", "entered a town by joining the army: a veteran (参军进入城镇)", bool)
-RURAL_STUDENT = Fact("rural_student", "a rural student who entered a town by going on to school (农村升学学生)", bool)
+VOCATIONAL = Fact("vocational_graduate", T("graduated from a vocational school: 中专, 技校, 职高 (职业院校毕业生)",
+                                          "职业院校毕业：中专、技校、职高（职业院校毕业生）"), bool)
+RETURNEE = Fact("returnee", T("returned from study abroad (留学归国人员)", "留学归国人员"), bool)
+VETERAN = Fact("veteran", T("entered a town by joining the army: a veteran (参军进入城镇)", "参军进入城镇人员（退役军人）"), bool)
+RURAL_STUDENT = Fact("rural_student", T("a rural student who entered a town by going on to school (农村升学学生)",
+                                        "升学进入城镇的农村学生（农村升学学生）"), bool)
 
 FACTS = (VOCATIONAL, RETURNEE, VETERAN, RURAL_STUDENT)
 

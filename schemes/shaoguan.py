@@ -56,8 +56,9 @@ TARGET = Param(
     "target_2016_2020",
     60_000,
     OFFICIAL,
-    "“十三五”期间…6万左右: a planning figure over five years, managed dynamically (二);"
-    " reported by `rank --target`, never a cap",
+    T("“十三五”期间…6万左右: a planning figure over five years, managed dynamically (二);"
+      " reported by `rank --target`, never a cap",
+      "“十三五”期间…6万左右：五年规划数，动态管理（二）；由 `rank --target` 报告，不是名额上限"),
     art("一", "“十三五”期间，全市努力实现6万左右非户籍人口在城市落户"),
 )
 
@@ -142,11 +143,14 @@ V2017 = Version(
     facts=(opengroups.VOCATIONAL, opengroups.RETURNEE),
     params=(TARGET,),
     notes=(
-        "“购买了社保、医保” is read as insured in Shaoguan in the month of --as-of (assumed).",
-        "“在参保地或实际居住地落户” is read as two paths: insured in Shaoguan, or insured anywhere"
-        " and living in Shaoguan; the second reading is assumed.",
-        "The text names no family members who may follow: output says so.",
-        "The rural college students' 来去自由 rule is not modelled: it turns on a rural hukou origin.",
+        T("“购买了社保、医保” is read as insured in Shaoguan in the month of --as-of (assumed).",
+          "“购买了社保、医保”理解为 --as-of 所在月份在韶关参保（假定）。"),
+        T("“在参保地或实际居住地落户” is read as two paths: insured in Shaoguan, or insured anywhere"
+          " and living in Shaoguan; the second reading is assumed.",
+          "“在参保地或实际居住地落户”理解为两条渠道：在韶关参保；或在任何地方参保且实际居住在韶关。后一种理解为假定。"),
+        T("The text names no family members who may follow: output says so.", "原文未规定可随迁的家属：输出中会说明。"),
+        T("The rural college students' 来去自由 rule is not modelled: it turns on a rural hukou origin.",
+          "农村籍大学生“来去自由”规定未建模：它取决于农业户籍来源。"),
     ),
 )
 

@@ -115,8 +115,9 @@ FLOOR_AREA = Param(
     "floor_area_per_person",
     D(18),
     ASSUMED,
-    "人均住房面积不低于市区住房保障准入标准: the standard's figure is not in our sources;"
-    " 18 m² is a placeholder to replace",
+    T("人均住房面积不低于市区住房保障准入标准: the standard's figure is not in our sources;"
+      " 18 m² is a placeholder to replace",
+      "人均住房面积不低于市区住房保障准入标准：我们的资料中没有该标准的数值；18㎡为待替换的暂定值"),
     art("第十八条"),
 )
 
@@ -167,7 +168,7 @@ INSURANCE = Accrual(
     cap=D(500),
     citation=standard("基础分·社会保险"),
     provenance=WEAK,
-    note="5 per full month, cap 500: the unit is unclear in the source",
+    note=T("5 per full month, cap 500: the unit is unclear in the source", "每满1个月5分，上限500分：来源中计分单位不明确"),
 )
 
 HOUSING_FUND = Accrual(
@@ -178,7 +179,8 @@ HOUSING_FUND = Accrual(
     accrue=Accrue.FULL_YEARS,
     citation=standard("基础分·住房公积金"),
     provenance=ASSUMED,
-    note="5 per full year is secondary; no cap was found, so none is applied (assumed)",
+    note=T("5 per full year is secondary; no cap was found, so none is applied (assumed)",
+           "每满1年5分来自二手来源；未找到上限，故不设上限（假定）"),
 )
 
 HONOURS = Flag(
@@ -188,7 +190,7 @@ HONOURS = Flag(
     points=D(10),
     citation=standard("附加分·表彰奖励"),
     provenance=ASSUMED,
-    note="the category is secondary; the value 10 is a placeholder",
+    note=T("the category is secondary; the value 10 is a placeholder", "该类别来自二手来源；10分为暂定值"),
 )
 
 INVENTIONS = PerRecord(
@@ -199,7 +201,8 @@ INVENTIONS = PerRecord(
     cap=D(30),
     citation=standard("附加分·发明创造"),
     provenance=ASSUMED,
-    note="the category is secondary; 10 per invention patent, cap 30, are placeholders",
+    note=T("the category is secondary; 10 per invention patent, cap 30, are placeholders",
+           "该类别来自二手来源；每项发明专利10分、上限30分均为暂定值"),
 )
 
 VIOLATIONS = PerRecord(
@@ -209,7 +212,8 @@ VIOLATIONS = PerRecord(
     points=D(-50),
     citation=standard("扣减分·违法犯罪"),
     provenance=ASSUMED,
-    note="the category is secondary; −50 per record in the last 5 years is a placeholder",
+    note=T("the category is secondary; −50 per record in the last 5 years is a placeholder",
+           "该类别来自二手来源；近5年内每条记录扣50分为暂定值"),
 )
 
 BASE = frozenset({"age", "education", "skill", "social_insurance", "housing_fund"})
@@ -235,7 +239,8 @@ FOLLOWERS = (
 
 AGE_WAIVER = Waiver(
     "age_blind",
-    "the base score gives age points to applicants aged 18 to 40 only (基础分·年龄)",
+    T("the base score gives age points to applicants aged 18 to 40 only (基础分·年龄)",
+      "基础分只给18至40周岁的申请人年龄积分（基础分·年龄）"),
     standard("基础分·年龄"),
     instead="older_never_gains",
 )
@@ -280,7 +285,7 @@ V2016 = Version(
     base_items=BASE,
     params=(FLOOR_AREA,),
     notes=(
-        "第四十四条: points are valid for the current year only.",
+        T("第四十四条: points are valid for the current year only.", "第四十四条：积分仅当年有效。"),
     ),
 )
 
@@ -319,7 +324,8 @@ our reading: assumed."""
 
 TARGET_AREA = Fact(
     "target_area",
-    "where the applicant settles: 市区, 昆山, 常熟, 张家港 or 太仓 (苏府办〔2020〕313号 (四))",
+    T("where the applicant settles: 市区, 昆山, 常熟, 张家港 or 太仓 (苏府办〔2020〕313号 (四))",
+      "申请落户的区域：市区、昆山、常熟、张家港或太仓（苏府办〔2020〕313号 (四)）"),
     str,
     choices=tuple(AREAS_2020),
     required=True,
@@ -365,8 +371,9 @@ V2020 = Version(
         AGE_WAIVER,
         Waiver(
             "origin_blind_ranking",
-            "(四) puts new-generation migrant workers first, a group defined by a rural hukou; the points"
-            " and eligibility stay origin-blind, and origin_blind checks them",
+            T("(四) puts new-generation migrant workers first, a group defined by a rural hukou; the points"
+              " and eligibility stay origin-blind, and origin_blind checks them",
+              "(四) 优先解决新生代农民工落户，该群体以农业户口界定；积分和申请条件仍不看户籍来源，由 origin_blind 检查"),
             Citation(DOC_2020, "(四)", "以及新生代农民工"),
         ),
     ),
@@ -385,9 +392,11 @@ V2020 = Version(
     facts=(TARGET_AREA,),
     params=(FLOOR_AREA,),
     notes=(
-        "The 2021 计分标准 values were not found; the 2019 values are kept (assumed unchanged).",
-        "(四) puts first those employed or resident 5+ years, whole families and new-generation"
-        " migrant workers: a ranking matter, for the ranking run.",
+        T("The 2021 计分标准 values were not found; the 2019 values are kept (assumed unchanged).",
+          "未找到2021年计分标准的分值；沿用2019年的分值（假定未变）。"),
+        T("(四) puts first those employed or resident 5+ years, whole families and new-generation"
+          " migrant workers: a ranking matter, for the ranking run.",
+          "(四) 优先解决城镇就业、居住5年以上和举家迁徙的农业转移人口以及新生代农民工：属于排名问题，由排名运行处理。"),
     ),
 )
 

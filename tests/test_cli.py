@@ -69,9 +69,9 @@ def test_table_output_explains_in_chinese() -> None:
     result = invoke("score", "beijing", str(EXAMPLES / "beijing-engineer.toml"), "--as-of", "2021-06-30",
                     "--lang", "zh")
     assert result.exit_code == 0
-    assert "结论: 可申请积分落户" in result.output
+    assert "结论：可申请积分落户" in result.output
     assert "合法稳定就业" in result.output and "156个月 × 3/12" in result.output
-    assert "总积分: 108.25" in result.output
+    assert "总积分：108.25" in result.output
     assert "王小明" not in result.output  # the applicant's name is never printed
 
 

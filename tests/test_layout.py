@@ -16,12 +16,22 @@ COMMANDS = [
     ["score", "beijing", str(EXAMPLES / "beijing-engineer.toml"), "--round", "2021"],
     ["score", "suzhou", str(EXAMPLES / "suzhou-technician.toml"), "--as-of", "2021-06-30"],
     ["check", str(EXAMPLES / "migrant-worker.toml"), "--as-of", "2019-06-30"],
+    # A conditions table (blank headers) whose mark column tabulate widens to 2: it was 101 wide at 100.
+    ["score", "anyang", str(EXAMPLES / "beijing-engineer.toml"), "--as-of", "2019-06-30"],
+    # show: conditions, items, parameters, rounds and notes (issue 16: rows of 175–320 characters).
+    ["show", "beijing"],
+    ["show", "suzhou"],
+    ["show", "nanjing"],
+    ["show", "anyang"],
+    ["show", "beijing", "--reform", str(EXAMPLES / "reforms" / "beijing-tax-cap.toml")],
+    ["recognition", "--as-of", "2021-06-30", "--include-explored"],
+    ["schemes"],
 ]
 
 
 @pytest.mark.parametrize("width", [80, 100, 120])
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0] + "-" + a[1])
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: "-".join(a[:2]))
 def test_output_fits_the_width(monkeypatch: pytest.MonkeyPatch, args: list[str], lang: str, width: int) -> None:
     monkeypatch.setenv("COLUMNS", str(width))
     result = CliRunner().invoke(main, [*args, "--lang", lang], catch_exceptions=False)
