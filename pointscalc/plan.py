@@ -760,21 +760,21 @@ def plan_text(plan: Plan, lang: str = "en") -> str:
 
 
 def _plan_text(plan: Plan, w: dict[str, str], lang: str) -> str:
-    from tabulate import tabulate
+    from pointscalc.report import fitted, wrapped
 
     colon, semi = pick(": ", "："), pick("; ", "；")
-    out = [f"{plan.scheme.name(lang)} ({plan.scheme.key}) · {w['title']} · {w['as_of']} {plan.as_of}"
-           f" · {w['horizon']} {plan.horizon}{_paren(plan.horizon_reason(lang))}", ""]
-    out.append(f"{w['line_is']}{colon}{plan.line.label(lang)}"
-               + (f" [{plan.line.provenance}]" if plan.line.provenance else ""))
+    out = [*wrapped(f"{plan.scheme.name(lang)} ({plan.scheme.key}) · {w['title']} · {w['as_of']} {plan.as_of}"
+                    f" · {w['horizon']} {plan.horizon}{_paren(plan.horizon_reason(lang))}", "  "), ""]
+    out += wrapped(f"{w['line_is']}{colon}{plan.line.label(lang)}"
+                   + (f" [{plan.line.provenance}]" if plan.line.provenance else ""), "  ")
     rows = []
     for s, ln in zip(plan.standings, plan.lines, strict=True):
         settled = _settles(s, ln, "mean")
         rows.append([s.occasion.shown(), s.version or "—", w["yes"] if s.eligible else w["no"], _d(s.total),
                      _line_cell(ln) if plan.line.kind != "none" else "—",
                      (w["yes"] if settled else w["no"]) + (f" ({', '.join(s.channels)})" if s.channels else "")])
-    out.append(tabulate(rows, headers=[w["occasion"], w["version"], w["eligible"], w["score"], w["line"], w["settles"]],
-                        disable_numparse=True))
+    out.append(fitted(rows, [w["occasion"], w["version"], w["eligible"], w["score"], w["line"], w["settles"]],
+                      [False, False, False, False, True, True]))
     out.append("")
     a = plan.answer
     if a.kind in ("now", "never", "behind"):
@@ -789,22 +789,22 @@ def _plan_text(plan: Plan, w: dict[str, str], lang: str) -> str:
         out.append(f"{w['probability']}{colon}{a.probability:.0%}")
     if plan.published_rank is not None:
         place, size, name = plan.published_rank
-        out.append(w["rank" if place <= size else "below"].format(place=place, size=size, name=name))
+        out += wrapped(w["rank" if place <= size else "below"].format(place=place, size=size, name=name), "  ")
     if plan.waits:
         out += ["", w["waits"] + colon.rstrip()]
         for x in plan.waits:
             when = w["met_in"].format(n=x.months, d=x.met_on) if x.met_on else w["not_met"]
-            out.append(f"  {x.path(lang)} · {x.condition(lang)}{colon}{when}{_paren(x.citation)}")
+            out += wrapped(f"  {x.path(lang)} · {x.condition(lang)}{colon}{when}{_paren(x.citation)}", "      ")
     out += ["", w["steps"] + colon.rstrip()]
     if not plan.steps:
         out.append("  " + w["no_steps"])
     for i, r in enumerate(plan.steps, start=1):
         saves = f"{pick(', ', '，')}{w['saves']} {r.rounds_saved} {w['rounds']}" if r.rounds_saved else ""
         gain = f"{w['gain']} {r.gain}{_paren(_shown(plan, r.gain_at))}" if r.gain else ""
-        out.append(f"  {i}. {r.step.label(lang)}{colon}{gain}{saves}{semi}{w['takes']}{colon}"
-                   f"{r.step.takes_effect(lang)}{_paren(r.step.citation)}")
+        out += wrapped(f"  {i}. {r.step.label(lang)}{colon}{gain}{saves}{semi}{w['takes']}{colon}"
+                       f"{r.step.takes_effect(lang)}{_paren(r.step.citation)}", "      ")
     if plan.line.kind == "forecast":
-        out += ["", w["projection"].format(model=plan.line.model, prov=plan.line.provenance)]
+        out += ["", *wrapped(w["projection"].format(model=plan.line.model, prov=plan.line.provenance), "  ")]
     return "\n".join(out) + "\n"
 
 
@@ -910,7 +910,7 @@ def backtest_rows(scheme: Scheme) -> list[Backtest]:
 
 
 def backtest_text(scheme: Scheme, lang: str = "en") -> str:
-    from tabulate import tabulate
+    from pointscalc.report import fitted_or_listed, wrapped
 
     w = _W[lang]
     with using(lang):
@@ -925,10 +925,10 @@ def backtest_text(scheme: Scheme, lang: str = "en") -> str:
                  provenance[b.x]]
                 for b in rows]
         mae = sum(abs(b.error) for b in rows) / len(rows)
-        return (tabulate(body, headers=head, disable_numparse=True) + "\n\n"
-                + tr("mean absolute error: {mae:.2f}; model: linear trend over the last {n} rounds, its interval"
-                     " widened to its earlier errors; each forecast uses only the rounds before it", mae=mae, n=WINDOW)
-                + "\n")
+        note = tr("mean absolute error: {mae:.2f}; model: linear trend over the last {n} rounds, its interval"
+                  " widened to its earlier errors; each forecast uses only the rounds before it", mae=mae, n=WINDOW)
+        return (fitted_or_listed(body, head, [False] * 7 + [True]) + "\n\n"
+                + "\n".join(wrapped(note)) + "\n")
 
 
 # --- every city at once (pointscalc check --plan) ------------------------------------------------

@@ -873,12 +873,12 @@ def audit_text(subject: Any, results: list[Any]) -> str:
         status = pick(*_AUDIT_STATUS[r.status])
         rows.append([name, status, r.examples if r.status in ("pass", "fail", "error") else "", r.note])
     headers = [pick("property", "性质"), pick("result", "结果"), pick("examples", "样例数"), pick("note", "说明")]
-    out = [head, "", tabulate(rows, headers=headers, disable_numparse=True, maxcolwidths=[48, None, None, 60])]
+    out = [*wrapped(head, "  "), "", fitted(rows, headers, [True, False, False, True], least=20)]
     for r in results:
         if r.status == "fail" and r.counterexample is not None:
             p = PROPERTIES[r.key]
-            out += ["", f"✗ {tr(p.title)} [{r.key}]{pick(': ', '：')}{r.note}", f"  {tr(p.principle)}",
-                    counterexample_text(r.counterexample, subject)]
+            out += ["", *wrapped(f"✗ {tr(p.title)} [{r.key}]{pick(': ', '：')}{r.note}", "  "),
+                    *wrapped(f"  {tr(p.principle)}", "  "), counterexample_text(r.counterexample, subject)]
     counts = {k: sum(r.status == k for r in results) for k in ("pass", "fail", "error", "waived", "n/a")}
     out += ["", tr("{passed} passed, {failed} failed, {waived} waived, {na} not applicable", passed=counts["pass"],
                    failed=counts["fail"] + counts["error"], waived=counts["waived"], na=counts["n/a"])]

@@ -26,6 +26,9 @@ COMMANDS = [
     ["show", "beijing", "--reform", str(EXAMPLES / "reforms" / "beijing-tax-cap.toml")],
     ["recognition", "--as-of", "2021-06-30", "--include-explored"],
     ["schemes"],
+    ["plan", "beijing", str(EXAMPLES / "beijing-engineer.toml"), "--as-of", "2021-06-30"],
+    ["plan", "beijing", "--backtest"],
+    ["audit", "suzhou", "--as-of", "2021-06-30", "--examples", "3"],
 ]
 
 
