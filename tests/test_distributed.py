@@ -576,3 +576,21 @@ def test_a_worker_that_raises_on_a_row_leaks_no_name_or_id(cluster: LocalCluster
     for a in apps:
         assert a["id"] not in said and a["id"][:17] not in said and a["name"] not in said
     assert not (tmp_path / "out").exists()
+
+
+def test_a_chinese_run_on_the_cluster_writes_the_same_bytes(cluster: LocalCluster, tmp_path: Path) -> None:
+    # Workers are other processes: the run's language must travel with the tasks, or the
+    # cluster's errors.csv and reasons would be English where one machine's are Chinese.
+    apps, periods = pool("suzhou", 40, seed=3)
+    write_csv(tmp_path / "apps.csv", apps, APP_HEADER)
+    write_csv(tmp_path / "periods.csv", periods, PERIOD_HEADER)
+    quota = quota_for("suzhou", tmp_path, "5")
+    reference = one_machine("suzhou", tmp_path, "--quota", quota, "--lang", "zh")
+    result = on_cluster(cluster, "suzhou", tmp_path / "apps.csv", tmp_path / "periods.csv", tmp_path / "dask",
+                        "--quota", quota, "--lang", "zh")
+    assert result.exit_code == 0, result.output
+    for name in OUTPUTS:
+        assert (tmp_path / "dask" / name).read_bytes() == reference[name], name
+    # Not English on both sides: the pool's repeated ID (pool() plants one) is explained in Chinese.
+    errors = reference["errors.csv"].decode("utf-8-sig")
+    assert "身份证号出现在多行" in errors and "applicant" not in errors
