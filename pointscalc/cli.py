@@ -70,18 +70,18 @@ SCHEME = _SchemeParam()
 _as_of = click.option("--as-of", "as_of", type=DATE, required=True,
                       help="The date rules and months are taken at (YYYY-MM-DD). Never defaults to today.")
 def _chosen_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
-    """Given on the command, in POINTSCALC_LANG, or before the command (``pointscalc --lang
-    zh rank …``); else English."""
+    """Given on the command or before it (``pointscalc --lang zh rank …``); else what
+    POINTSCALC_LANG says, read once before parsing (see ``_Guarded.main``); else English."""
     if value is not None:
         i18n.set_lang(value)
     return i18n.current()
 
 
 def _lang_option(expose: bool) -> Any:
-    return click.option("--lang", type=click.Choice(list(i18n.LANGS)), default=None, envvar=i18n.ENV,
-                        show_envvar=True, is_eager=True, expose_value=expose, callback=_chosen_lang,
-                        help="Language of labels, explanations and messages: en (the default) or zh (codes,"
-                             " clause numbers and file names stay as they are).")
+    return click.option("--lang", type=click.Choice(list(i18n.LANGS)), default=None, is_eager=True,
+                        expose_value=expose, callback=_chosen_lang,
+                        help="Language of labels, explanations and messages: en or zh (codes, clause numbers"
+                             " and file names stay as they are). Default: POINTSCALC_LANG, else en.")
 
 
 _lang = _lang_option(True)
@@ -188,9 +188,15 @@ class _Guarded(click.Group):
     """
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
-        """The language of ``POINTSCALC_LANG`` from the start, for errors no command parses
-        (an unknown command); each command's ``--lang`` then decides."""
-        given = os.environ.get(i18n.ENV, "en")
+        """The language from the start, for errors no command parses (an unknown command):
+        ``--lang`` wherever it stands, else ``POINTSCALC_LANG``.  Click's own ``envvar``
+        is not used: a subcommand would read the variable again and undo a ``--lang``
+        given before it."""
+        given = os.environ.get(i18n.ENV) or "en"
+        if given not in i18n.LANGS:
+            click.echo(_error(tr("{var}={value!r}: expected one of {langs}", var=i18n.ENV, value=given,
+                                 langs=i18n.listing(i18n.LANGS))), err=True)
+            sys.exit(2)
         argv = list(kwargs.get("args") or (args[0] if args else None) or sys.argv[1:])
         for i, arg in enumerate(argv):
             # Seen before click parses, so that a mistake in parsing is reported in Chinese too.
@@ -528,9 +534,7 @@ def _pool_audit(scheme: Scheme, version: Any, as_of: dt.date, pool_file: str, pe
     """``audit --pool``: print (or add to ``docs``) the rates by group; whether any is flagged."""
     from pathlib import Path
 
-    from tabulate import tabulate
-
-    from pointscalc import compare, outcomes, run
+    from pointscalc import compare, outcomes, report, run
     from pointscalc.i18n import tr
     from pointscalc.quotas import QuotaError, read_quotas
 
@@ -552,8 +556,13 @@ def _pool_audit(scheme: Scheme, version: Any, as_of: dt.date, pool_file: str, pe
     click.echo("\n" + tr("Outcomes on {pool} · version {version} · as of {as_of}: admission rate by group,"
                          " against the best-off group's", pool=Path(pool_file).name, version=version.label,
                          as_of=as_of))
-    click.echo(tabulate([r.cells(shown=True) for r in rows], headers=outcomes.header(), disable_numparse=True,
-                        maxcolwidths=[None, None, None, None, None, None, None, 60]))
+    # The notes under the table: eight columns and a sentence do not fit beside each other.
+    cells = [r.cells(shown=True) for r in rows]
+    click.echo(report.fitted([c[:7] for c in cells], outcomes.header()[:7], [False] * 7))
+    notes = [line for c in cells if c[7] for line in report.wrapped(f"  {c[0]} {c[1]}{i18n.pick(': ', '：')}{c[7]}",
+                                                                    "      ")]
+    if notes:
+        click.echo("\n" + outcomes.header()[7] + i18n.pick(":", "：") + "\n" + "\n".join(notes))
     click.echo(tr("{n} group(s) below four fifths of the best-off group with nothing to explain it", n=len(flagged)))
     return bool(flagged)
 
@@ -682,7 +691,9 @@ def _summary(outcome: Any, out: str, reform_file: str | None, target: int | None
 
     click.echo(tabulate(run.summary_rows(outcome.summaries, shown=True), headers=run.summary_header(),
                         disable_numparse=True))
-    click.echo(tr("ties: {ties}; invalid rows: {invalid}; written to {out}", ties=outcome.ties.value,
+    code = outcome.ties.value
+    # The code is what --ties takes; in Chinese the words come first (admit_all: 全部录取).
+    click.echo(tr("ties: {ties}; invalid rows: {invalid}; written to {out}", ties=i18n.pick(code, f"{tr(code)}（{code}）"),
                   invalid=len(outcome.invalid), out=out))
     if reform_file is not None:
         click.echo(tr("what-if: ranked under the reform {file}", file=reform_file))

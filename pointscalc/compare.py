@@ -458,19 +458,21 @@ def shown_transitions(c: Comparison) -> list[list[Any]]:
 def terminal_text(c: Comparison, out: str) -> str:
     """What ``compare`` prints: the two rule sets, places and cutoffs by bucket, who moved,
     and the counts, in the user's language (the files keep codes)."""
-    from tabulate import tabulate
+    from pointscalc.report import fitted, fitted_or_listed, wrapped
 
     zh = i18n.current() == "zh"
     s = c.summary()
+    buckets = BUCKETS_ZH if zh else BUCKETS
     return "\n".join([
-        tr("before: {before}; after: {after}", before=c.before.side.label, after=c.after.side.label),
-        tabulate(shown_buckets(c), headers=BUCKETS_ZH if zh else BUCKETS, disable_numparse=True),
+        *wrapped(tr("before: {before}; after: {after}", before=c.before.side.label, after=c.after.side.label), "  "),
+        fitted_or_listed(shown_buckets(c), buckets, [False] * len(buckets)),
         "",
-        tabulate(shown_transitions(c), headers=TRANSITIONS_ZH if zh else TRANSITIONS, disable_numparse=True),
+        fitted(shown_transitions(c), TRANSITIONS_ZH if zh else TRANSITIONS, [False, False, False]),
         "",
-        tr("admitted {before} → {after}; newly admitted {newly}, no longer admitted {no_longer}; status or rank"
+        *wrapped(tr("admitted {before} → {after}; newly admitted {newly}, no longer admitted {no_longer}; status or rank"
            " changed for {changed}; written to {out}", before=s["admitted_before"], after=s["admitted_after"],
            newly=s["newly_admitted"], no_longer=s["no_longer_admitted"], changed=s["rank_changed"], out=out),
+                  "  "),
     ])
 
 

@@ -366,6 +366,7 @@ MESSAGES: dict[str, str] = {
     #
     #
     # ---- cli, registry, run, record, outdir, reform, compare, groups, outcomes: commands ----
+    "{var}={value!r}: expected one of {langs}": "{var}={value!r}：应为 {langs} 之一",
     #
     # cli.py
     "expected a date YYYY-MM-DD, got {value!r}": "应为日期 YYYY-MM-DD，实为 {value!r}",
@@ -867,9 +868,9 @@ HELP: dict[str, str] = {
     "Show the version and exit.": "显示版本并退出。",
     "Show this message and exit.": "显示本帮助并退出。",
     "List shipped schemes, their versions, validity and sources.": "列出随附方案及其版本、有效期和来源。",
-    "Language of labels, explanations and messages: en (the default) or zh (codes, clause numbers and file names "
-    "stay as they are).":
-        "标签、说明和提示信息的语言：en（默认）或 zh（代码、条款编号和文件名保持原样）。",
+    "Language of labels, explanations and messages: en or zh (codes, clause numbers and file names stay as they "
+    "are). Default: POINTSCALC_LANG, else en.":
+        "标签、说明和提示信息的语言：en 或 zh（代码、条款编号和文件名保持原样）。默认：POINTSCALC_LANG，否则为 en。",
     "Print a scheme's points table with the clause and provenance of each line.\n\n"
     "With --reform, the reformed version, its changed items marked and every change listed.":
         "打印方案的积分表，每行附条款和来源可信度。\n\n使用 --reform 时，打印改革后的版本，标出改动的项目并列出每项改动。",

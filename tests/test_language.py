@@ -48,6 +48,13 @@ def test_a_parse_error_is_reported_in_the_language_asked_for() -> None:
     assert r.exit_code == 2 and "没有命令" in r.stderr
 
 
+def test_the_option_before_the_command_wins_over_the_environment() -> None:
+    before = run(["--lang", "en", *SCORE], env={i18n.ENV: "zh"})
+    assert before.exit_code == 0 and "Total" in before.stdout and "总积分" not in before.stdout
+    zh = run(["--lang", "zh", *SCORE], env={i18n.ENV: "en"})
+    assert zh.exit_code == 0 and "总积分" in zh.stdout
+
+
 def test_a_choice_does_not_outlive_its_command() -> None:
     assert run([*SCORE, "--lang", "zh"]).exit_code == 0
     again = run(SCORE)

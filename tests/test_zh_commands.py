@@ -54,7 +54,7 @@ def test_rank_speaks_chinese_and_verify_re_runs_in_the_recorded_language(tmp_pat
     assert header.split() == ["区域", "申请人数", "符合条件人数", "名额", "入围人数", "分数线", "分数线同分人数"]
     # Both rows of the repeated ID are left out: one applicant, eligible, admitted to the one place.
     assert first.split()[:5] == ["all", "1", "1", "1", "1"]
-    assert done.stdout.splitlines()[-1] == f"同分处理：admit_all；无效行：2；已写入 {tmp_path / 'zh'}"
+    assert done.stdout.splitlines()[-1] == f"同分处理：全部录取（admit_all）；无效行：2；已写入 {tmp_path / 'zh'}"
     assert done.stderr.startswith("无效：")
     out = tmp_path / "zh"
     # errors.csv: code header, the message in Chinese (the third row repeats the first's ID).
