@@ -158,12 +158,21 @@ def _wide(c: str) -> bool:
 
 def _pieces(text: str) -> list[str]:
     """Where a line may break: at a space, and beside a Chinese character, never inside a
-    Latin word (a code, a file name) and never before a closing mark or after an opening one."""
+    Latin word (a code, a file name) or a command in backticks, and never before a closing
+    mark or after an opening one."""
     out: list[str] = []
+    quoted = False
     for c in text:
-        joined = out and not (
-            c == " " or out[-1].endswith(" ")
-            or ((_wide(c) or _wide(out[-1][-1])) and c not in _CLOSING and out[-1][-1] not in _OPENING))
+        if quoted:
+            joined = True
+        elif c == "`":
+            joined = bool(out) and not (out[-1].endswith(" ") or _wide(out[-1][-1]))
+        else:
+            joined = bool(out) and not (
+                c == " " or out[-1].endswith(" ")
+                or ((_wide(c) or _wide(out[-1][-1])) and c not in _CLOSING and out[-1][-1] not in _OPENING))
+        if c == "`":
+            quoted = not quoted
         if joined:
             out[-1] += c
         else:

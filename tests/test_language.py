@@ -103,3 +103,15 @@ def test_help_in_chinese(path: str) -> None:
     assert not english(r.stdout, _codes()), english(r.stdout, _codes())
     # and back: the English help is whole again for the next command
     assert "Usage:" in run([*words, "--help"]).stdout
+
+
+def test_chinese_help_never_breaks_a_command_in_backticks() -> None:
+    from pointscalc.i18n import fold
+
+    # The --round help: at every width, `pointscalc show` stands whole on one line.
+    english = next(p.__dict__.get("_english_help", p.help) for p in main.commands["score"].params if p.name == "round_id")
+    text = HELP[inspect.cleandoc(english)]
+    for width in range(20, 80):
+        lines = fold(text, width)
+        assert any("`pointscalc show`" in line for line in lines), (width, lines)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
