@@ -725,7 +725,7 @@ _W = {
            "rank": "按首个批次的积分，在{name}年公示名单中排第{place:,}名（共{size:,}名）。",
            "below": "按首个批次的积分，低于{name}年公示名单全部{size:,}名落户人员。",
            "no_steps": "依本方案各指标，暂无可提高积分的措施。",
-           "line_is": "分值线", "by": "途径", "now_short": "现在", "never_short": "规划期内不能",
+           "line_is": "分值线", "by": "途径", "now_short": "现在", "never_short": "规划期内无法落户",
            "promise": "预测仅为推算，并非承诺",
            "chart_score": "预计积分", "chart_line": "分值线", "chart_interval": "区间", "chart_points": "积分"},
 }

@@ -314,9 +314,9 @@ class HoldsAt:
         ok = bool(months) and months.last() == ctx.month
         return Outcome(
             ok,
-            Text(f"held in {month_label(ctx.month)}", f"{month_label(ctx.month)}有效")
+            Text(f"held in {month_label(ctx.month)}", f"{month_label(ctx.month)}时符合")
             if ok
-            else Text(f"not held in {month_label(ctx.month)}", f"{month_label(ctx.month)}未持有"),
+            else Text(f"not held in {month_label(ctx.month)}", f"{month_label(ctx.month)}时不符合"),
         )
 
 
@@ -459,9 +459,9 @@ class HasLevel:
         names = sorted({name for m in self.any_of for name, _ in m.levels})
         facts = Min.facts(ctx)
         have_en = ", ".join(f"{name} {facts[name].zh}" for name in names)
-        have_zh = "，".join(f"{_LEVEL_ZH[name]}{facts[name].zh}" for name in names)
+        have_zh = "，".join(f"{_LEVEL_ZH[name]}：{facts[name].zh}" for name in names)
         return Outcome(ok, Text(f"{have_en}; needs {' or '.join(m.describe() for m in self.any_of)}",
-                                f"现有{have_zh}；须{'或'.join(m.describe() for m in self.any_of)}"))
+                                f"现有{have_zh}；须达到{'或'.join(m.describe() for m in self.any_of)}"))
 
 
 _LEVEL_ZH = {"diploma": "学历", "degree": "学位", "qualification": "职业资格", "title": "职称"}
@@ -958,7 +958,7 @@ class LevelTable(Item):
             return Fraction(0), Text("no qualifying level", "无")
         r, met = best
         have = met.held(ctx)
-        return Fraction(r.points), Text(f"{have} ({r.label})", f"{have}（{r.label}）")
+        return Fraction(r.points), Text(f"{have} (row: {r.label})", f"{have}（按“{r.label}”一档）")
 
     def describe(self) -> str:
         rows = pick("; ", "；").join(tr("{label} {points}", label=r.label, points=r.points) for r in self.rows)

@@ -68,20 +68,20 @@ RESIDENCE = Channel(
     conditions=(
         Condition(
             key="home",
-            label=T("a legal stable home in Shaoguan now (rental included)", "在我市有合法稳定住所（含租赁）"),
+            label=T("a legal stable home in Shaoguan now (rental included)", "在韶关有合法稳定住所（含租赁）"),
             test=HoldsAt(measure=HOME),
             citation=art("二", "允许在我市有合法稳定住所(含租赁)"),
         ),
         Condition(
             key="social_insurance",
-            label=T("insured (social insurance) in Shaoguan now", "购买了社保"),
+            label=T("insured (social insurance) in Shaoguan now", "在韶关参加社会保险"),
             test=HoldsAt(measure=INSURED),
             citation=art("二", "且购买了社保、医保的人员在我市落户"),
             provenance=ASSUMED,
         ),
         Condition(
             key="medical_insurance",
-            label=T("medical insurance in Shaoguan now", "购买了医保"),
+            label=T("medical insurance in Shaoguan now", "在韶关参加医疗保险"),
             test=HoldsAt(measure=MEDICAL),
             citation=art("二", "且购买了社保、医保的人员在我市落户"),
             provenance=ASSUMED,
