@@ -141,7 +141,17 @@ def _fail(message: str) -> NoReturn:
 
 
 def _error(message: str) -> str:
-    return tr("error: {message}", message=message)
+    return _folded(tr("error: {message}", message=message))
+
+
+def _folded(line: str) -> str:
+    """A message folded to the terminal's width where a person reads it; one line per
+    problem where a program does (stderr piped to a file or a grep)."""
+    if not sys.stderr.isatty():
+        return line
+    from pointscalc.report import wrapped
+
+    return "\n".join(wrapped(line, "    "))
 
 
 SHOWN_PROBLEMS = 20
@@ -161,7 +171,7 @@ def _echo_problems(prefix: str, problems: list[Any], rest: str) -> None:
     """The first ``SHOWN_PROBLEMS`` problems, then how many more: a million bad rows must not
     become a million lines on a terminal."""
     for p in problems[:SHOWN_PROBLEMS]:
-        click.echo(tr(_PREFIXES[prefix], message=p), err=True)
+        click.echo(_folded(tr(_PREFIXES[prefix], message=p)), err=True)
     if len(problems) > SHOWN_PROBLEMS:
         more = tr(_MORE[rest], n=f"{len(problems) - SHOWN_PROBLEMS:,}")
         click.echo(tr(_PREFIXES[prefix], message=more), err=True)

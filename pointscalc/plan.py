@@ -713,21 +713,21 @@ _W = {
            "chart_score": "projected score", "chart_line": "line", "chart_interval": "interval",
            "chart_points": "points"},
     "zh": {"title": "落户规划", "as_of": "截至", "horizon": "规划期至", "occasion": "时点", "version": "版本",
-           "eligible": "符合条件", "score": "积分", "line": "分值线", "settles": "可落户", "yes": "是", "no": "否",
-           "now": "当前已达到分值线。", "never": "规划期内未能达到。",
-           "behind": "积分增长慢于分值线：规划期内未能达到。",
+           "eligible": "符合条件", "score": "积分", "line": "分数线", "settles": "可落户", "yes": "是", "no": "否",
+           "now": "当前已达到分数线。", "never": "规划期内未能达到。",
+           "behind": "积分增长慢于分数线：规划期内未能达到。",
            "expected": "预计可落户时点", "likely": "可能区间", "and": "至",
            "probability": "模型下的概率", "steps": "最有帮助的措施",
-           "gain": "加", "saves": "提前", "rounds": "轮", "takes": "生效",
+           "gain": "加", "saves": "提前", "rounds": "个批次", "takes": "生效",
            "waits": "当前未满足的条件", "met_in": "{n}个月后满足（{d}）",
            "not_met": "规划期内无法满足", "projection":
            "预测仅为推算，并非承诺：模型：{model}；所用历史数据：{prov}。",
            "rank": "按首个批次的积分，在{name}年公示名单中排第{place:,}名（共{size:,}名）。",
            "below": "按首个批次的积分，低于{name}年公示名单全部{size:,}名落户人员。",
            "no_steps": "依本方案各指标，暂无可提高积分的措施。",
-           "line_is": "分值线", "by": "途径", "now_short": "现在", "never_short": "规划期内无法落户",
+           "line_is": "分数线", "by": "途径", "now_short": "现在", "never_short": "规划期内无法落户",
            "promise": "预测仅为推算，并非承诺",
-           "chart_score": "预计积分", "chart_line": "分值线", "chart_interval": "区间", "chart_points": "积分"},
+           "chart_score": "预计积分", "chart_line": "分数线", "chart_interval": "区间", "chart_points": "积分"},
 }
 
 
@@ -918,7 +918,7 @@ def backtest_text(scheme: Scheme, lang: str = "en") -> str:
         provenance = {x: str(p) for x, _, _, p in cutoff_history(scheme)}
         ids = [r.id for r in sorted(scheme.rounds, key=lambda r: r.data_day)]
         head = (["round", "published", "forecast", "80% interval", "error", "inside", "rounds used", "provenance"]
-                if lang == "en" else ["轮次", "公布分值", "预测", "80%区间", "误差", "落在区间内", "所用轮数", "来源"])
+                if lang == "en" else ["批次", "公布分值", "预测", "80%区间", "误差", "落在区间内", "所用批次数", "来源"])
         body = [[ids[b.x], b.actual, b.forecast.mean,
                  f"{b.forecast.low}–{b.forecast.high}" if b.forecast.low is not None else "—",
                  f"{b.error:+}", "—" if b.inside is None else (w["yes"] if b.inside else w["no"]), b.used,

@@ -51,6 +51,9 @@ def read_quotas(spec: str) -> Quotas:
     if text.isascii() and text.isdigit():
         return Quotas("--quota", {}, _whole(text, "--quota"))
     path = Path(spec)
+    if path.suffix.lower() in (".toml", ".csv") and not path.is_file():
+        # A file name the user meant as a file: say that it is not there, not what --quota takes.
+        raise QuotaError(tr("--quota {file}: no such file", file=spec))
     if not path.is_file():
         raise QuotaError(tr("--quota: expected a whole number of places or the path of a quota file (.toml or .csv),"
                             " and this is neither"))

@@ -41,7 +41,7 @@ _WORDS = {
         "yes": "是", "no": "否", "conditions": "申请条件", "item": "指标", "points": "分值",
         "facts": "计分依据", "clause": "条款", "provenance": "来源可信度", "total": "总积分",
         "base": "基础分", "channels": "直接落户通道", "settles": "可落户", "not_met": "不满足",
-        "missing": "尚缺", "threshold": "分值线", "reaches": "已达到", "below": "未达到",
+        "missing": "尚缺", "threshold": "分数线", "reaches": "已达到", "below": "未达到",
         "not_scored": "未计分。", "verdict": "结论",
         "by_channel": "可直接落户：", "points_path": "可申请积分落户",
         "ineligible": "暂不符合任何落户途径",
@@ -585,7 +585,7 @@ _CHECK = {
     "zh": {
         "title": "可在哪里落户 · 截至", "city": "城市", "outcome": "结论", "path": "途径/积分",
         "missing": "尚缺", "family": "可随迁家属", "direct": "可直接落户", "points": "可申请积分落户",
-        "none": "暂不符合", "no_rules": "无现行政策", "closest": "最接近的途径", "standard": "分值线",
+        "none": "暂不符合", "no_rules": "无现行政策", "closest": "最接近的途径", "standard": "分数线",
         "short": "差", "reached": "已达到", "settles_by": "落户途径", "not_stated": "政策未规定",
         "score": "积分", "pts": "分", "may_apply": "可申请",
     },

@@ -122,7 +122,7 @@ MESSAGES: dict[str, str] = {
     "Ranking: {keys}; ties at the cutoff: {ties} ({citation})": "排序：{keys}；分数线上同分者：{ties}（{citation}）",
     "admit_all": "全部录取",
     "strict": "严格按名额录取",
-    "Threshold: {label}: {points} [{provenance}] ({citation})": "分值线：{label}：{points}［{provenance}］（{citation}）",
+    "Threshold: {label}: {points} [{provenance}] ({citation})": "分数线：{label}：{points}［{provenance}］（{citation}）",
     "Parameters": "参数",
     "not set": "未设定",
     "value": "数值",
@@ -314,6 +314,7 @@ MESSAGES: dict[str, str] = {
     "no applicants the columns can take": "没有按列引擎可以处理的申请人",
     "a {key} table needs the applicant ID column (身份证号)": "{key} 表需要申请人身份证号列（身份证号）",
     # quotas.py
+    "--quota {file}: no such file": "--quota {file}：文件不存在",
     "--quota: expected a whole number of places or the path of a quota file (.toml or .csv), and this is neither":
         "--quota：应为名额数（整数）或名额文件的路径（.toml 或 .csv），此值两者都不是",
     "expected a quota file ending in .toml or .csv": "应为以 .toml 或 .csv 结尾的名额文件",
@@ -662,7 +663,7 @@ MESSAGES: dict[str, str] = {
     "reads attribute {name!r} of {kind} records, which no input format provides":
         "读取 {kind} 记录的属性 {name!r}，但没有输入格式提供它",
     "reads fact {name!r}, which the version does not declare": "读取事实 {name!r}，但版本未声明",
-    "picks its score by fact {name!r}, which the version does not declare": "按事实 {name!r} 取分值线，但版本未声明",
+    "picks its score by fact {name!r}, which the version does not declare": "按事实 {name!r} 取分数线，但版本未声明",
     "rates by attribute {name!r} of {kind} periods, which no input format provides":
         "按 {kind} 期间的属性 {name!r} 计分，但没有输入格式提供它",
     "has no provenance": "未注明来源可信度",
@@ -773,7 +774,7 @@ MESSAGES: dict[str, str] = {
         "方案 {scheme!r} 只有 {n} 次公布分值；回测至少需要 4 次",
     "mean absolute error: {mae:.2f}; model: linear trend over the last {n} rounds, its interval widened to its earlier"
     " errors; each forecast uses only the rounds before it":
-        "平均绝对误差：{mae:.2f}；模型：最近 {n} 轮的线性趋势，区间按其以往误差放宽；每次预测只用此前各轮的数据",
+        "平均绝对误差：{mae:.2f}；模型：最近 {n} 个批次的线性趋势，区间按其以往误差放宽；每次预测只用此前各批次的数据",
     #
     #
     # ---- distributed, bycounts, workers: Dask runs ----
@@ -888,11 +889,11 @@ HELP: dict[str, str] = {
         "所用版本不读取时，予以忽略并附说明。",
     "The date rules and months are taken at (YYYY-MM-DD); with --round, a day inside its window. Never defaults to "
     "today.":
-        "规则和月数的计算日期（YYYY-MM-DD）；与 --round 同用时，为该轮申报期内的一天。从不默认为今天。",
+        "规则和月数的计算日期（YYYY-MM-DD）；与 --round 同用时，为该批次申报期内的一天。从不默认为今天。",
     "Assess for one of the scheme's rounds (see `pointscalc show`): its rules version, with months, full years and "
     "age counted to its data day. An --as-of inside a round's application window means that round.":
-        "按方案的某一轮次评估（见 `pointscalc show`）：采用该轮的规则版本，月数、满年数和年龄计算到其数据截止日。"
-        "落在某轮申报期内的 --as-of 即指该轮。",
+        "按方案的某一批次评估（见 `pointscalc show`）：采用该轮的规则版本，月数、满年数和年龄计算到其数据截止日。"
+        "落在某批次申报期内的 --as-of 即指该批次。",
     "Also apply recognition agreements only announced as explored (a what-if).":
         "同时采用仅宣布为探索中的互认协议（假设推演）。",
     "Check one profile against every shipped scheme: where, by which path, and who in the\n"
@@ -901,9 +902,9 @@ HELP: dict[str, str] = {
     "The date rules and months are taken at (YYYY-MM-DD). Never defaults to today.":
         "规则和月数的计算日期（YYYY-MM-DD）。从不默认为今天。",
     "Assess each scheme that declares round ID for that round (its rules, its data day); the others at --as-of.":
-        "声明了轮次 ID 的方案按该轮评估（其规则、其数据截止日）；其他方案按 --as-of 评估。",
+        "声明了批次 ID 的方案按该轮评估（其规则、其数据截止日）；其他方案按 --as-of 评估。",
     "Also give, for each city, the earliest day or round to settle and the best step (see `plan`).":
-        "同时给出每个城市最早可落户的日期或轮次，以及最有帮助的措施（见 `plan`）。",
+        "同时给出每个城市最早可落户的日期或批次，以及最有帮助的措施（见 `plan`）。",
     "Check schemes against the higher-level policy that binds their city and against the\n"
     "house rules: citations, provenance, versions, facts.  Exits 1 on any finding.\n\n"
     "With no SCHEME, every shipped scheme is checked.":
@@ -997,14 +998,14 @@ HELP: dict[str, str] = {
         "重新给出不在原记录路径上的输入文件（可重复给出）；按其 SHA-256 对应到原来的用途。",
     "In which round PROFILE can expect to settle under SCHEME, and which steps bring it closer\n"
     "(see docs/plan.md).  Forecasts are projections, with their model and history stated.":
-        "PROFILE 按 SCHEME 有望在哪一轮落户，以及哪些措施能让它更早（见 docs/plan.md）。"
+        "PROFILE 按 SCHEME 有望在哪一批次落户，以及哪些措施能让它更早（见 docs/plan.md）。"
         "预测只是推算，并说明所用模型和历史数据。",
     "Today, for the plan (YYYY-MM-DD). Never defaults to today.": "规划的当天日期（YYYY-MM-DD）。从不默认为今天。",
     "Years ahead to look; never past the statutory retirement age.": "向前规划的年数；不超过法定退休年龄。",
     "Draw the projected score against the line to this PNG or SVG file (needs the charts extra).":
         "把预计分数与分数线的对比图画到这个 PNG 或 SVG 文件（需要 charts 附加包）。",
     "Instead of a plan: how the cutoff forecast would have done on each published round.":
-        "不做规划，而是回测：分数线预测在每个已公布轮次上的表现。",
+        "不做规划，而是回测：分数线预测在每个已公布批次上的表现。",
     "Print a JSON Schema of the applicant file (TOML or JSON), for editors and other systems.\n\n"
     "It allows every extra fact some shipped scheme reads; the reader still checks what a schema\n"
     "cannot (a check digit, a district of a city, a date that exists).":

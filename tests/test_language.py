@@ -115,3 +115,14 @@ def test_chinese_help_never_breaks_a_command_in_backticks() -> None:
         lines = fold(text, width)
         assert any("`pointscalc show`" in line for line in lines), (width, lines)
         assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_quota_file_that_is_not_there_is_said_so(tmp_path: Path) -> None:
+    from pointscalc.quotas import QuotaError, read_quotas
+
+    with pytest.raises(QuotaError, match="no such file"):
+        read_quotas(str(tmp_path / "quota-2021.toml"))
+    with i18n.using("zh"), pytest.raises(QuotaError, match="文件不存在"):
+        read_quotas(str(tmp_path / "名额.csv"))
+    with pytest.raises(QuotaError, match="neither"):
+        read_quotas("6,000")
