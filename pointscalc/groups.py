@@ -26,6 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from pointscalc import i18n
 from pointscalc.i18n import N_, listing, tr
 from pointscalc.model import Diploma, PeriodKind, Sex, Tenure
 from pointscalc.tables import decode, file_bytes, read_table
@@ -50,9 +51,18 @@ table); what people read shows them in their language (``shown``)."""
 
 
 def shown(value: str) -> str:
-    """A group's value as a reader sees it: a band or ``not given`` in the user's language;
-    anything else (a province, an education code, a column's value) as it is."""
-    return tr(value) if value in _WORDS else value
+    """A group's value as a reader sees it: a band, ``not given`` or a built-in group's
+    code (``bachelor``, ``female``) in the user's language; anything else (a province, a
+    ``--by`` column's value) as it is."""
+    if value in _WORDS:
+        return tr(value)
+    if i18n.current() == "zh" and value in _CHOICE_ZH:
+        return _CHOICE_ZH[value]
+    return value
+
+
+_CHOICE_ZH = {m.code: m.zh for kind in (Sex, Diploma, Tenure) for m in kind}
+"""The built-in groups' codes and their Chinese (the codes are distinct across the three)."""
 
 
 BUILT_IN = ("age_band", "sex", "education", "province", "tenure", "years_insured")

@@ -94,7 +94,9 @@ class Row:
         """The row as JSON keeps it (codes), or ``shown`` on a terminal in the user's language."""
         value, verdict = (compare.pool_groups.shown(self.value), tr(VERDICTS[self.verdict])) if shown \
             else (self.value, self.verdict)
-        return [self.group, value, self.applicants, self.admitted, compare.percent(self.rate),
+        # A built-in group's name in Chinese (年龄段); in English the code, as --by takes it.
+        group = i18n.pick(self.group, compare.pool_groups.title(self.group)) if shown else self.group
+        return [group, value, self.applicants, self.admitted, compare.percent(self.rate),
                 compare.ratio(self.ratio), verdict, self.note]
 
 

@@ -126,3 +126,12 @@ def test_a_quota_file_that_is_not_there_is_said_so(tmp_path: Path) -> None:
         read_quotas(str(tmp_path / "名额.csv"))
     with pytest.raises(QuotaError, match="neither"):
         read_quotas("6,000")
+
+
+def test_a_group_value_reads_in_chinese_and_stays_a_code_in_english() -> None:
+    from pointscalc import groups
+
+    # 本科 and 女 are the words of the policy tables and ID cards for these codes.
+    with i18n.using("zh"):
+        assert (groups.shown("bachelor"), groups.shown("female"), groups.shown("江苏")) == ("本科", "女", "江苏")
+    assert groups.shown("bachelor") == "bachelor"
