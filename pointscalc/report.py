@@ -666,6 +666,8 @@ def _check_detail(c: Any, lang: str) -> str:
         out.append(f"  {c.note(lang)}")
         return "\n".join(out)
     a = c.assessment
+    if a.stale is not None:
+        out += wrapped(f"  {a.stale(lang)}", "    ")
     if c.outcome is Outcome.POINTS:
         out.append(f"  {_score_text(c, lang)}")
     for p in c.open_paths:

@@ -151,6 +151,9 @@ class Assessment:
     """The rules day, data day and round, where they are not simply ``as_of``."""
     notes: tuple[Text, ...] = ()
     """What the reader must know: a part with no known values, facts the version ignores."""
+    stale: Text | None = None
+    """Set where the version was applied outside its validity (``--allow-stale``): a what-if.
+    It is among ``notes`` too; ``check`` shows this one note of them."""
 
     @property
     def rules_day(self) -> dt.date:
@@ -282,8 +285,20 @@ def assess(
         ranked,
         family(version.followers, applicant.family, as_of) if version.items and explain else NO_FAMILY,
         when if when is not None and (when.round is not None or when.data_day != when.rules_day) else None,
-        (version.unknown,) if version.unknown is not None else (),
+        (*((version.unknown,) if version.unknown is not None else ()), *_stale(version, rules_day)),
+        next(iter(_stale(version, rules_day)), None),
     )
+
+
+def _stale(version: Version, day: dt.date) -> tuple[Text, ...]:
+    """A version applied outside its validity (``--allow-stale``) is said to be a what-if:
+    the city's rules of that day are ones we do not have."""
+    if version.effective <= day and (version.ends is None or day < version.ends):
+        return ()
+    return (Text(f"version {version.label} is not in force on {day} (valid {version.validity()}): applied because"
+                 " of --allow-stale, a what-if, not the rules of that day",
+                 f"{version.label} 版在 {day} 不再有效（有效期 {version.validity()}）：因 --allow-stale 而采用，"
+                 "仅为假设推演，并非当日规则"),)
 
 
 def _line(item, ctx: Context) -> Line:  # type: ignore[no-untyped-def]

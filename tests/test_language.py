@@ -135,3 +135,15 @@ def test_a_group_value_reads_in_chinese_and_stays_a_code_in_english() -> None:
     with i18n.using("zh"):
         assert (groups.shown("bachelor"), groups.shown("female"), groups.shown("江苏")) == ("本科", "女", "江苏")
     assert groups.shown("bachelor") == "bachelor"
+
+
+def test_rules_applied_past_their_end_are_said_to_be_a_what_if() -> None:
+    # Shaoguan's 2017 notice (韶府办〔2017〕37号) is modelled as valid until 2020-10-24 (show
+    # shaoguan); on 2023-06-30 it applies only under --allow-stale, and both commands say so.
+    migrant = str(Path(EXAMPLE).parent / "migrant-worker.toml")
+    for args in (["score", "shaoguan", migrant], ["check", migrant]):
+        r = run([*args, "--as-of", "2023-06-30", "--allow-stale"])
+        assert r.exit_code == 0 and "not in force on 2023-06-30" in r.stdout and "what-if" in r.stdout, args
+        zh = run([*args, "--as-of", "2023-06-30", "--allow-stale", "--lang", "zh"])
+        assert "仅为假设推演" in zh.stdout.replace("\n", "").replace(" ", ""), args
+    assert "what-if" not in run(["score", "shaoguan", migrant, "--as-of", "2019-06-30"]).stdout
