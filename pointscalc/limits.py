@@ -262,23 +262,28 @@ def chinese_keys(text: str) -> str:
     return "\n".join(out)
 
 
-def toml_problem(e: tomllib.TOMLDecodeError) -> str:
+def toml_problem(e: tomllib.TOMLDecodeError, shifted: tuple[str, str] | None = None) -> str:
     """What is wrong with a TOML file, with its line and column, in the user's language
-    (``tomllib``'s own words in English)."""
+    (``tomllib``'s own words in English).  ``shifted``: the file as written and as read, where
+    its Chinese keys were quoted; a column is given in the file as written."""
     found = _TOML_WHERE.fullmatch(str(e))
     if found is None:
         return tr("is not valid TOML: {reason}", reason=reason(str(e)))
     if found[2]:
+        column = int(found[3])
+        if shifted is not None:
+            written, read = (t.split("\n")[int(found[2]) - 1] for t in shifted)
+            column = max(1, column - (len(read) - len(written)))
         return tr("is not valid TOML: {reason} (at line {line}, column {column})", reason=reason(found[1]),
-                  line=found[2], column=found[3])
+                  line=found[2], column=column)
     return tr("is not valid TOML: {reason} (at end of document)", reason=reason(found[1]))
 
 
 def parse_toml(text: str, name: str) -> Any:
     """TOML with bounded digits and depth; a float is read back by its shortest text
     (``decimal``), never by its binary value.  A file that is not TOML as written is read again
-    with its Chinese bare keys quoted (``chinese_keys``); if that fails too, the error is the
-    one of the file as written."""
+    with its Chinese bare keys quoted (``chinese_keys``); if that fails too, its error is the
+    one reported (the file's real mistake, not its Chinese keys), at the column as written."""
     _digit_run(text, name, None)
     text = _LONE_CR.sub("\n", text)
     try:
@@ -288,7 +293,9 @@ def parse_toml(text: str, name: str) -> Any:
         if quoted != text:
             try:
                 return tomllib.loads(quoted)
-            except (tomllib.TOMLDecodeError, RecursionError):
+            except tomllib.TOMLDecodeError as again:
+                raise InputError([Problem(name, "", toml_problem(again, (text, quoted)))]) from None
+            except RecursionError:
                 pass
         raise InputError([Problem(name, "", toml_problem(e))]) from None
     except RecursionError:

@@ -147,3 +147,16 @@ def test_rules_applied_past_their_end_are_said_to_be_a_what_if() -> None:
         zh = run([*args, "--as-of", "2023-06-30", "--allow-stale", "--lang", "zh"])
         assert "仅为假设推演" in zh.stdout.replace("\n", "").replace(" ", ""), args
     assert "what-if" not in run(["score", "shaoguan", migrant, "--as-of", "2019-06-30"]).stdout
+
+
+@pytest.mark.parametrize(("body", "where"), [
+    # Counted by hand: line 2 of each file, the column in the file as the user wrote it.
+    ('姓名 = "张三"\n出生日期 = "1990-03\n', "line 2, column 16"),  # the line end inside the open string
+    ('姓名 = "张三"\n性别 = 女\n', "line 2, column 6"),  # 女, a value without quotes
+])
+def test_a_toml_mistake_in_a_file_with_chinese_keys_is_placed_where_it_is(tmp_path: Path, body: str,
+                                                                          where: str) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text(body, encoding="utf-8")
+    r = run(["score", "beijing", str(path), "--as-of", "2021-06-30"])
+    assert r.exit_code == 1 and where in r.stderr, r.stderr
