@@ -213,6 +213,9 @@ class Threshold:
     citation: Citation
     provenance: Provenance
     by_fact: str | None = None
+    round: str | None = None
+    """The round whose published cutoff this is, where it is one: that round counted scores
+    to its own data day, which a plain ``--as-of`` does not (scoring says so)."""
 
     def for_value(self, value: str | None) -> Decimal | None:
         if isinstance(self.points, Decimal):

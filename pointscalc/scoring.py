@@ -260,7 +260,7 @@ def assess(
         total = sum((ln.points for ln in lines), Decimal(0))
         if version.base_items is not None:
             base = sum((ln.points for ln in lines if ln.base), Decimal(0))
-    threshold = label = None
+    threshold = label = unlike = None
     held = when.round if when is not None else None
     if held is not None and held.result is not None:
         threshold = held.result.cutoff
@@ -269,6 +269,12 @@ def assess(
         t = version.threshold
         threshold = t.for_value(applicant.fact(t.by_fact) if t.by_fact else None)
         label = t.label
+        other = next((r for r in scheme.rounds if r.id == t.round), None) if t.round else None
+        if other is not None and other.data_day != as_of:
+            unlike = Text(f"the {other.id} cutoff was reached by scores counted to {other.data_day}; this score counts"
+                          f" to {as_of}: for that round's own comparison, score with --round {other.id}",
+                          f"{other.id}年落户分值是按计算至 {other.data_day} 的积分划定的；本次积分计算至 {as_of}："
+                          f"要按该批次本身比较，请用 --round {other.id} 计分")
     ranked = _rank_values(ctx, total, base) if eligible and total is not None else ()
     return Assessment(
         scheme.key,
@@ -285,7 +291,8 @@ def assess(
         ranked,
         family(version.followers, applicant.family, as_of) if version.items and explain else NO_FAMILY,
         when if when is not None and (when.round is not None or when.data_day != when.rules_day) else None,
-        (*((version.unknown,) if version.unknown is not None else ()), *_stale(version, rules_day)),
+        (*((version.unknown,) if version.unknown is not None else ()), *_stale(version, rules_day),
+         *((unlike,) if unlike is not None else ())),
         next(iter(_stale(version, rules_day)), None),
     )
 
