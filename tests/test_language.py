@@ -164,8 +164,8 @@ def test_a_toml_mistake_in_a_file_with_chinese_keys_is_placed_where_it_is(tmp_pa
 
 def test_a_cutoff_of_another_data_day_is_said_to_be_one() -> None:
     # Beijing's 2021 cutoff (100.88) ranked scores counted to 2019-12-31 (the 2021 round's
-    # data day, 京政办发〔2016〕39号 and the 2021 list); a score counted to 2021-06-30 is not
-    # that comparison, and the output says how to make it.
+    # data day, as `pointscalc show beijing` lists the rounds); a score counted to 2021-06-30
+    # is not that comparison, and the output says how to make it.
     r = run(SCORE)
     assert "counted to 2019-12-31" in r.stdout and "--round 2021" in r.stdout
     assert "counted to 2019-12-31; this score" not in run(["score", "beijing", EXAMPLE, "--round", "2021"]).stdout
