@@ -1241,8 +1241,6 @@ def compare(scheme: Scheme, input_file: str, as_of: dt.date, quota: str, against
     """
     from pathlib import Path
 
-    from tabulate import tabulate
-
     from pointscalc import charts, outdir, run
     from pointscalc import compare as cmp
     from pointscalc.quotas import QuotaError, read_quotas

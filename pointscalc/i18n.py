@@ -156,23 +156,21 @@ def _wide(c: str) -> bool:
     return "\u2e80" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or "\uff00" <= c <= "\uffef" or c in _OPENING + _CLOSING
 
 
+_UNBROKEN = re.compile(r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号|`[^`\n]+`")
+"""An official document number (安政办〔2018〕19号) or a command in backticks
+(`pointscalc audit nantong`): one word, never broken."""
+
+
 def _pieces(text: str) -> list[str]:
     """Where a line may break: at a space, and beside a Chinese character, never inside a
-    Latin word (a code, a file name) or a command in backticks, and never before a closing
-    mark or after an opening one."""
+    Latin word (a code, a file name) or what ``_UNBROKEN`` keeps whole, and never before a
+    closing mark or after an opening one."""
+    whole = {i for m in _UNBROKEN.finditer(text) for i in range(m.start() + 1, m.end())}
     out: list[str] = []
-    quoted = False
-    for c in text:
-        if quoted:
-            joined = True
-        elif c == "`":
-            joined = bool(out) and not (out[-1].endswith(" ") or _wide(out[-1][-1]))
-        else:
-            joined = bool(out) and not (
-                c == " " or out[-1].endswith(" ")
-                or ((_wide(c) or _wide(out[-1][-1])) and c not in _CLOSING and out[-1][-1] not in _OPENING))
-        if c == "`":
-            quoted = not quoted
+    for i, c in enumerate(text):
+        joined = bool(out) and (i in whole or not (
+            c == " " or out[-1].endswith(" ")
+            or ((_wide(c) or _wide(out[-1][-1])) and c not in _CLOSING and out[-1][-1] not in _OPENING)))
         if joined:
             out[-1] += c
         else:
@@ -180,18 +178,23 @@ def _pieces(text: str) -> list[str]:
     return out
 
 
-def fold(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
-    """One paragraph folded to ``width`` display columns (a Chinese character takes two)."""
-    from wcwidth import wcswidth
+def _columns(text: str) -> int:
+    from wcwidth import wcwidth
 
+    return sum(max(wcwidth(c), 0) for c in text)
+
+
+def fold(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    """One paragraph folded to ``width`` display columns (a Chinese character takes two),
+    continuation lines begun with ``rest``: the one folding of prose, help and tables' notes."""
     lines: list[str] = []
-    current, used = first, wcswidth(first)
+    current, used = first, _columns(first)
     for piece in _pieces(text):
-        w = max(wcswidth(piece), 0)
+        w = _columns(piece)
         if used + w > width and current.strip():
             lines.append(current.rstrip())
             piece = piece.lstrip()
-            current, used = rest + piece, wcswidth(rest) + max(wcswidth(piece), 0)
+            current, used = rest + piece, _columns(rest) + _columns(piece)
         else:
             current, used = current + piece, used + w
     lines.append(current.rstrip())

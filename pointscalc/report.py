@@ -7,7 +7,6 @@ number: an applicant's own result does not need them, and logs must never hold t
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from datetime import date
 from decimal import Decimal
@@ -135,40 +134,10 @@ def fitted_or_listed(rows: list[list[Any]], headers: list[str], wrap: list[bool]
 
 
 def wrapped(text: str, indent: str = "", width: int | None = None) -> list[str]:
-    """A line of prose folded to the terminal's width, by display width (a Chinese character
-    takes two columns), continuation lines indented."""
-    from wcwidth import wcwidth
+    """A line of prose folded to the terminal's width, continuation lines indented."""
+    from pointscalc.i18n import fold
 
-    width = width or terminal_width()
-    lines: list[str] = []
-    current, used = "", 0
-    for word in _words(text):
-        w = sum(max(wcwidth(c), 0) for c in word)
-        if used + w > width and current.strip():
-            lines.append(current.rstrip())
-            current, used = indent + word.lstrip(), len(indent) + w
-        else:
-            current, used = current + word, used + w
-    lines.append(current.rstrip())
-    return lines
-
-
-_UNBROKEN = re.compile(r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号|`[^`\n]+`")
-"""An official document number (安政办〔2018〕19号) or a command in backticks
-(`pointscalc audit nantong`): one word, never broken."""
-
-
-def _words(text: str) -> list[str]:
-    """Break points: after a space, and between two Chinese characters, outside what ``_UNBROKEN`` keeps whole."""
-    whole = {i for m in _UNBROKEN.finditer(text) for i in range(m.start() + 1, m.end())}
-    out: list[str] = []
-    for i, c in enumerate(text):
-        if out and (i in whole or not (c == " " or out[-1].endswith(" ")
-                                       or ("\u4e00" <= c <= "\u9fff" and "\u4e00" <= out[-1][-1] <= "\u9fff"))):
-            out[-1] += c
-        else:
-            out.append(c)
-    return out
+    return fold(text, width or terminal_width(), "", indent)
 
 
 def _dec(value: Decimal | None) -> str | None:

@@ -269,13 +269,14 @@ def assess(
         t = version.threshold
         threshold = t.for_value(applicant.fact(t.by_fact) if t.by_fact else None)
         label = t.label
-        other = next((r for r in scheme.rounds if r.id == t.round), None) if t.round else None
+        other = scheme.round_named(t.round) if t.round else None
         if other is not None and other.data_day != as_of:
             unlike = Text(f"the {other.id} cutoff was reached by scores counted to {other.data_day}; this score counts"
                           f" to {as_of}: for that round's own comparison, score with --round {other.id}",
                           f"{other.id}年落户分值是按计算至 {other.data_day} 的积分划定的；本次积分计算至 {as_of}："
                           f"要按该批次本身比较，请用 --round {other.id} 计分")
     ranked = _rank_values(ctx, total, base) if eligible and total is not None else ()
+    stale = _stale(version, rules_day)
     return Assessment(
         scheme.key,
         version.label,
@@ -291,21 +292,20 @@ def assess(
         ranked,
         family(version.followers, applicant.family, as_of) if version.items and explain else NO_FAMILY,
         when if when is not None and (when.round is not None or when.data_day != when.rules_day) else None,
-        (*((version.unknown,) if version.unknown is not None else ()), *_stale(version, rules_day),
-         *((unlike,) if unlike is not None else ())),
-        next(iter(_stale(version, rules_day)), None),
+        tuple(n for n in (version.unknown, stale, unlike) if n is not None),
+        stale,
     )
 
 
-def _stale(version: Version, day: dt.date) -> tuple[Text, ...]:
+def _stale(version: Version, day: dt.date) -> Text | None:
     """A version applied outside its validity (``--allow-stale``) is said to be a what-if:
     the city's rules of that day are ones we do not have."""
-    if version.effective <= day and (version.ends is None or day < version.ends):
-        return ()
-    return (Text(f"version {version.label} is not in force on {day} (valid {version.validity()}): applied because"
-                 " of --allow-stale, a what-if, not the rules of that day",
-                 f"{version.label} 版在 {day} 不再有效（有效期 {version.validity()}）：因 --allow-stale 而采用，"
-                 "仅为假设推演，并非当日规则"),)
+    if version.valid_on(day):
+        return None
+    return Text(f"version {version.label} is not in force on {day} (valid {version.validity()}): applied because"
+                " of --allow-stale, a what-if, not the rules of that day",
+                f"{version.label} 版在 {day} 不再有效（有效期 {version.validity()}）：因 --allow-stale 而采用，"
+                "仅为假设推演，并非当日规则")
 
 
 def _line(item, ctx: Context) -> Line:  # type: ignore[no-untyped-def]
