@@ -108,9 +108,9 @@ def nearest(word: str, known: Iterable[str], most: int = 2, cutoff: float = 0.5)
     return difflib.get_close_matches(word, list(dict.fromkeys(known)), n=most, cutoff=cutoff)
 
 
-def did_you_mean(word: str, known: Iterable[str]) -> str:
+def did_you_mean(word: str, known: Iterable[str], cutoff: float = 0.5) -> str:
     """`` (did you mean periods?)``, or nothing when no known name is near."""
-    near = nearest(word, known)
+    near = nearest(word, known, cutoff=cutoff)
     if not near:
         return ""
     return tr(" (did you mean {names}?)", names=tr(" or ").join(near))

@@ -12,7 +12,6 @@ a value of the wrong kind is an error saying what was expected, and nothing is i
 
 from __future__ import annotations
 
-import difflib
 import enum
 import tomllib
 from decimal import Decimal, InvalidOperation
@@ -21,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from pointscalc.aliases import nearest
 from pointscalc.errors import os_reason
 from pointscalc.i18n import listing, tr
 from pointscalc.quotas import Quotas
@@ -204,7 +204,7 @@ def _is_count(value: Any) -> bool:
 
 
 def _nearest(name: str, valid: list[str]) -> str:
-    close = difflib.get_close_matches(name, valid, n=3, cutoff=0.5)
+    close = nearest(name, valid, most=3)
     if close:
         return tr("; did you mean {names}?", names=listing(close))
     shown = valid[:15]

@@ -6,7 +6,6 @@ for, so that scoring one applicant does not pay for every city.
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import importlib.util
 import itertools
@@ -19,6 +18,7 @@ import attrs
 
 import schemes as _shipped
 from pointscalc import places
+from pointscalc.aliases import did_you_mean
 from pointscalc.i18n import listing, tr
 from pointscalc.rules import OverlapDeduction, PerMonthDeduction
 from pointscalc.scheme import Fact, Scheme, SchemeError, Version
@@ -127,8 +127,7 @@ def load(name_or_path: str, check: bool = True) -> Scheme:
         return load_file(Path(name_or_path), check)
     name = by_city(name_or_path) or name_or_path
     if name not in shipped_names():
-        close = difflib.get_close_matches(name_or_path.strip().lower(), shipped_names(), n=2, cutoff=0.6)
-        hint = tr(" (did you mean {names}?)", names=tr(" or ").join(close)) if close else ""
+        hint = did_you_mean(name_or_path.strip().lower(), shipped_names(), cutoff=0.6)
         raise SchemeError(tr("no scheme named {name!r}{hint}; shipped schemes: {shipped}, also by city (北京,"
                              " Beijing); or give the path of a scheme file", name=name_or_path, hint=hint,
                              shipped=listing(shipped_names())))
